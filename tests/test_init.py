@@ -1,0 +1,40 @@
+"""Tests for setting up and unloading Cramp Guard."""
+
+from __future__ import annotations
+
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import DOMAIN as HOMEASSISTANT_DOMAIN, HomeAssistant
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.setup import async_setup_component
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.cramp_guard.const import CONF_PERSON_NAME, DOMAIN
+
+
+async def test_setup_and_unload(hass: HomeAssistant) -> None:
+    """An entry loads, unloads and can be removed."""
+    entry = MockConfigEntry(
+        domain=DOMAIN, title="Alex", unique_id="alex", data={CONF_PERSON_NAME: "Alex"}
+    )
+    entry.add_to_hass(hass)
+
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.LOADED
+
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.NOT_LOADED
+
+    await hass.config_entries.async_remove(entry.entry_id)
+    assert not hass.config_entries.async_entries(DOMAIN)
+
+
+async def test_yaml_configuration_raises_a_repair_issue(
+    hass: HomeAssistant, issue_registry: ir.IssueRegistry
+) -> None:
+    """The integration is set up from the UI only; YAML raises a repair issue."""
+    assert await async_setup_component(hass, DOMAIN, {DOMAIN: {"name": "x"}})
+    assert issue_registry.async_get_issue(
+        HOMEASSISTANT_DOMAIN, f"config_entry_only_{DOMAIN}"
+    )

@@ -1,0 +1,191 @@
+"""Static conformance checks standing in for hassfest and the HACS validation."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+import re
+from typing import Any
+
+import homeassistant.components
+from PIL import Image
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+COMPONENT = ROOT / "custom_components" / "cramp_guard"
+KEY_RE = re.compile(r"^[a-z0-9-_]+$")
+SEMVER_RE = re.compile(
+    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+    r"(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$"
+)
+# Keys hassfest accepts in a custom integration's manifest.
+MANIFEST_KEYS = {
+    "domain", "name", "after_dependencies", "bluetooth", "codeowners", "config_flow",
+    "dependencies", "dhcp", "documentation", "homekit", "import_executor",
+    "integration_type", "iot_class", "issue_tracker", "loggers", "mqtt",
+    "quality_scale", "requirements", "single_config_entry", "ssdp", "usb", "version",
+    "zeroconf",
+}  # fmt: skip
+INTEGRATION_TYPES = {
+    "device",
+    "entity",
+    "hardware",
+    "helper",
+    "hub",
+    "service",
+    "system",
+}
+# Keys HACS accepts in hacs.json.
+HACS_KEYS = {
+    "name", "content_in_root", "zip_release", "filename", "hide_default_branch",
+    "country", "homeassistant", "hacs", "persistent_directory", "render_readme",
+}  # fmt: skip
+IGNORED_DIRS = {"config", "node_modules", "__pycache__"}
+
+
+def _load(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _project_files(suffix: str) -> list[Path]:
+    """The project's files with this suffix, skipping hidden and generated folders."""
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(ROOT):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in IGNORED_DIRS]
+        found.extend(Path(folder, f) for f in files if f.endswith(suffix))
+    return sorted(found)
+
+
+def _keys(tree: Any, path: str = "") -> list[tuple[str, str]]:
+    """Every (path, key) of the nested dicts in a translation tree."""
+    found: list[tuple[str, str]] = []
+    if isinstance(tree, dict):
+        for key, value in tree.items():
+            found.append((path, key))
+            found.extend(_keys(value, f"{path}/{key}"))
+    return found
+
+
+def test_manifest() -> None:
+    """The manifest has the keys hassfest requires, in hassfest's order."""
+    manifest = _load(COMPONENT / "manifest.json")
+    keys = list(manifest)
+    assert keys[:2] == ["domain", "name"]
+    assert keys[2:] == sorted(keys[2:]), "keys after domain and name must be sorted"
+    assert set(keys) <= MANIFEST_KEYS, set(keys) - MANIFEST_KEYS
+    assert manifest["domain"] == COMPONENT.name
+    assert manifest["name"] == "Cramp Guard"
+    assert manifest["codeowners"]
+    assert all(owner.startswith("@") for owner in manifest["codeowners"])
+    assert manifest["config_flow"] is True
+    assert manifest["documentation"].startswith("https://")
+    assert manifest["issue_tracker"].startswith("https://")
+    assert manifest["integration_type"] in INTEGRATION_TYPES
+    assert manifest["iot_class"] == "calculated"
+    assert manifest["requirements"] == []
+    assert SEMVER_RE.match(manifest["version"]), manifest["version"]
+
+
+def test_hacs_json() -> None:
+    """hacs.json has only keys HACS knows, and the minimum Home Assistant version."""
+    hacs = _load(ROOT / "hacs.json")
+    assert set(hacs) <= HACS_KEYS, set(hacs) - HACS_KEYS
+    assert hacs == {
+        "name": "Cramp Guard",
+        "homeassistant": "2025.4.0",
+        "render_readme": True,
+    }
+
+
+def test_one_integration_in_custom_components() -> None:
+    """HACS expects exactly one integration folder."""
+    folders = [p for p in (ROOT / "custom_components").iterdir() if p.is_dir()]
+    assert [p.name for p in folders if p.name != "__pycache__"] == ["cramp_guard"]
+
+
+@pytest.mark.parametrize(
+    "path", _project_files(".json"), ids=lambda p: str(p.relative_to(ROOT))
+)
+def test_json_parses(path: Path) -> None:
+    """Every JSON file in the project parses."""
+    _load(path)
+
+
+def test_strings_equal_english_translation() -> None:
+    """translations/en.json is generated from strings.json and must match it."""
+    assert _load(COMPONENT / "strings.json") == _load(
+        COMPONENT / "translations" / "en.json"
+    )
+
+
+TRANSLATION_FILES = [
+    p
+    for p in (
+        COMPONENT / "strings.json",
+        COMPONENT / "icons.json",
+        *sorted((COMPONENT / "translations").glob("*.json")),
+    )
+    if p.exists()
+]
+
+
+@pytest.mark.parametrize("path", TRANSLATION_FILES, ids=lambda p: p.name)
+def test_translation_keys_are_valid(path: Path) -> None:
+    """Every key is lower case letters, digits, '-' or '_' (hassfest's rule)."""
+    bad = [f"{p}/{k}" for p, k in _keys(_load(path)) if not KEY_RE.match(k)]
+    assert not bad, bad
+
+
+def test_translation_values_are_non_empty_strings() -> None:
+    """No empty text, no nested value that is not a string or a dict."""
+
+    def walk(tree: Any, path: str) -> list[str]:
+        if isinstance(tree, dict):
+            return [b for k, v in tree.items() for b in walk(v, f"{path}/{k}")]
+        return [] if isinstance(tree, str) and tree.strip() else [path]
+
+    assert walk(_load(COMPONENT / "strings.json"), "") == []
+
+
+def test_config_flow_texts_cover_the_form() -> None:
+    """Every step has a title; every field has a label and a data_description."""
+    steps = _load(COMPONENT / "strings.json")["config"]["step"]
+    for step_id, step in steps.items():
+        assert "title" in step, step_id
+        assert set(step.get("data", {})) == set(step.get("data_description", {})), (
+            step_id
+        )
+
+
+@pytest.mark.parametrize(("name", "size"), [("icon.png", 256), ("icon@2x.png", 512)])
+def test_brand_images(name: str, size: int) -> None:
+    """Brand icons are square PNGs of the sizes the brands rules ask for."""
+    with Image.open(COMPONENT / "brand" / name) as image:
+        assert image.format == "PNG"
+        assert image.size == (size, size)
+
+
+def test_quality_scale_lists_every_rule_with_a_status() -> None:
+    """quality_scale.yaml names every rule core's platinum integrations list.
+
+    Each rule is done, todo or exempt, and an exemption gives its reason.
+    """
+    core = Path(homeassistant.components.__file__).parent / "elgato"
+    expected = set(yaml.safe_load((core / "quality_scale.yaml").read_text())["rules"])
+    rules = yaml.safe_load((COMPONENT / "quality_scale.yaml").read_text())["rules"]
+    assert set(rules) == expected
+    for rule, value in rules.items():
+        status = value if isinstance(value, str) else value["status"]
+        assert status in {"done", "todo", "exempt"}, rule
+        if status == "exempt":
+            assert isinstance(value, dict), rule
+            assert value.get("comment"), rule
+
+
+def test_readme_names_the_test_command() -> None:
+    """The README's Development section names scripts/test."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    development = readme.split("## Development", 1)[1]
+    assert "scripts/test" in development
