@@ -1,57 +1,584 @@
-"""Tests for the Cramp Guard config flow."""
+"""Tests for the Cramp Guard config flow, options flow and reconfigure."""
 
 from __future__ import annotations
 
-from homeassistant.config_entries import SOURCE_USER
+from typing import Any
+from unittest.mock import AsyncMock, patch
+
+from homeassistant.config_entries import SOURCE_USER, ConfigEntryState, ConfigFlowResult
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+import voluptuous as vol
 
-from custom_components.cramp_guard.const import CONF_PERSON_NAME, DOMAIN
+from custom_components import cramp_guard
+from custom_components.cramp_guard.const import (
+    CONF_ACTIVITY,
+    CONF_ACTIVITY_COUNTER,
+    CONF_ACTIVITY_METRIC,
+    CONF_BED_TIME,
+    CONF_BEDROOM_HUMIDITY,
+    CONF_BEDROOM_TEMPERATURE,
+    CONF_BODY_MASS,
+    CONF_CRAMP_PRONE,
+    CONF_GLASS_SIZE,
+    CONF_MAIN_ACTIVITY,
+    CONF_OUTDOOR_HUMIDITY,
+    CONF_OUTDOOR_TEMPERATURE,
+    CONF_OUTDOOR_WEATHER,
+    CONF_PERSON_NAME,
+    CONF_ROOM_HUMIDITY,
+    CONF_ROOM_TEMPERATURE,
+    CONF_SEX,
+    CONF_WAKE_TIME,
+    CONF_WATER,
+    CONF_WATER_COUNTER,
+    CONF_WATER_TARGET,
+    CONF_WATER_UNIT,
+    CONF_WORKOUT,
+    DOMAIN,
+)
+
+TEMPERATURE = {
+    "unit_of_measurement": "°C",
+    "device_class": "temperature",
+    "state_class": "measurement",
+}
+HUMIDITY = {"unit_of_measurement": "%", "device_class": "humidity"}
+STEPS = {"unit_of_measurement": "steps", "state_class": "total_increasing"}
+LAST_RESET = "2025-06-01T00:00:00+00:00"
+
+# Realistic sources, as (state, attributes).
+STATES: dict[str, tuple[str, dict[str, Any]]] = {
+    "sensor.living_room_temperature": ("22.5", TEMPERATURE),
+    "sensor.living_room_humidity": ("48", HUMIDITY),
+    "sensor.bedroom_temperature": ("19.0", TEMPERATURE),
+    "sensor.bedroom_humidity": ("55", HUMIDITY),
+    "sensor.balcony_temperature": ("71.6", TEMPERATURE | {"unit_of_measurement": "°F"}),
+    "sensor.balcony_humidity": ("40", HUMIDITY),
+    "sensor.pixel_steps_since_boot": (
+        "48211",
+        STEPS | {"friendly_name": "Pixel Steps since boot"},
+    ),
+    "sensor.meter_steps": ("912345", STEPS | {"state_class": "total"}),
+    "sensor.garmin_steps": (
+        "6540",
+        STEPS | {"state_class": "total", "last_reset": LAST_RESET},
+    ),
+    "sensor.garmin_active_calories": (
+        "420",
+        {"unit_of_measurement": "kcal", "state_class": "total_increasing"},
+    ),
+    "sensor.fitbit_active_minutes": (
+        "35",
+        {"unit_of_measurement": "min", "device_class": "duration"},
+    ),
+    "sensor.health_connect_hydration": (
+        "1.2",
+        {
+            "unit_of_measurement": "L",
+            "device_class": "volume",
+            "state_class": "total",
+            "last_reset": LAST_RESET,
+        },
+    ),
+    "input_number.glasses_of_water": ("3.0", {"min": 0, "max": 20, "step": 1}),
+    "binary_sensor.workout": ("off", {}),
+    "weather.home": (
+        "sunny",
+        {"temperature": 24, "humidity": 40, "temperature_unit": "°C"},
+    ),
+}
+
+ALL_SOURCES = {
+    CONF_ROOM_TEMPERATURE: "sensor.living_room_temperature",
+    CONF_ROOM_HUMIDITY: "sensor.living_room_humidity",
+    CONF_BEDROOM_TEMPERATURE: "sensor.bedroom_temperature",
+    CONF_BEDROOM_HUMIDITY: "sensor.bedroom_humidity",
+    CONF_ACTIVITY: "sensor.pixel_steps_since_boot",
+    CONF_WORKOUT: "binary_sensor.workout",
+    CONF_WATER: "input_number.glasses_of_water",
+    CONF_OUTDOOR_WEATHER: "weather.home",
+    CONF_OUTDOOR_TEMPERATURE: "sensor.balcony_temperature",
+    CONF_OUTDOOR_HUMIDITY: "sensor.balcony_humidity",
+}
+PROFILE_DEFAULTS = {
+    CONF_SEX: "unspecified",
+    CONF_WAKE_TIME: "07:00:00",
+    CONF_BED_TIME: "22:00:00",
+    CONF_CRAMP_PRONE: False,
+    CONF_MAIN_ACTIVITY: "running",
+    CONF_GLASS_SIZE: 250.0,
+}
+PROFILE = {
+    CONF_BODY_MASS: 72.5,
+    CONF_SEX: "female",
+    CONF_WAKE_TIME: "06:30:00",
+    CONF_BED_TIME: "23:15:00",
+    CONF_CRAMP_PRONE: True,
+    CONF_MAIN_ACTIVITY: "cycling",
+    CONF_WATER_TARGET: 2500.0,
+    CONF_GLASS_SIZE: 300.0,
+}
+# A configured person: steps, a water counter in litres, a room sensor, a profile.
+OPTIONS = {
+    CONF_ROOM_TEMPERATURE: "sensor.living_room_temperature",
+    CONF_BEDROOM_TEMPERATURE: "sensor.bedroom_temperature",
+    CONF_ACTIVITY: "sensor.garmin_steps",
+    CONF_ACTIVITY_METRIC: "steps",
+    CONF_ACTIVITY_COUNTER: "daily",
+    CONF_WATER: "sensor.health_connect_hydration",
+    CONF_WATER_COUNTER: "cumulative",
+    CONF_WATER_UNIT: "mL",
+} | PROFILE
 
 
-async def test_user_step_creates_an_entry(hass: HomeAssistant) -> None:
-    """A name is all the minimal flow asks for."""
-    result = await hass.config_entries.flow.async_init(
+@pytest.fixture(autouse=True)
+def states(hass: HomeAssistant) -> None:
+    """Put the sources into the state machine."""
+    for entity_id, (state, attributes) in STATES.items():
+        hass.states.async_set(entity_id, state, attributes)
+
+
+def form_values(result: ConfigFlowResult) -> dict[str, Any]:
+    """What the form shows in each field: the suggested value, else the default."""
+    values: dict[str, Any] = {}
+    for key in fields_of(result):
+        suggested = (key.description or {}).get("suggested_value")
+        if suggested is not None:
+            values[str(key)] = suggested
+        elif key.default is not vol.UNDEFINED:
+            values[str(key)] = key.default()
+    return values
+
+
+def fields_of(result: ConfigFlowResult) -> list[Any]:
+    """The fields (voluptuous markers) of a form, in order."""
+    schema = result["data_schema"]
+    assert schema is not None
+    return list(schema.schema)
+
+
+def fields(result: ConfigFlowResult) -> list[str]:
+    """The names of the fields of a form, in order."""
+    return [str(key) for key in fields_of(result)]
+
+
+async def start(hass: HomeAssistant) -> ConfigFlowResult:
+    """Start a user flow."""
+    return await hass.config_entries.flow.async_init(
         DOMAIN, context={"source": SOURCE_USER}
     )
+
+
+async def configure(
+    hass: HomeAssistant, result: ConfigFlowResult, user_input: dict[str, Any]
+) -> ConfigFlowResult:
+    """Submit a form."""
+    return await hass.config_entries.flow.async_configure(result["flow_id"], user_input)
+
+
+async def set_up(hass: HomeAssistant, options: dict[str, Any]) -> MockConfigEntry:
+    """A loaded entry for Alex with these options."""
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="Alex",
+        unique_id="alex",
+        data={CONF_PERSON_NAME: "Alex"},
+        options=options,
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    return entry
+
+
+async def test_full_flow_creates_the_entry(hass: HomeAssistant) -> None:
+    """Name and every source, the counter settings, the profile: one entry."""
+    result = await start(hass)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "user"
     assert result["errors"] == {}
+    assert form_values(result) == {}
 
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_PERSON_NAME: "  Alex  "}
+    result = await configure(hass, result, {CONF_PERSON_NAME: "  Alex  "} | ALL_SOURCES)
+    assert result["step_id"] == "counters"
+    assert form_values(result) == {
+        CONF_ACTIVITY_METRIC: "steps",
+        CONF_ACTIVITY_COUNTER: "cumulative",  # steps since boot
+        CONF_WATER_COUNTER: "daily",
+        CONF_WATER_UNIT: "mL",
+    }
+
+    result = await configure(
+        hass,
+        result,
+        {
+            CONF_ACTIVITY_METRIC: "steps",
+            CONF_ACTIVITY_COUNTER: "cumulative",
+            CONF_WATER_COUNTER: "daily",
+            CONF_WATER_UNIT: "cup",
+        },
     )
+    assert result["step_id"] == "profile"
+    assert result["errors"] == {}
+    assert form_values(result) == PROFILE_DEFAULTS
+
+    result = await configure(hass, result, PROFILE | {CONF_WAKE_TIME: "06:30"})
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["title"] == "Alex"
     assert result["data"] == {CONF_PERSON_NAME: "Alex"}
+    assert (
+        result["options"]
+        == ALL_SOURCES
+        | {
+            CONF_ACTIVITY_METRIC: "steps",
+            CONF_ACTIVITY_COUNTER: "cumulative",
+            CONF_WATER_COUNTER: "daily",
+            CONF_WATER_UNIT: "cup",
+        }
+        | PROFILE
+    )  # the wake time is stored as HH:MM:SS
     assert result["result"].unique_id == "alex"
 
 
-async def test_same_person_twice_aborts(hass: HomeAssistant) -> None:
+async def test_temperature_only_skips_the_counters(hass: HomeAssistant) -> None:
+    """Without activity or water there is no counters step; the defaults apply."""
+    result = await configure(
+        hass,
+        await start(hass),
+        {
+            CONF_PERSON_NAME: "Sam",
+            CONF_ROOM_TEMPERATURE: "sensor.living_room_temperature",
+        },
+    )
+    assert result["step_id"] == "profile"
+
+    result = await configure(hass, result, {})
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert (
+        result["options"]
+        == {CONF_ROOM_TEMPERATURE: "sensor.living_room_temperature"} | PROFILE_DEFAULTS
+    )
+
+
+@pytest.mark.parametrize(
+    ("entity_id", "metric", "counter"),
+    [
+        ("sensor.pixel_steps_since_boot", "steps", "cumulative"),
+        ("sensor.meter_steps", "steps", "cumulative"),  # total, no reset
+        ("sensor.garmin_steps", "steps", "daily"),  # total with last_reset
+        ("sensor.garmin_active_calories", "active_kcal", "daily"),
+        ("sensor.fitbit_active_minutes", "intensity_minutes", "daily"),
+    ],
+)
+async def test_activity_settings_are_preselected(
+    hass: HomeAssistant, entity_id: str, metric: str, counter: str
+) -> None:
+    """The metric comes from the unit, the counter kind from the attributes."""
+    result = await configure(
+        hass, await start(hass), {CONF_PERSON_NAME: "Alex", CONF_ACTIVITY: entity_id}
+    )
+    assert result["step_id"] == "counters"
+    assert form_values(result) == {
+        CONF_ACTIVITY_METRIC: metric,
+        CONF_ACTIVITY_COUNTER: counter,
+    }
+
+    result = await configure(hass, result, {})  # the preselection is the default
+    assert result["step_id"] == "profile"
+    result = await configure(hass, result, {})
+    assert result["options"][CONF_ACTIVITY_METRIC] == metric
+    assert result["options"][CONF_ACTIVITY_COUNTER] == counter
+
+
+async def test_water_alone_asks_only_the_water_settings(hass: HomeAssistant) -> None:
+    """A daily hydration total in litres preselects daily; any unit can be chosen."""
+    result = await configure(
+        hass,
+        await start(hass),
+        {CONF_PERSON_NAME: "Alex", CONF_WATER: "sensor.health_connect_hydration"},
+    )
+    assert fields(result) == [CONF_WATER_COUNTER, CONF_WATER_UNIT]
+    assert form_values(result) == {CONF_WATER_COUNTER: "daily", CONF_WATER_UNIT: "mL"}
+
+    water = {CONF_WATER_COUNTER: "cumulative", CONF_WATER_UNIT: "fl. oz."}
+    result = await configure(hass, result, water)
+    result = await configure(hass, result, {})
+    assert (
+        result["options"]
+        == {CONF_WATER: "sensor.health_connect_hydration"} | water | PROFILE_DEFAULTS
+    )
+
+
+FIXED = {
+    CONF_ROOM_TEMPERATURE: ("21.0", TEMPERATURE),
+    CONF_BEDROOM_TEMPERATURE: ("69.8", {"unit_of_measurement": "°F"}),
+    CONF_ROOM_HUMIDITY: ("50", HUMIDITY),
+    CONF_BEDROOM_HUMIDITY: ("50", HUMIDITY),
+    CONF_OUTDOOR_HUMIDITY: ("62", HUMIDITY),
+    CONF_ACTIVITY: ("1200", STEPS),
+    CONF_WATER: ("0.5", {"unit_of_measurement": "L"}),
+}
+
+
+@pytest.mark.parametrize(
+    ("key", "state", "attributes", "error"),
+    [
+        (CONF_ROOM_TEMPERATURE, "warm", TEMPERATURE, "not_numeric"),
+        (CONF_ROOM_TEMPERATURE, "95", TEMPERATURE, "out_of_range"),
+        (CONF_BEDROOM_TEMPERATURE, "20", {"unit_of_measurement": "%"}, "bad_unit"),
+        (CONF_ROOM_HUMIDITY, "105", HUMIDITY, "out_of_range"),
+        (CONF_BEDROOM_HUMIDITY, "nan", HUMIDITY, "out_of_range"),
+        (CONF_OUTDOOR_HUMIDITY, "9.2", {"unit_of_measurement": "g/m³"}, "bad_unit"),
+        (CONF_ACTIVITY, "lots", STEPS, "not_numeric"),
+        (CONF_ACTIVITY, "-5", STEPS, "out_of_range"),
+        (CONF_WATER, "-0.5", {"unit_of_measurement": "L"}, "out_of_range"),
+        (CONF_WATER, "1.5", {"unit_of_measurement": "kg"}, "bad_unit"),
+    ],
+)
+async def test_a_bad_source_is_refused_then_fixed(
+    hass: HomeAssistant, key: str, state: str, attributes: dict[str, Any], error: str
+) -> None:
+    """The error is on the field, the input is kept, and a good state passes."""
+    hass.states.async_set("sensor.source", state, attributes)
+    user_input = {
+        CONF_PERSON_NAME: "Alex",
+        CONF_WORKOUT: "binary_sensor.workout",
+        key: "sensor.source",
+    }
+    result = await configure(hass, await start(hass), user_input)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "user"
+    assert result["errors"] == {key: error}
+    assert form_values(result) == user_input
+
+    hass.states.async_set("sensor.source", *FIXED[key])
+    result = await configure(hass, result, user_input)
+    assert result["errors"] == {}
+    assert result["step_id"] in ("counters", "profile")
+
+
+@pytest.mark.parametrize("state", ["unavailable", "unknown", None])
+async def test_a_source_that_is_not_there_now_is_allowed(
+    hass: HomeAssistant, state: str | None
+) -> None:
+    """Unavailable, unknown or not (yet) in the state machine: accepted."""
+    if state is not None:
+        hass.states.async_set("sensor.kitchen_temperature", state, TEMPERATURE)
+    result = await configure(
+        hass,
+        await start(hass),
+        {CONF_PERSON_NAME: "Alex", CONF_ROOM_TEMPERATURE: "sensor.kitchen_temperature"},
+    )
+    assert result["step_id"] == "profile"
+
+
+async def test_no_source_and_a_bad_name_are_refused(hass: HomeAssistant) -> None:
+    """At least one source and a name with a letter or digit are needed."""
+    result = await configure(hass, await start(hass), {CONF_PERSON_NAME: " !? "})
+    assert result["errors"] == {CONF_PERSON_NAME: "invalid_name", "base": "no_sources"}
+
+    result = await configure(hass, result, {CONF_PERSON_NAME: "Sam"})
+    assert result["errors"] == {"base": "no_sources"}
+    assert form_values(result) == {CONF_PERSON_NAME: "Sam"}
+
+    result = await configure(
+        hass, result, {CONF_PERSON_NAME: "Sam", CONF_WORKOUT: "binary_sensor.workout"}
+    )
+    assert result["step_id"] == "profile"
+
+
+async def test_a_metric_that_does_not_fit_the_unit_is_refused(
+    hass: HomeAssistant,
+) -> None:
+    """Active calories cannot be counted as minutes."""
+    result = await configure(
+        hass,
+        await start(hass),
+        {CONF_PERSON_NAME: "Alex", CONF_ACTIVITY: "sensor.garmin_active_calories"},
+    )
+    counters = {
+        CONF_ACTIVITY_METRIC: "intensity_minutes",
+        CONF_ACTIVITY_COUNTER: "daily",
+    }
+    result = await configure(hass, result, counters)
+    assert result["step_id"] == "counters"
+    assert result["errors"] == {CONF_ACTIVITY_METRIC: "bad_unit"}
+    assert form_values(result) == counters
+
+    result = await configure(
+        hass, result, counters | {CONF_ACTIVITY_METRIC: "active_kcal"}
+    )
+    assert result["step_id"] == "profile"
+
+
+async def test_wake_time_equal_to_bed_time_is_refused(hass: HomeAssistant) -> None:
+    """The sleep window needs two different times."""
+    result = await configure(
+        hass,
+        await start(hass),
+        {CONF_PERSON_NAME: "Alex", CONF_WORKOUT: "binary_sensor.workout"},
+    )
+    same = PROFILE | {CONF_WAKE_TIME: "07:00:00", CONF_BED_TIME: "07:00"}
+    result = await configure(hass, result, same)
+    assert result["step_id"] == "profile"
+    assert result["errors"] == {CONF_BED_TIME: "same_wake_and_bed"}
+    assert form_values(result) == same
+
+    result = await configure(hass, result, same | {CONF_BED_TIME: "22:30:00"})
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert result["options"][CONF_BED_TIME] == "22:30:00"
+
+
+async def test_the_same_person_twice_aborts(hass: HomeAssistant) -> None:
     """A second entry with the same name aborts with already_configured."""
-    for _ in range(2):
-        result = await hass.config_entries.flow.async_init(
-            DOMAIN, context={"source": SOURCE_USER}
-        )
-        result = await hass.config_entries.flow.async_configure(
-            result["flow_id"], {CONF_PERSON_NAME: "Alex"}
-        )
+    await set_up(hass, OPTIONS)
+    result = await configure(
+        hass,
+        await start(hass),
+        {CONF_PERSON_NAME: "alex", CONF_WORKOUT: "binary_sensor.workout"},
+    )
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "already_configured"
 
 
-async def test_blank_name_shows_an_error(hass: HomeAssistant) -> None:
-    """A name without a letter or digit is refused on the form, then fixed."""
-    result = await hass.config_entries.flow.async_init(
-        DOMAIN, context={"source": SOURCE_USER}
-    )
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_PERSON_NAME: " !? "}
-    )
-    assert result["type"] is FlowResultType.FORM
-    assert result["errors"] == {CONF_PERSON_NAME: "invalid_name"}
+async def test_options_flow_edits_everything_and_reloads(hass: HomeAssistant) -> None:
+    """Every group of settings is prefilled, edited and applied by a reload."""
+    entry = await set_up(hass, OPTIONS)
 
-    result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {CONF_PERSON_NAME: "Sam"}
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    assert result["step_id"] == "init"
+    assert form_values(result) == {
+        CONF_ROOM_TEMPERATURE: "sensor.living_room_temperature",
+        CONF_BEDROOM_TEMPERATURE: "sensor.bedroom_temperature",
+        CONF_ACTIVITY: "sensor.garmin_steps",
+        CONF_WATER: "sensor.health_connect_hydration",
+    }
+
+    # Clear the bedroom sensor, add humidity, swap the activity, keep the water.
+    sources = {
+        CONF_ROOM_TEMPERATURE: "sensor.living_room_temperature",
+        CONF_ROOM_HUMIDITY: "sensor.living_room_humidity",
+        CONF_ACTIVITY: "sensor.garmin_active_calories",
+        CONF_WATER: "sensor.health_connect_hydration",
+    }
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], sources
     )
+    assert result["step_id"] == "counters"
+    assert form_values(result) == {
+        CONF_ACTIVITY_METRIC: "active_kcal",  # guessed for the new entity
+        CONF_ACTIVITY_COUNTER: "daily",
+        CONF_WATER_COUNTER: "cumulative",  # kept for the unchanged one
+        CONF_WATER_UNIT: "mL",
+    }
+    counters = {
+        CONF_ACTIVITY_METRIC: "active_kcal",
+        CONF_ACTIVITY_COUNTER: "daily",
+        CONF_WATER_COUNTER: "daily",
+        CONF_WATER_UNIT: "L",
+    }
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], counters
+    )
+    assert result["step_id"] == "profile"
+    assert form_values(result) == PROFILE
+
+    profile = PROFILE_DEFAULTS | {CONF_SEX: "male", CONF_BODY_MASS: 80.0}
+    with patch.object(
+        cramp_guard, "async_setup_entry", wraps=cramp_guard.async_setup_entry
+    ) as setup_entry:
+        result = await hass.config_entries.options.async_configure(
+            result["flow_id"], profile
+        )
+        await hass.async_block_till_done()
+
     assert result["type"] is FlowResultType.CREATE_ENTRY
+    expected = sources | counters | profile  # the water target was cleared
+    assert result["data"] == expected
+    assert entry.options == expected
+    setup_entry.assert_awaited_once()
+    assert entry.state is ConfigEntryState.LOADED
+
+
+async def test_options_flow_without_counters(hass: HomeAssistant) -> None:
+    """Dropping the counter sources drops their settings and skips their step."""
+    entry = await set_up(hass, OPTIONS)
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], {CONF_ROOM_TEMPERATURE: "sensor.living_room_temperature"}
+    )
+    assert result["step_id"] == "profile"
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], PROFILE
+    )
+    assert (
+        entry.options
+        == {CONF_ROOM_TEMPERATURE: "sensor.living_room_temperature"} | PROFILE
+    )
+
+
+async def test_options_flow_refuses_clearing_every_source(hass: HomeAssistant) -> None:
+    """The options flow checks the sources like the user step."""
+    entry = await set_up(hass, OPTIONS)
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await hass.config_entries.options.async_configure(result["flow_id"], {})
+    assert result["step_id"] == "init"
+    assert result["errors"] == {"base": "no_sources"}
+    assert form_values(result) == {}
+
+
+async def test_reconfigure_replaces_the_sources(hass: HomeAssistant) -> None:
+    """New sources and counter settings; the profile stays; the entry reloads."""
+    entry = await set_up(hass, OPTIONS)
+    result = await entry.start_reconfigure_flow(hass)
+    assert result["step_id"] == "reconfigure"
+    assert CONF_PERSON_NAME not in fields(result)
+    assert form_values(result)[CONF_ACTIVITY] == "sensor.garmin_steps"
+
+    sources = {
+        CONF_ROOM_HUMIDITY: "sensor.living_room_humidity",
+        CONF_ACTIVITY: "sensor.garmin_steps",
+    }
+    result = await configure(hass, result, sources)
+    assert result["step_id"] == "counters"
+    assert form_values(result) == {
+        CONF_ACTIVITY_METRIC: "steps",
+        CONF_ACTIVITY_COUNTER: "daily",
+    }
+    reload = AsyncMock(wraps=hass.config_entries.async_reload)
+    with patch.object(hass.config_entries, "async_reload", reload):
+        result = await configure(
+            hass,
+            result,
+            {CONF_ACTIVITY_METRIC: "steps", CONF_ACTIVITY_COUNTER: "cumulative"},
+        )
+        await hass.async_block_till_done()
+
+    assert result["type"] is FlowResultType.ABORT
+    assert result["reason"] == "reconfigure_successful"
+    assert (
+        entry.options
+        == sources
+        | {
+            CONF_ACTIVITY_METRIC: "steps",
+            CONF_ACTIVITY_COUNTER: "cumulative",
+        }
+        | PROFILE
+    )
+    assert entry.data == {CONF_PERSON_NAME: "Alex"}
+    reload.assert_awaited_once_with(entry.entry_id)  # once: by the update listener
+    assert entry.state is ConfigEntryState.LOADED
+
+
+async def test_reconfigure_without_counters_aborts_at_once(
+    hass: HomeAssistant,
+) -> None:
+    """Sources without counters finish reconfigure in one step."""
+    entry = await set_up(hass, OPTIONS)
+    result = await entry.start_reconfigure_flow(hass)
+    result = await configure(hass, result, {CONF_OUTDOOR_WEATHER: "weather.home"})
+    assert result["reason"] == "reconfigure_successful"
+    assert entry.options == {CONF_OUTDOOR_WEATHER: "weather.home"} | PROFILE

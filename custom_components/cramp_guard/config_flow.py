@@ -1,41 +1,287 @@
-"""Config flow for Cramp Guard."""
+"""Config flow for Cramp Guard: add a person, edit the options, replace the sources.
+
+All three flows share the steps after the first one: `counters` (only when an activity
+or water source is chosen) and `profile` (not in reconfigure). entry.data holds only
+the person's name; every other setting is an option.
+"""
 
 from __future__ import annotations
 
+from abc import abstractmethod
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from homeassistant.config_entries import ConfigFlow, ConfigFlowResult
-from homeassistant.helpers.selector import TextSelector
+from homeassistant.config_entries import (
+    SOURCE_RECONFIGURE,
+    ConfigEntry,
+    ConfigEntryBaseFlow,
+    ConfigFlow,
+    ConfigFlowResult,
+    OptionsFlow,
+)
+from homeassistant.const import UnitOfVolume
+from homeassistant.core import HomeAssistant, State, callback
+from homeassistant.helpers import config_validation as cv
 from homeassistant.util import slugify
 import voluptuous as vol
 
-from .const import CONF_PERSON_NAME, DOMAIN
+from .const import (
+    CONF_ACTIVITY,
+    CONF_ACTIVITY_COUNTER,
+    CONF_ACTIVITY_METRIC,
+    CONF_BED_TIME,
+    CONF_PERSON_NAME,
+    CONF_WAKE_TIME,
+    CONF_WATER,
+    CONF_WATER_COUNTER,
+    CONF_WATER_UNIT,
+    DOMAIN,
+    HUMIDITY_SOURCES,
+    SOURCE_KEYS,
+    TEMPERATURE_SOURCES,
+    ActivityMetric,
+)
+from .flow_schemas import (
+    COUNTER_KEYS,
+    COUNTER_SETTINGS,
+    DEFAULT_WATER_UNIT,
+    PROFILE_KEYS,
+    PROFILE_SCHEMA,
+    SOURCES_SCHEMA,
+    USER_SCHEMA,
+    counters_schema,
+)
+from .sources import (
+    Problem,
+    Reading,
+    guess_counter_kind,
+    guess_metric,
+    read_activity,
+    read_humidity,
+    read_temperature,
+    read_water,
+)
 
-USER_SCHEMA = vol.Schema({vol.Required(CONF_PERSON_NAME): TextSelector()})
+# The problems a chosen source is refused for; a source that is missing or
+# unavailable right now is accepted (it may come back).
+REFUSED = (Problem.NOT_NUMERIC, Problem.OUT_OF_RANGE, Problem.BAD_UNIT)
 
 
-class CrampGuardConfigFlow(ConfigFlow, domain=DOMAIN):
-    """Add one person to Cramp Guard."""
+def _read_source(hass: HomeAssistant, key: str, state: State | None) -> Reading:
+    """Read a source the way the engine will (workout and weather: no check)."""
+    if key in TEMPERATURE_SOURCES:
+        return read_temperature(state, hass.config.units.temperature_unit)
+    if key in HUMIDITY_SOURCES:
+        return read_humidity(state)
+    if key == CONF_WATER:  # a water entity without a unit gets one in `counters`
+        return read_water(state, UnitOfVolume.MILLILITERS)
+    if key == CONF_ACTIVITY:
+        return read_activity(state, guess_metric(state))
+    return Reading()
+
+
+def source_errors(hass: HomeAssistant, user_input: Mapping[str, Any]) -> dict[str, str]:
+    """The form errors of the chosen sources."""
+    chosen = {key: user_input[key] for key in SOURCE_KEYS if user_input.get(key)}
+    if not chosen:
+        return {"base": "no_sources"}
+    errors: dict[str, str] = {}
+    for key, entity_id in chosen.items():
+        problem = _read_source(hass, key, hass.states.get(entity_id)).problem
+        if problem in REFUSED:
+            errors[key] = str(problem)
+    return errors
+
+
+def _guessed_counters(source: str, state: State | None) -> dict[str, str]:
+    """The counter settings a newly chosen activity or water source starts with."""
+    if source == CONF_ACTIVITY:
+        return {
+            CONF_ACTIVITY_METRIC: guess_metric(state),
+            CONF_ACTIVITY_COUNTER: guess_counter_kind(state),
+        }
+    return {
+        CONF_WATER_COUNTER: guess_counter_kind(state),
+        CONF_WATER_UNIT: DEFAULT_WATER_UNIT,
+    }
+
+
+def _replaced(
+    options: Mapping[str, Any], keys: Iterable[str], new: Mapping[str, Any]
+) -> dict[str, Any]:
+    """`options` without the settings `keys`, then with the `new` ones."""
+    return {key: value for key, value in options.items() if key not in keys} | dict(new)
+
+
+class CrampGuardFlow(ConfigEntryBaseFlow):
+    """The steps the config, options and reconfigure flows share."""
+
+    _current: Mapping[str, Any]  # the options before this flow
+    _options: dict[str, Any]  # the options being built
+
+    def _start(self, current: Mapping[str, Any]) -> None:
+        self._current = current
+        self._options = dict(current)
+
+    async def _async_step_sources(
+        self,
+        step_id: str,
+        schema: vol.Schema,
+        user_input: dict[str, Any] | None,
+        errors: dict[str, str],
+    ) -> ConfigFlowResult:
+        """Show or take the sources (the first step of every flow)."""
+        if user_input is not None:
+            errors.update(source_errors(self.hass, user_input))
+            if not errors:
+                chosen = {k: user_input[k] for k in SOURCE_KEYS if user_input.get(k)}
+                self._options = _replaced(
+                    self._options, (*SOURCE_KEYS, *COUNTER_KEYS), chosen
+                )
+                if any(source in self._options for source in COUNTER_SETTINGS):
+                    return await self.async_step_counters()
+                return await self._async_after_counters()
+        return self.async_show_form(
+            step_id=step_id,
+            data_schema=self.add_suggested_values_to_schema(
+                schema, self._current if user_input is None else user_input
+            ),
+            errors=errors,
+        )
+
+    def _preselected_counters(self) -> dict[str, str]:
+        """The counter settings of the chosen sources: kept, or guessed."""
+        preselected: dict[str, str] = {}
+        for source, keys in COUNTER_SETTINGS.items():
+            if entity_id := self._options.get(source):
+                state = self.hass.states.get(entity_id)
+                preselected |= _guessed_counters(source, state)
+                if entity_id == self._current.get(source):  # unchanged: keep them
+                    preselected |= {
+                        k: self._current[k] for k in keys if k in self._current
+                    }
+        return {key: str(value) for key, value in preselected.items()}
+
+    async def async_step_counters(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask what the activity counts and how the counters behave."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            if CONF_ACTIVITY_METRIC in user_input:
+                state = self.hass.states.get(self._options[CONF_ACTIVITY])
+                metric = ActivityMetric(user_input[CONF_ACTIVITY_METRIC])
+                if read_activity(state, metric).problem is Problem.BAD_UNIT:
+                    errors[CONF_ACTIVITY_METRIC] = "bad_unit"
+            if not errors:
+                self._options |= user_input
+                return await self._async_after_counters()
+        return self.async_show_form(
+            step_id="counters",
+            data_schema=self.add_suggested_values_to_schema(
+                counters_schema(self._preselected_counters()), user_input
+            ),
+            errors=errors,
+        )
+
+    async def _async_after_counters(self) -> ConfigFlowResult:
+        """Go on after the sources and their counter settings."""
+        return await self.async_step_profile()
+
+    async def async_step_profile(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Ask for the person's profile."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            wake, bed = (
+                cv.time(user_input[k]) for k in (CONF_WAKE_TIME, CONF_BED_TIME)
+            )
+            if wake == bed:
+                errors[CONF_BED_TIME] = "same_wake_and_bed"
+            else:
+                times = {
+                    CONF_WAKE_TIME: wake.isoformat(),
+                    CONF_BED_TIME: bed.isoformat(),
+                }
+                self._options = _replaced(
+                    self._options, PROFILE_KEYS, user_input | times
+                )
+                return self._finish()
+        return self.async_show_form(
+            step_id="profile",
+            data_schema=self.add_suggested_values_to_schema(
+                PROFILE_SCHEMA, self._options if user_input is None else user_input
+            ),
+            errors=errors,
+        )
+
+    @abstractmethod
+    def _finish(self) -> ConfigFlowResult:
+        """Create or update the entry with the options built."""
+
+
+class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
+    """Add one person to Cramp Guard, or replace a person's sources."""
 
     VERSION = 1
+
+    _name: str
+
+    @staticmethod
+    @callback
+    def async_get_options_flow(config_entry: ConfigEntry) -> CrampGuardOptionsFlow:
+        """Edit every setting of an entry."""
+        return CrampGuardOptionsFlow()
 
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Ask for the person's name."""
+        """Ask for the person's name and the sources."""
+        self._start({})
         errors: dict[str, str] = {}
         if user_input is not None:
-            name = str(user_input[CONF_PERSON_NAME]).strip()
-            if not any(char.isalnum() for char in name):
+            self._name = str(user_input[CONF_PERSON_NAME]).strip()
+            if not any(char.isalnum() for char in self._name):
                 errors[CONF_PERSON_NAME] = "invalid_name"
             else:
-                await self.async_set_unique_id(slugify(name))
+                await self.async_set_unique_id(slugify(self._name))
                 self._abort_if_unique_id_configured()
-                return self.async_create_entry(
-                    title=name, data={CONF_PERSON_NAME: name}
-                )
-        return self.async_show_form(
-            step_id="user",
-            data_schema=self.add_suggested_values_to_schema(USER_SCHEMA, user_input),
-            errors=errors,
+        return await self._async_step_sources("user", USER_SCHEMA, user_input, errors)
+
+    async def async_step_reconfigure(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Replace the sources, keeping the profile."""
+        self._start(self._get_reconfigure_entry().options)
+        return await self._async_step_sources(
+            "reconfigure", SOURCES_SCHEMA, user_input, {}
         )
+
+    async def _async_after_counters(self) -> ConfigFlowResult:
+        if self.source == SOURCE_RECONFIGURE:
+            # The entry's update listener reloads it once when the options changed.
+            self.hass.config_entries.async_update_entry(
+                self._get_reconfigure_entry(), options=self._options
+            )
+            return self.async_abort(reason="reconfigure_successful")
+        return await super()._async_after_counters()
+
+    def _finish(self) -> ConfigFlowResult:
+        return self.async_create_entry(
+            title=self._name, data={CONF_PERSON_NAME: self._name}, options=self._options
+        )
+
+
+class CrampGuardOptionsFlow(CrampGuardFlow, OptionsFlow):
+    """Edit every setting: the sources, the counters and the profile."""
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Edit the sources; the current ones are suggested so each can be cleared."""
+        self._start(self.config_entry.options)
+        return await self._async_step_sources("init", SOURCES_SCHEMA, user_input, {})
+
+    def _finish(self) -> ConfigFlowResult:
+        return self.async_create_entry(data=self._options)

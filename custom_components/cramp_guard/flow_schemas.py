@@ -1,0 +1,162 @@
+"""The forms of the Cramp Guard config, options and reconfigure flows."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+from homeassistant.components.sensor import SensorDeviceClass
+from homeassistant.const import UnitOfMass, UnitOfVolume
+from homeassistant.helpers.selector import (
+    BooleanSelector,
+    EntitySelector,
+    EntitySelectorConfig,
+    NumberSelector,
+    NumberSelectorConfig,
+    NumberSelectorMode,
+    SelectSelector,
+    SelectSelectorConfig,
+    TextSelector,
+    TimeSelector,
+)
+import voluptuous as vol
+
+from .const import (
+    CONF_ACTIVITY,
+    CONF_ACTIVITY_COUNTER,
+    CONF_ACTIVITY_METRIC,
+    CONF_BED_TIME,
+    CONF_BODY_MASS,
+    CONF_CRAMP_PRONE,
+    CONF_GLASS_SIZE,
+    CONF_MAIN_ACTIVITY,
+    CONF_OUTDOOR_WEATHER,
+    CONF_PERSON_NAME,
+    CONF_SEX,
+    CONF_WAKE_TIME,
+    CONF_WATER,
+    CONF_WATER_COUNTER,
+    CONF_WATER_TARGET,
+    CONF_WATER_UNIT,
+    CONF_WORKOUT,
+    DEFAULT_BED_TIME,
+    DEFAULT_GLASS_SIZE_ML,
+    DEFAULT_MAIN_ACTIVITY,
+    DEFAULT_WAKE_TIME,
+    HUMIDITY_SOURCES,
+    SOURCE_KEYS,
+    TEMPERATURE_SOURCES,
+    WATER_UNIT_CUP,
+    ActivityMetric,
+    CounterKind,
+    MainActivity,
+    Sex,
+)
+
+# The units offered for a water entity that has no unit of its own.
+WATER_UNITS: Final = [
+    UnitOfVolume.MILLILITERS,
+    UnitOfVolume.LITERS,
+    UnitOfVolume.FLUID_OUNCES,
+    WATER_UNIT_CUP,
+    UnitOfVolume.GALLONS,
+]
+DEFAULT_WATER_UNIT: Final = UnitOfVolume.MILLILITERS
+
+# The settings that come with a counter source (asked in the `counters` step).
+COUNTER_SETTINGS: Final = {
+    CONF_ACTIVITY: (CONF_ACTIVITY_METRIC, CONF_ACTIVITY_COUNTER),
+    CONF_WATER: (CONF_WATER_COUNTER, CONF_WATER_UNIT),
+}
+COUNTER_KEYS: Final = tuple(key for keys in COUNTER_SETTINGS.values() for key in keys)
+
+
+def _entity(domain: str | list[str], device_class: str | None = None) -> EntitySelector:
+    config = EntitySelectorConfig(domain=domain)
+    if device_class is not None:
+        config["device_class"] = device_class
+    return EntitySelector(config)
+
+
+def _select(options: list[str], translation_key: str | None = None) -> SelectSelector:
+    config = SelectSelectorConfig(options=options)
+    if translation_key is not None:
+        config["translation_key"] = translation_key
+    return SelectSelector(config)
+
+
+def _number(low: float, high: float, step: float, unit: str) -> NumberSelector:
+    return NumberSelector(
+        NumberSelectorConfig(
+            min=low,
+            max=high,
+            step=step,
+            unit_of_measurement=unit,
+            mode=NumberSelectorMode.BOX,
+        )
+    )
+
+
+# One selector per source (the repair flow reuses them to pick a replacement).
+SOURCE_SELECTORS: Final = {
+    **{
+        key: _entity("sensor", SensorDeviceClass.TEMPERATURE)
+        for key in TEMPERATURE_SOURCES
+    },
+    **{key: _entity("sensor", SensorDeviceClass.HUMIDITY) for key in HUMIDITY_SOURCES},
+    CONF_ACTIVITY: _entity(["sensor", "input_number", "counter"]),
+    CONF_WORKOUT: _entity(["binary_sensor", "input_boolean", "switch"]),
+    CONF_WATER: _entity(["sensor", "input_number", "counter"]),
+    CONF_OUTDOOR_WEATHER: _entity("weather"),
+}
+
+SOURCES_SCHEMA: Final = vol.Schema(
+    {vol.Optional(key): SOURCE_SELECTORS[key] for key in SOURCE_KEYS}
+)
+USER_SCHEMA: Final = vol.Schema(
+    {vol.Required(CONF_PERSON_NAME): TextSelector()}
+).extend(SOURCES_SCHEMA.schema)
+
+_COUNTER_KIND = _select([kind.value for kind in CounterKind], "counter_kind")
+_COUNTER_SELECTORS: Final = {
+    CONF_ACTIVITY_METRIC: _select(
+        [metric.value for metric in ActivityMetric], "activity_metric"
+    ),
+    CONF_ACTIVITY_COUNTER: _COUNTER_KIND,
+    CONF_WATER_COUNTER: _COUNTER_KIND,
+    CONF_WATER_UNIT: _select([str(unit) for unit in WATER_UNITS]),
+}
+
+
+def counters_schema(preselected: Mapping[str, Any]) -> vol.Schema:
+    """The counter settings in `preselected` (those of the chosen sources)."""
+    return vol.Schema(
+        {
+            vol.Required(key, default=preselected[key]): selector
+            for key, selector in _COUNTER_SELECTORS.items()
+            if key in preselected
+        }
+    )
+
+
+PROFILE_SCHEMA: Final = vol.Schema(
+    {
+        vol.Optional(CONF_BODY_MASS): _number(20, 300, 0.1, UnitOfMass.KILOGRAMS),
+        vol.Required(CONF_SEX, default=Sex.UNSPECIFIED.value): _select(
+            [sex.value for sex in Sex], "sex"
+        ),
+        vol.Required(CONF_WAKE_TIME, default=DEFAULT_WAKE_TIME): TimeSelector(),
+        vol.Required(CONF_BED_TIME, default=DEFAULT_BED_TIME): TimeSelector(),
+        vol.Required(CONF_CRAMP_PRONE, default=False): BooleanSelector(),
+        vol.Required(CONF_MAIN_ACTIVITY, default=DEFAULT_MAIN_ACTIVITY.value): _select(
+            [activity.value for activity in MainActivity], "main_activity"
+        ),
+        vol.Optional(CONF_WATER_TARGET): _number(
+            500, 6000, 50, UnitOfVolume.MILLILITERS
+        ),
+        vol.Required(CONF_GLASS_SIZE, default=DEFAULT_GLASS_SIZE_ML): _number(
+            50, 1500, 10, UnitOfVolume.MILLILITERS
+        ),
+    }
+)
+PROFILE_KEYS: Final = tuple(str(key) for key in PROFILE_SCHEMA.schema)
