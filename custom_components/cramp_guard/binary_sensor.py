@@ -1,0 +1,41 @@
+"""Binary sensor of one person: a workout in progress."""
+
+from __future__ import annotations
+
+from homeassistant.components.binary_sensor import (
+    BinarySensorDeviceClass,
+    BinarySensorEntity,
+    BinarySensorEntityDescription,
+)
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddEntitiesCallback
+
+from . import CrampGuardConfigEntry
+from .entity import CrampGuardEntity
+
+PARALLEL_UPDATES = 0
+
+WORKOUT = BinarySensorEntityDescription(
+    key="workout_in_progress",
+    translation_key="workout_in_progress",
+    device_class=BinarySensorDeviceClass.RUNNING,
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: CrampGuardConfigEntry,
+    async_add_entities: AddEntitiesCallback,
+) -> None:
+    """Add the workout sensor of one person."""
+    async_add_entities([WorkoutSensor(entry.runtime_data, entry.entry_id, WORKOUT)])
+
+
+class WorkoutSensor(CrampGuardEntity, BinarySensorEntity):
+    """On during a workout: from the workout entity, or detected from activity."""
+
+    @property
+    def is_on(self) -> bool | None:
+        """True while a bout is going on."""
+        snapshot = self.engine.snapshot
+        return None if snapshot is None else snapshot.workout

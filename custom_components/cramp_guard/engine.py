@@ -1,0 +1,408 @@
+"""One person's runtime: sources -> ledger -> RiskInputs -> assess -> entities.
+
+Event-driven: source changes are read into the model's units and written to the
+ledger, then a short debounce coalesces several sources changing at once into one
+assessment. A once-a-minute tick keeps time-dependent factors current and rolls the
+day over at midnight. Entities are told after each assessment and write their state
+only when what they show changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+import logging
+
+from homeassistant.core import (
+    CALLBACK_TYPE,
+    CoreState,
+    Event,
+    EventStateChangedData,
+    HomeAssistant,
+    State,
+    callback,
+)
+from homeassistant.helpers.debounce import Debouncer
+from homeassistant.helpers.event import (
+    async_call_later,
+    async_track_state_change_event,
+    async_track_time_interval,
+)
+from homeassistant.helpers.start import async_at_started
+from homeassistant.util import dt as dt_util
+
+from .bouts import VIGOROUS_RATE, amount_between, detect_bouts, spread
+from .const import (
+    CONF_ACTIVITY,
+    CONF_BEDROOM_HUMIDITY,
+    CONF_BEDROOM_TEMPERATURE,
+    CONF_OUTDOOR_HUMIDITY,
+    CONF_OUTDOOR_TEMPERATURE,
+    CONF_OUTDOOR_WEATHER,
+    CONF_ROOM_HUMIDITY,
+    CONF_ROOM_TEMPERATURE,
+    CONF_WATER,
+    CONF_WORKOUT,
+    HUMIDITY_SOURCES,
+    TEMPERATURE_SOURCES,
+    ActivityMetric,
+)
+from .counters import update_counter
+from .ledger import BoutRecord, Day, Ledger
+from .repairs import async_missing_source, async_source_back
+from .risk import Assessment, Bout, RiskInputs, assess, heat_index_c
+from .settings import Settings
+from .sources import (
+    Problem,
+    Reading,
+    read_activity,
+    read_humidity,
+    read_switch,
+    read_temperature,
+    read_water,
+    read_weather,
+)
+
+_LOGGER = logging.getLogger(__package__)
+
+DEBOUNCE_SECONDS = 0.3
+TICK = timedelta(minutes=1)
+MISSING_GRACE_SECONDS = 60  # a source still missing this long after start is reported
+OUTDOOR_HUMIDITY_KEY = f"{CONF_OUTDOOR_WEATHER}_humidity"
+STRETCH_MEMORY = timedelta(days=14)
+
+
+def awake_date(now: datetime, settings: Settings) -> date:
+    """The date the current awake day began (before wake, the day that just ended)."""
+    anchor = datetime.combine(now.date(), settings.profile.wake, tzinfo=now.tzinfo)
+    return now.date() if anchor <= now else now.date() - timedelta(days=1)
+
+
+def _mean_rate(day: Day, start: datetime, end: datetime, day_start: datetime) -> float:
+    """Mean activity per minute between two moments."""
+    minutes = max(1.0, (end - start).total_seconds() / 60)
+    return amount_between(day.minutes, start, end, day_start) / minutes
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What the entities show: the last inputs and assessment, and the day."""
+
+    inputs: RiskInputs
+    assessment: Assessment
+    day: Day
+    workout: bool
+
+
+class Engine:
+    """Follows one person's sources and keeps the assessment current."""
+
+    def __init__(self, hass: HomeAssistant, entry_id: str, settings: Settings) -> None:
+        """Set up state; `async_start` subscribes."""
+        self.hass = hass
+        self.entry_id = entry_id
+        self.settings = settings
+        self.ledger = Ledger(hass, entry_id)
+        self.readings: dict[str, Reading] = {}
+        self.workout_on: bool | None = None
+        self.snapshot: Snapshot | None = None
+        self._problems: dict[str, Problem] = {}
+        # Set up while Home Assistant runs: a missing source is reported at once.
+        self._report_missing = hass.state is CoreState.running
+        self._listeners: list[CALLBACK_TYPE] = []
+        self._unsubs: list[CALLBACK_TYPE] = []
+        self._debouncer = Debouncer(
+            hass,
+            _LOGGER,
+            cooldown=DEBOUNCE_SECONDS,
+            immediate=False,
+            function=self.async_update,
+        )
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    async def async_start(self) -> None:
+        """Restore the ledger, read every source, subscribe, and assess."""
+        await self.ledger.async_load()
+        if not self.ledger.backfilled and self.settings.has_activity:
+            from .backfill import async_backfill  # recorder is optional
+
+            await async_backfill(self.hass, self.ledger, self.settings, dt_util.now())
+        self.ledger.backfilled = True
+        now = dt_util.now()
+        for key, entity_id in self.settings.sources.items():
+            self._read(key, self.hass.states.get(entity_id), now)
+        self._unsubs.append(
+            async_track_state_change_event(
+                self.hass, sorted(set(self.settings.sources.values())), self._on_change
+            )
+        )
+        self._unsubs.append(async_track_time_interval(self.hass, self._on_tick, TICK))
+        if not self._report_missing:  # booting: wait until Home Assistant runs
+            self._unsubs.append(async_at_started(self.hass, self._async_started))
+        self.ledger.async_schedule_save()
+        self.async_update()
+
+    async def async_stop(self) -> None:
+        """Unsubscribe everything and write the ledger."""
+        self._debouncer.async_shutdown()
+        while self._unsubs:
+            self._unsubs.pop()()
+        await self.ledger.async_save_now()
+
+    @callback
+    def async_add_listener(self, update: CALLBACK_TYPE) -> CALLBACK_TYPE:
+        """Call `update` after each assessment; returns the function that stops it."""
+        self._listeners.append(update)
+        return lambda: self._listeners.remove(update)
+
+    # -- events ----------------------------------------------------------------------
+
+    @callback
+    def _on_change(self, event: Event[EventStateChangedData]) -> None:
+        entity_id = event.data["entity_id"]
+        now = dt_util.now()
+        for key, source in self.settings.sources.items():
+            if source == entity_id:
+                self._read(key, event.data["new_state"], now)
+        self.ledger.async_schedule_save()
+        self._debouncer.async_schedule_call()
+
+    @callback
+    def _on_tick(self, _now: datetime) -> None:
+        self.async_update()
+
+    @callback
+    def _async_started(self, _hass: HomeAssistant) -> None:
+        """At boot, read again what was not usable: its integration may be later.
+
+        Missing sources are reported after a grace period.
+        """
+        now = dt_util.now()
+        for key, entity_id in self.settings.sources.items():
+            if self.readings[key].problem is not None:
+                self._read(key, self.hass.states.get(entity_id), now)
+        self._debouncer.async_schedule_call()
+        self._unsubs.append(
+            async_call_later(self.hass, MISSING_GRACE_SECONDS, self._end_grace)
+        )
+
+    @callback
+    def _end_grace(self, _now: datetime) -> None:
+        """From now on a missing source is warned about and raises its repair issue."""
+        self._report_missing = True
+        now = dt_util.now()
+        for key, entity_id in self.settings.sources.items():
+            if self.readings[key].problem is Problem.MISSING:
+                self._read(key, self.hass.states.get(entity_id), now)
+
+    # -- reading sources -------------------------------------------------------------
+
+    def _read(self, key: str, state: State | None, now: datetime) -> None:
+        """Read one source's new state into the readings and the ledger."""
+        unit = self.hass.config.units.temperature_unit
+        day = self.ledger.day(now.date())
+        if key in TEMPERATURE_SOURCES:
+            reading = read_temperature(state, unit)
+        elif key in HUMIDITY_SOURCES:
+            reading = read_humidity(state)
+        elif key == CONF_ACTIVITY:
+            reading = read_activity(state, self.settings.activity_metric)
+            if reading.value is not None:
+                self._count_activity(day, reading.value, now)
+        elif key == CONF_WATER:
+            reading = read_water(state, self.settings.water_unit)
+            if reading.value is not None:
+                counter = self.ledger.counter(key)
+                update_counter(counter, self.settings.water_counter, reading.value, now)
+                day.water_sensor_ml = counter.total
+        elif key == CONF_WORKOUT:
+            self._workout(day, read_switch(state), now)
+            reading = (
+                Reading(1.0)
+                if self.workout_on is not None
+                else Reading.bad(
+                    Problem.MISSING if state is None else Problem.UNAVAILABLE
+                )
+            )
+        else:  # the weather entity
+            reading, humidity = read_weather(state, unit)
+            self.readings[OUTDOOR_HUMIDITY_KEY] = humidity
+        self.readings[key] = reading
+        self._track_problem(key, state, reading)
+        if reading.problem is not Problem.MISSING:
+            async_source_back(self.hass, self.entry_id, key)
+        elif self._report_missing:
+            async_missing_source(
+                self.hass,
+                self.entry_id,
+                self.settings.name,
+                key,
+                self.settings.sources[key],
+            )
+        self._record_heat(day, now)
+
+    def _count_activity(self, day: Day, value: float, now: datetime) -> None:
+        counter = self.ledger.counter(CONF_ACTIVITY)
+        step = update_counter(counter, self.settings.activity_counter, value, now)
+        day.load = counter.total
+        if step.late_for_yesterday is not None:
+            yesterday = self.ledger.day(now.date() - timedelta(days=1))
+            yesterday.load = max(yesterday.load or 0.0, step.late_for_yesterday)
+        if step.since is not None:
+            day_start = dt_util.start_of_local_day(day.day)
+            spread(day.minutes, step.added, step.since, now, day_start)
+
+    def _workout(self, day: Day, on: bool | None, now: datetime) -> None:
+        self.workout_on = on
+        open_bouts = [b for b in day.bouts if b.end is None]
+        if on and not open_bouts:
+            day.bouts.append(BoutRecord(now))
+        elif on is False:
+            for bout in open_bouts:
+                bout.end = now
+
+    def _value(self, key: str) -> float | None:
+        reading = self.readings.get(key)
+        return reading.value if reading else None
+
+    def _outdoor(self) -> tuple[float | None, float | None]:
+        """Outdoor temperature and humidity: the sensors first, else the weather."""
+        temp = self._value(CONF_OUTDOOR_TEMPERATURE)
+        humidity = self._value(CONF_OUTDOOR_HUMIDITY)
+        if temp is None:
+            temp = self._value(CONF_OUTDOOR_WEATHER)
+            humidity = (
+                humidity if humidity is not None else self._value(OUTDOOR_HUMIDITY_KEY)
+            )
+        return temp, humidity
+
+    def _record_heat(self, day: Day, now: datetime) -> None:
+        """Keep the day's highest indoor heat index and the hourly outdoor peak."""
+        if (temp := self._value(CONF_ROOM_TEMPERATURE)) is not None:
+            index = heat_index_c(temp, self._value(CONF_ROOM_HUMIDITY))
+            if day.max_heat_index_c is None or index > day.max_heat_index_c:
+                day.max_heat_index_c = index
+        temp, humidity = self._outdoor()
+        if temp is not None:
+            hour = now.hour
+            old = day.outdoor.get(hour)
+            if old is None or heat_index_c(temp, humidity) > heat_index_c(*old):
+                day.outdoor[hour] = (temp, humidity)
+
+    def _track_problem(self, key: str, state: State | None, reading: Reading) -> None:
+        """Log once when a source stops being usable, and once when it recovers."""
+        entity_id = self.settings.sources[key]
+        old = self._problems.get(key)
+        if reading.problem is None:
+            if old is not None:
+                del self._problems[key]
+                _LOGGER.info("%s: %s is usable again", self.settings.name, entity_id)
+            return
+        if old is not None:
+            return
+        if (reading.problem is Problem.MISSING and not self._report_missing) or (
+            reading.problem is Problem.UNAVAILABLE
+            and self.hass.state is not CoreState.running
+        ):
+            return  # starting up: checked again once Home Assistant has started
+        self._problems[key] = reading.problem
+        _LOGGER.warning(
+            "%s: %s is left out of the cramp risk (%s: %s)",
+            self.settings.name,
+            entity_id,
+            reading.problem.value.replace("_", " "),
+            state.state if state is not None else "no such entity",
+        )
+
+    # -- assessing -------------------------------------------------------------------
+
+    def _bouts(self, day: Day, now: datetime) -> list[Bout]:
+        """Today's bouts: from the workout entity when there is one, else detected."""
+        metric = self.settings.activity_metric
+        day_start = dt_util.start_of_local_day(day.day)
+        if CONF_WORKOUT in self.settings.sources:
+            spans = [
+                (b.start, b.end, _mean_rate(day, b.start, b.end or now, day_start))
+                for b in day.bouts
+            ]
+        elif self.settings.has_activity:
+            spans = detect_bouts(day.minutes, metric, day_start, now)
+        else:
+            return []
+        bouts = []
+        for start, end, rate in spans:
+            minutes = ((end or now) - start).total_seconds() / 60
+            outdoor = [
+                day.outdoor[h]
+                for h in range(start.hour, (end or now).hour + 1)
+                if h in day.outdoor
+            ]
+            temp, humidity = max(
+                outdoor, key=lambda t: heat_index_c(*t), default=(None, None)
+            )
+            bouts.append(
+                Bout(
+                    start=start,
+                    end=end,
+                    active_kcal=rate * minutes
+                    if metric is ActivityMetric.ACTIVE_KCAL
+                    and self.settings.has_activity
+                    else None,
+                    vigorous=rate >= VIGOROUS_RATE[metric],
+                    outdoor_temp_c=temp,
+                    outdoor_humidity=humidity,
+                )
+            )
+        return bouts
+
+    def build_inputs(self, now: datetime) -> tuple[RiskInputs, Day]:
+        """The model's inputs for `now` from the readings and the ledger."""
+        settings = self.settings
+        today = awake_date(now, settings)
+        day = self.ledger.days.get(today) or Day(today)
+        stretches = list(self.ledger.iter_stretches())
+        cramps = list(self.ledger.iter_cramps())
+        if CONF_WATER not in settings.sources:
+            water_ml = day.water_ml  # logged by hand only; None when nothing is
+        elif self._value(CONF_WATER) is not None:
+            water_ml = (day.water_sensor_ml or 0.0) + day.water_logged_ml
+        else:
+            water_ml = None  # the sensor gives nothing usable: hydration is left out
+        inputs = RiskInputs(
+            now=now,
+            profile=settings.profile,
+            load_metric=settings.activity_metric.value
+            if settings.has_activity
+            else None,
+            load_history=self.ledger.load_history(today),
+            load_today=(day.load or 0.0)
+            if self._value(CONF_ACTIVITY) is not None
+            else None,
+            bouts=tuple(self._bouts(day, now)),
+            room_temp_c=self._value(CONF_ROOM_TEMPERATURE),
+            room_humidity=self._value(CONF_ROOM_HUMIDITY),
+            bedroom_temp_c=self._value(CONF_BEDROOM_TEMPERATURE),
+            # One home: without a bedroom humidity sensor, the room's is used.
+            bedroom_humidity=self._value(CONF_BEDROOM_HUMIDITY)
+            if CONF_BEDROOM_HUMIDITY in settings.sources
+            else self._value(CONF_ROOM_HUMIDITY),
+            max_room_heat_index_c=day.max_heat_index_c,
+            water_ml=water_ml,
+            last_stretch=stretches[-1] if stretches else None,
+            stretched_recently=bool(stretches)
+            and now - stretches[-1] <= STRETCH_MEMORY,
+            last_cramp=cramps[-1].at if cramps else None,
+        )
+        return inputs, day
+
+    @callback
+    def async_update(self) -> None:
+        """Assess now and tell the entities."""
+        now = dt_util.now()
+        self.ledger.day(now.date())  # rolls the ledger over at midnight
+        inputs, day = self.build_inputs(now)
+        workout = bool(self.workout_on) or any(b.end is None for b in inputs.bouts)
+        self.snapshot = Snapshot(inputs, assess(inputs), day, workout)
+        for update in list(self._listeners):
+            update()

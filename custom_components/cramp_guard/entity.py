@@ -1,0 +1,51 @@
+"""The base entity: one device per person, names from translations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
+from homeassistant.helpers.entity import Entity, EntityDescription
+
+from .const import DOMAIN
+from .engine import Engine
+
+
+class CrampGuardEntity(Entity):
+    """An entity of one person that shows part of the engine's snapshot."""
+
+    _attr_has_entity_name = True
+    _attr_should_poll = False
+
+    def __init__(
+        self, engine: Engine, entry_id: str, description: EntityDescription
+    ) -> None:
+        """Bind the entity to its person's engine and device."""
+        self.engine = engine
+        self.entity_description = description
+        self._attr_unique_id = f"{entry_id}_{description.key}"
+        self._attr_device_info = DeviceInfo(
+            identifiers={(DOMAIN, entry_id)},
+            name=engine.settings.name,
+            manufacturer="Cramp Guard",
+            model="Cramp risk",
+            entry_type=DeviceEntryType.SERVICE,
+        )
+        self._shown: Any = None
+
+    async def async_added_to_hass(self) -> None:
+        """Follow the engine's assessments."""
+        await super().async_added_to_hass()
+        self.async_on_remove(self.engine.async_add_listener(self._async_engine_updated))
+        self._shown = self._render()
+
+    def _render(self) -> Any:
+        """What the entity shows now (compared to decide whether to write)."""
+        return (self.available, self.state, self.extra_state_attributes)
+
+    def _async_engine_updated(self) -> None:
+        """Write the state only when what the entity shows changed."""
+        shown = self._render()
+        if shown != self._shown:
+            self._shown = shown
+            self.async_write_ha_state()

@@ -1,0 +1,200 @@
+"""The per-day ledger of one person: what happened on each local calendar day.
+
+Per day: the activity load, water (from the sensor and logged by hand), bouts,
+stretches, cramps, the highest indoor heat index and the minute-by-minute activity that
+bout detection reads. Persisted with `Store` (debounced saves), bounded to 90 days,
+restored on start so nothing logged is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.storage import Store
+
+from .const import DOMAIN
+from .counters import CounterState
+
+STORAGE_VERSION = 1
+SAVE_DELAY = 10  # seconds: coalesce bursts of updates into one write
+KEEP_DAYS = 90
+
+
+@dataclass(slots=True)
+class BoutRecord:
+    """A workout reported by the workout entity (detected bouts are not stored)."""
+
+    start: datetime
+    end: datetime | None = None
+
+
+@dataclass(slots=True)
+class CrampRecord:
+    """A logged cramp."""
+
+    at: datetime
+    muscle: str = "calf"
+    context: str = "rest"  # exercise, rest, night
+    severity: int | None = None
+
+
+@dataclass(slots=True)
+class Day:
+    """What one local calendar day holds."""
+
+    day: date
+    load: float | None = None
+    water_sensor_ml: float | None = None
+    water_logged_ml: float = 0.0
+    max_heat_index_c: float | None = None
+    minutes: dict[int, float] = field(default_factory=dict)  # minute of day -> amount
+    # hour of day -> the outdoor (temperature, humidity) with the highest heat index
+    outdoor: dict[int, tuple[float, float | None]] = field(default_factory=dict)
+    bouts: list[BoutRecord] = field(default_factory=list)
+    stretches: list[datetime] = field(default_factory=list)
+    cramps: list[CrampRecord] = field(default_factory=list)
+
+    @property
+    def water_ml(self) -> float | None:
+        """Water from the sensor plus water logged by hand; None without either."""
+        if self.water_sensor_ml is None and not self.water_logged_ml:
+            return None
+        return (self.water_sensor_ml or 0.0) + self.water_logged_ml
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready copy."""
+        return {
+            "day": self.day.isoformat(),
+            "load": self.load,
+            "water_sensor_ml": self.water_sensor_ml,
+            "water_logged_ml": self.water_logged_ml,
+            "max_heat_index_c": self.max_heat_index_c,
+            "minutes": {str(k): v for k, v in self.minutes.items()},
+            "outdoor": {str(k): list(v) for k, v in self.outdoor.items()},
+            "bouts": [
+                [b.start.isoformat(), b.end.isoformat() if b.end else None]
+                for b in self.bouts
+            ],
+            "stretches": [s.isoformat() for s in self.stretches],
+            "cramps": [
+                [c.at.isoformat(), c.muscle, c.context, c.severity] for c in self.cramps
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Day:
+        """Restore a saved day."""
+        return cls(
+            day=date.fromisoformat(data["day"]),
+            load=data.get("load"),
+            water_sensor_ml=data.get("water_sensor_ml"),
+            water_logged_ml=float(data.get("water_logged_ml", 0.0)),
+            max_heat_index_c=data.get("max_heat_index_c"),
+            minutes={int(k): float(v) for k, v in data.get("minutes", {}).items()},
+            outdoor={
+                int(k): (float(v[0]), v[1]) for k, v in data.get("outdoor", {}).items()
+            },
+            bouts=[
+                BoutRecord(
+                    datetime.fromisoformat(s), datetime.fromisoformat(e) if e else None
+                )
+                for s, e in data.get("bouts", [])
+            ],
+            stretches=[datetime.fromisoformat(s) for s in data.get("stretches", [])],
+            cramps=[
+                CrampRecord(datetime.fromisoformat(at), muscle, context, severity)
+                for at, muscle, context, severity in data.get("cramps", [])
+            ],
+        )
+
+
+class Ledger:
+    """One person's days and counter states, persisted in `.storage`."""
+
+    def __init__(self, hass: HomeAssistant, entry_id: str) -> None:
+        """Prepare the store; call `async_load` before use."""
+        self._store: Store[dict[str, Any]] = Store(
+            hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}", private=True
+        )
+        self.days: dict[date, Day] = {}
+        self.counters: dict[str, CounterState] = {}
+        self.backfilled = False
+        self.loaded_from_storage = False
+
+    async def async_load(self) -> None:
+        """Restore what was saved (nothing on first setup)."""
+        data = await self._store.async_load()
+        if not data:
+            return
+        self.loaded_from_storage = True
+        self.backfilled = bool(data.get("backfilled"))
+        self.days = {
+            d.day: d for d in (Day.from_dict(raw) for raw in data.get("days", []))
+        }
+        self.counters = {
+            name: CounterState.from_dict(raw)
+            for name, raw in data.get("counters", {}).items()
+        }
+
+    def _as_dict(self) -> dict[str, Any]:
+        return {
+            "backfilled": self.backfilled,
+            "days": [self.days[d].as_dict() for d in sorted(self.days)],
+            "counters": {n: c.as_dict() for n, c in self.counters.items()},
+        }
+
+    @callback
+    def async_schedule_save(self) -> None:
+        """Save soon; several changes in a row are written once."""
+        self._store.async_delay_save(self._as_dict, SAVE_DELAY)
+
+    async def async_save_now(self) -> None:
+        """Write immediately (on unload)."""
+        await self._store.async_save(self._as_dict())
+
+    async def async_remove(self) -> None:
+        """Delete the stored file (the entry is being removed)."""
+        await self._store.async_remove()
+
+    def day(self, day: date) -> Day:
+        """The record of a day, created when missing.
+
+        Days older than KEEP_DAYS are dropped, and the minute-by-minute detail of days
+        before yesterday, which only bout detection of the current day reads.
+        """
+        if (record := self.days.get(day)) is None:
+            record = self.days[day] = Day(day)
+            for old in [d for d in self.days if d <= day - timedelta(days=KEEP_DAYS)]:
+                del self.days[old]
+            for old_day in self.days.values():
+                if old_day.day < day - timedelta(days=1):
+                    old_day.minutes.clear()
+                    old_day.outdoor.clear()
+        return record
+
+    def counter(self, name: str) -> CounterState:
+        """The persisted state of a counter source."""
+        return self.counters.setdefault(name, CounterState())
+
+    def load_history(self, today: date, days: int = 27) -> list[float | None]:
+        """Completed days' loads before `today`, oldest first (None = no data)."""
+        return [
+            record.load
+            if (record := self.days.get(today - timedelta(days=n)))
+            else None
+            for n in range(days, 0, -1)
+        ]
+
+    def iter_cramps(self) -> Iterator[CrampRecord]:
+        """Every logged cramp, oldest first."""
+        for d in sorted(self.days):
+            yield from self.days[d].cramps
+
+    def iter_stretches(self) -> Iterator[datetime]:
+        """Every logged stretch, oldest first."""
+        for d in sorted(self.days):
+            yield from self.days[d].stretches

@@ -1,0 +1,204 @@
+"""Sensors of one person: the cramp risk and what it is made of."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from homeassistant.components.sensor import (
+    SensorDeviceClass,
+    SensorEntity,
+    SensorEntityDescription,
+    SensorStateClass,
+)
+from homeassistant.const import (
+    PERCENTAGE,
+    EntityCategory,
+    UnitOfTemperature,
+    UnitOfVolume,
+)
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.entity_platform import AddEntitiesCallback
+
+from . import CrampGuardConfigEntry
+from .const import CONF_ROOM_HUMIDITY
+from .engine import Engine, Snapshot
+from .entity import CrampGuardEntity
+
+PARALLEL_UPDATES = 0
+LEVELS = ["low", "moderate", "high", "very_high"]
+CRAMP_WINDOW = timedelta(days=30)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CrampGuardSensorDescription(SensorEntityDescription):
+    """A sensor described by the function that reads its value."""
+
+    value_fn: Callable[[Engine, Snapshot], Any]
+    attrs_fn: Callable[[Snapshot], dict[str, Any]] | None = None
+    available_fn: Callable[[Snapshot], bool] = lambda _: True
+    has_fn: Callable[[Engine], bool] = lambda _: True
+
+
+# Stretch and timing are known from the clock and the logs alone.
+SENSOR_FACTORS = ("workload", "exertion", "heat", "hydration")
+
+
+def _risk_available(snapshot: Snapshot) -> bool:
+    """The risk means something when a factor beyond time is available."""
+    factors = snapshot.assessment.factors
+    return any(factors[key].available for key in SENSOR_FACTORS)
+
+
+def _pct(value: float | None) -> float | None:
+    return None if value is None else round(100 * value, 1)
+
+
+def _rounded(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _ml(value: float | None) -> int | None:
+    return None if value is None else round(value)
+
+
+def _cramps_30_days(engine: Engine, snapshot: Snapshot) -> int:
+    since = snapshot.inputs.now - CRAMP_WINDOW
+    return sum(1 for cramp in engine.ledger.iter_cramps() if cramp.at >= since)
+
+
+def _last_stretch(_engine: Engine, snapshot: Snapshot) -> datetime | None:
+    return snapshot.inputs.last_stretch
+
+
+def _risk_attributes(snapshot: Snapshot) -> dict[str, Any]:
+    """Small attributes: the level, the confidence and the top three factors."""
+    assessment = snapshot.assessment
+    return {
+        "level": assessment.level,
+        "confidence": round(assessment.confidence, 2),
+        "top_factors": {
+            key: round(assessment.factors[key].contribution, 1)
+            for key in assessment.top_factors[:3]
+        },
+    }
+
+
+SENSORS: tuple[CrampGuardSensorDescription, ...] = (
+    CrampGuardSensorDescription(
+        key="cramp_risk",
+        translation_key="cramp_risk",
+        native_unit_of_measurement=PERCENTAGE,
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda _, s: s.assessment.score,
+        attrs_fn=_risk_attributes,
+        available_fn=_risk_available,
+    ),
+    CrampGuardSensorDescription(
+        key="risk_level",
+        translation_key="risk_level",
+        device_class=SensorDeviceClass.ENUM,
+        options=LEVELS,
+        value_fn=lambda _, s: s.assessment.level,
+        available_fn=_risk_available,
+    ),
+    CrampGuardSensorDescription(
+        key="hydration_pace",
+        translation_key="hydration_pace",
+        native_unit_of_measurement=PERCENTAGE,
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda _, s: _pct(s.assessment.hydration_pace),
+    ),
+    CrampGuardSensorDescription(
+        key="water_today",
+        translation_key="water_today",
+        device_class=SensorDeviceClass.VOLUME,
+        native_unit_of_measurement=UnitOfVolume.MILLILITERS,
+        state_class=SensorStateClass.TOTAL_INCREASING,
+        suggested_display_precision=0,
+        value_fn=lambda _, s: _ml(s.inputs.water_ml),
+    ),
+    CrampGuardSensorDescription(
+        key="water_target",
+        translation_key="water_target",
+        device_class=SensorDeviceClass.VOLUME,
+        native_unit_of_measurement=UnitOfVolume.MILLILITERS,
+        suggested_display_precision=0,
+        value_fn=lambda _, s: _ml(s.assessment.water_target_ml),
+    ),
+    CrampGuardSensorDescription(
+        key="workload_ratio",
+        translation_key="workload_ratio",
+        entity_category=EntityCategory.DIAGNOSTIC,
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda _, s: _rounded(s.assessment.workload_ratio, 2),
+    ),
+    CrampGuardSensorDescription(
+        key="heat_index",
+        translation_key="heat_index",
+        device_class=SensorDeviceClass.TEMPERATURE,
+        native_unit_of_measurement=UnitOfTemperature.CELSIUS,
+        state_class=SensorStateClass.MEASUREMENT,
+        suggested_display_precision=1,
+        value_fn=lambda _, s: _rounded(s.assessment.apparent_temp_c, 1),
+        has_fn=lambda engine: CONF_ROOM_HUMIDITY in engine.settings.sources,
+    ),
+    CrampGuardSensorDescription(
+        key="last_stretch",
+        translation_key="last_stretch",
+        device_class=SensorDeviceClass.TIMESTAMP,
+        value_fn=_last_stretch,
+    ),
+    CrampGuardSensorDescription(
+        key="cramps_30_days",
+        translation_key="cramps_30_days",
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=_cramps_30_days,
+    ),
+)
+
+
+async def async_setup_entry(
+    hass: HomeAssistant,
+    entry: CrampGuardConfigEntry,
+    async_add_entities: AddEntitiesCallback,
+) -> None:
+    """Add the sensors of one person."""
+    engine = entry.runtime_data
+    async_add_entities(
+        CrampGuardSensor(engine, entry.entry_id, description)
+        for description in SENSORS
+        if description.has_fn(engine)
+    )
+
+
+class CrampGuardSensor(CrampGuardEntity, SensorEntity):
+    """A sensor that reads its value from the engine's snapshot."""
+
+    entity_description: CrampGuardSensorDescription
+    # They change with every assessment: kept out of the recorder's database.
+    _unrecorded_attributes = frozenset({"confidence", "top_factors"})
+
+    @property
+    def available(self) -> bool:
+        """Unavailable before the first assessment, or when the value means nothing."""
+        snapshot = self.engine.snapshot
+        return snapshot is not None and self.entity_description.available_fn(snapshot)
+
+    @property
+    def native_value(self) -> Any:
+        """The value the description's function reads."""
+        snapshot = self.engine.snapshot
+        if snapshot is None:
+            return None
+        return self.entity_description.value_fn(self.engine, snapshot)
+
+    @property
+    def extra_state_attributes(self) -> dict[str, Any] | None:
+        """The description's attributes, if it has any."""
+        snapshot, attrs_fn = self.engine.snapshot, self.entity_description.attrs_fn
+        if snapshot is None or attrs_fn is None:
+            return None
+        return attrs_fn(snapshot)

@@ -1,0 +1,99 @@
+"""Diagnostics: the settings (names redacted), the sources as the engine sees them, the
+ledger summary and the last assessment - snapshot-tested at a frozen time."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+# Imported before time is frozen: diagnostics import it on first use, and its
+# mashumaro models cannot be built while freezegun patches `datetime`.
+import homeassistant.components.hassio  # noqa: F401
+from homeassistant.core import HomeAssistant
+import pytest
+from pytest_homeassistant_custom_component.components.diagnostics import (
+    get_diagnostics_for_config_entry,
+)
+from pytest_homeassistant_custom_component.syrupy import (
+    HomeAssistantSnapshotExtension,
+)
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
+from syrupy.assertion import SnapshotAssertion
+
+from .conftest import make_entry, setup_entry
+
+TZ = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 6, 16, 12, 0, tzinfo=TZ)
+OPTIONS: dict[str, Any] = {
+    "activity": "sensor.steps",
+    "activity_metric": "steps",
+    "activity_counter": "daily",
+    "room_temperature": "sensor.room_temperature",
+    "room_humidity": "sensor.room_humidity",
+    "water": "sensor.water",
+    "water_counter": "daily",
+    "water_unit": "mL",
+    "bedroom_temperature": "sensor.bedroom_temperature",
+    "body_mass": 75.0,
+    "sex": "male",
+    "wake_time": "07:00:00",
+    "bed_time": "22:00:00",
+}
+REDACTED = "**REDACTED**"
+
+
+@pytest.fixture
+def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    """Snapshots in tests/snapshots, in Home Assistant's format, in both lanes.
+
+    Which `snapshot` fixture wins (syrupy's or the harness's) differs between
+    installs, so the extension is chosen here.
+    """
+    return snapshot.use_extension(HomeAssistantSnapshotExtension)
+
+
+def _storage(entry_id: str) -> dict[str, Any]:
+    """A saved ledger: five completed days and a stretch two days ago."""
+    days = [
+        {"day": (NOW - timedelta(days=n)).date().isoformat(), "load": 6000.0 + n}
+        for n in range(5, 0, -1)
+    ]
+    days[-2]["stretches"] = [(NOW - timedelta(days=2)).isoformat()]
+    return {
+        "version": 1,
+        "minor_version": 1,
+        "key": f"cramp_guard.{entry_id}",
+        "data": {"backfilled": True, "days": days, "counters": {}},
+    }
+
+
+@pytest.mark.freeze_time(NOW)  # frozen before the client's access token is made
+async def test_diagnostics(
+    hass: HomeAssistant,
+    berlin: None,
+    hass_client: ClientSessionGenerator,
+    hass_storage: dict[str, Any],
+    snapshot: SnapshotAssertion,
+) -> None:
+    """The diagnostics of one person, with a usable, a bad and a missing source."""
+    hass.states.async_set("sensor.steps", "5400", {"unit_of_measurement": "steps"})
+    hass.states.async_set(
+        "sensor.room_temperature", "24.5", {"unit_of_measurement": "°C"}
+    )
+    hass.states.async_set("sensor.room_humidity", "55", {"unit_of_measurement": "%"})
+    hass.states.async_set("sensor.water", "unavailable")
+    # sensor.bedroom_temperature does not exist.
+    entry = make_entry("Alex Example", **OPTIONS)
+    hass_storage[f"cramp_guard.{entry.entry_id}"] = _storage(entry.entry_id)
+    await setup_entry(hass, entry)
+
+    diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, entry)
+
+    # The person's name is private: in the title and in the entry's data.
+    assert diagnostics["entry"]["title"] == REDACTED
+    assert diagnostics["entry"]["data"] == {"person_name": REDACTED}
+    assert "Alex Example" not in str(diagnostics)
+    assert diagnostics["sources"]["water"]["problem"] == "unavailable"
+    assert diagnostics["sources"]["bedroom_temperature"]["problem"] == "missing"
+    assert diagnostics == snapshot

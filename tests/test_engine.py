@@ -1,0 +1,218 @@
+"""Tests for the engine: bad input, people kept apart, workouts, midnight, unload."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+import logging
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import HomeAssistant
+import pytest
+
+from custom_components.cramp_guard.engine import Engine
+
+from .conftest import advance, make_entry, setup_entry
+
+TZ = ZoneInfo("Europe/Berlin")
+NOON = datetime(2026, 6, 16, 12, tzinfo=TZ)
+WATER_OPTIONS: dict[str, Any] = {
+    "room_temperature": "sensor.room_temperature",
+    "water": "sensor.water",
+    "water_counter": "daily",
+    "water_unit": "mL",
+}
+
+
+def _set(hass: HomeAssistant, entity_id: str, value: Any, unit: str | None) -> None:
+    attrs = {"unit_of_measurement": unit} if unit else {}
+    hass.states.async_set(entity_id, str(value), attrs)
+
+
+def _engine(hass: HomeAssistant, name: str = "Alex") -> Engine:
+    entry = next(
+        e for e in hass.config_entries.async_entries("cramp_guard") if e.title == name
+    )
+    engine: Engine = entry.runtime_data
+    return engine
+
+
+async def _water_person(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> Engine:
+    freezer.move_to(NOON)
+    _set(hass, "sensor.room_temperature", 22, "°C")
+    _set(hass, "sensor.water", 800, "mL")
+    await setup_entry(hass, make_entry(**WATER_OPTIONS))
+    await advance(hass, freezer, timedelta(seconds=1))
+    return _engine(hass)
+
+
+@pytest.mark.parametrize(
+    ("state", "unit", "problem"),
+    [
+        ("unavailable", "mL", "unavailable"),
+        ("unknown", "mL", "unavailable"),
+        ("lots", "mL", "not numeric"),
+        ("nan", "mL", "out of range"),
+        ("-50", "mL", "out of range"),
+        ("3", "glasses", "bad unit"),
+    ],
+)
+async def test_bad_water_drops_hydration_once(
+    hass: HomeAssistant,
+    berlin: None,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+    state: str,
+    unit: str,
+    problem: str,
+) -> None:
+    """A bad water state leaves hydration out, lowers confidence, warns once."""
+    engine = await _water_person(hass, freezer)
+    before = engine.snapshot
+    assert before is not None
+    assert before.assessment.factors["hydration"].available
+
+    caplog.clear()
+    for _ in range(3):  # the same episode, several updates
+        _set(hass, "sensor.water", state, unit)
+        await advance(hass, freezer, timedelta(minutes=1))
+    after = engine.snapshot
+    assert after is not None
+    assert not after.assessment.factors["hydration"].available
+    assert after.assessment.confidence < before.assessment.confidence
+    assert hass.states.get("sensor.alex_cramp_risk").state != "unavailable"
+    assert hass.states.get("sensor.alex_hydration_pace").state == "unknown"
+    warnings = [
+        r
+        for r in caplog.records
+        if r.levelno == logging.WARNING and r.name == "custom_components.cramp_guard"
+    ]
+    assert len(warnings) == 1
+    assert "sensor.water" in warnings[0].getMessage()
+    assert problem in warnings[0].getMessage()
+
+    caplog.clear()
+    _set(hass, "sensor.water", 900, "mL")
+    await advance(hass, freezer, timedelta(minutes=1))
+    assert engine.snapshot is not None
+    assert engine.snapshot.assessment.factors["hydration"].available
+    assert engine.snapshot.inputs.water_ml == 900
+    infos = [r.getMessage() for r in caplog.records if r.levelno == logging.INFO]
+    assert any("sensor.water is usable again" in m for m in infos)
+
+
+async def test_risk_unavailable_only_when_no_sensor_factor_is_left(
+    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+) -> None:
+    """Only a temperature sensor: without it, the risk is unavailable."""
+    freezer.move_to(NOON)
+    _set(hass, "sensor.room_temperature", 22, "°C")
+    await setup_entry(hass, make_entry(room_temperature="sensor.room_temperature"))
+    assert hass.states.get("sensor.alex_cramp_risk").state != "unavailable"
+
+    _set(hass, "sensor.room_temperature", "unavailable", None)
+    await advance(hass, freezer, timedelta(seconds=1))
+    assert hass.states.get("sensor.alex_cramp_risk").state == "unavailable"
+    assert hass.states.get("sensor.alex_risk_level").state == "unavailable"
+
+    _set(hass, "sensor.room_temperature", 30, "°C")
+    await advance(hass, freezer, timedelta(seconds=1))
+    assert hass.states.get("sensor.alex_cramp_risk").state != "unavailable"
+
+
+async def test_two_people_never_share_data(
+    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+) -> None:
+    """Each person reads their own sources and keeps their own ledger."""
+    freezer.move_to(NOON)
+    _set(hass, "sensor.water_a", 1500, "mL")
+    _set(hass, "sensor.water_b", 200, "mL")
+    _set(hass, "sensor.room", 22, "°C")
+    shared = {"room_temperature": "sensor.room", "water_counter": "daily"}
+    await setup_entry(hass, make_entry("Alex", water="sensor.water_a", **shared))
+    await setup_entry(hass, make_entry("Sam", water="sensor.water_b", **shared))
+
+    _set(hass, "sensor.water_a", 1750, "mL")
+    await advance(hass, freezer, timedelta(seconds=1))
+
+    assert hass.states.get("sensor.alex_water_today").state == "1750"
+    assert hass.states.get("sensor.sam_water_today").state == "200"
+    alex, sam = _engine(hass, "Alex"), _engine(hass, "Sam")
+    assert alex.ledger is not sam.ledger
+    assert alex.ledger.counters["water"].total == 1750
+    assert sam.ledger.counters["water"].total == 200
+
+
+async def test_unload_leaves_no_listeners(
+    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+) -> None:
+    """After unload no bus listener, timer or entity callback of ours is left."""
+    freezer.move_to(NOON)
+    entry = await setup_entry(hass, make_entry(**WATER_OPTIONS))
+    # Unload once so Home Assistant's own platforms are loaded before counting.
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    await hass.async_block_till_done()
+    before = hass.bus.async_listeners()
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    engine = _engine(hass)
+    assert engine._listeners  # the entities follow the engine
+
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert hass.bus.async_listeners() == before
+    assert engine._listeners == []
+    assert engine._unsubs == []
+
+
+async def test_workout_entity_defines_bouts(
+    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+) -> None:
+    """An on/off workout entity makes the bouts, and the binary sensor follows it."""
+    freezer.move_to(NOON)
+    _set(hass, "input_boolean.workout", "off", None)
+    await setup_entry(hass, make_entry(workout="input_boolean.workout"))
+    workout = "binary_sensor.alex_workout_in_progress"
+    assert hass.states.get(workout).state == "off"
+
+    _set(hass, "input_boolean.workout", "on", None)
+    await advance(hass, freezer, timedelta(minutes=45))
+    assert hass.states.get(workout).state == "on"
+    engine = _engine(hass)
+    assert engine.snapshot is not None
+    [bout] = engine.snapshot.inputs.bouts
+    assert bout.start == NOON
+    assert bout.end is None
+    assert engine.snapshot.assessment.factors["exertion"].available
+
+    _set(hass, "input_boolean.workout", "off", None)
+    await advance(hass, freezer, timedelta(minutes=1))
+    assert hass.states.get(workout).state == "off"
+    [bout] = engine.snapshot.inputs.bouts
+    assert bout.end is not None
+    assert bout.end - bout.start == timedelta(minutes=45)
+
+
+async def test_before_wake_the_model_sees_the_day_that_ended(
+    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+) -> None:
+    """After midnight the ledger rolls over, but until wake yesterday's totals count."""
+    freezer.move_to(datetime(2026, 6, 16, 21, tzinfo=TZ))
+    _set(hass, "sensor.steps", 12000, "steps")
+    options = {"activity": "sensor.steps", "activity_counter": "daily"}
+    await setup_entry(hass, make_entry(**options))
+    engine = _engine(hass)
+
+    await advance(hass, freezer, datetime(2026, 6, 17, 0, 30, tzinfo=TZ))
+    _set(hass, "sensor.steps", 12040, "steps")  # a late sync, before the reset
+    await advance(hass, freezer, timedelta(seconds=1))
+    assert engine.snapshot is not None
+    assert engine.snapshot.inputs.load_today == 12040  # the day that just ended
+
+    _set(hass, "sensor.steps", 0, "steps")  # the device resets
+    await advance(hass, freezer, datetime(2026, 6, 17, 8, tzinfo=TZ))
+    _set(hass, "sensor.steps", 900, "steps")
+    await advance(hass, freezer, timedelta(seconds=1))
+    assert engine.snapshot.inputs.load_today == 900
+    assert engine.snapshot.inputs.load_history[-1] == 12040
