@@ -1,0 +1,26 @@
+"""End-to-end tests run a real Home Assistant process; no in-process `hass`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from .live import LiveHass, midday_time_zone
+
+
+@pytest.fixture(autouse=True)
+def auto_enable_custom_integrations() -> None:
+    """Override the package-wide fixture: these tests need no in-process hass."""
+
+
+@pytest.fixture
+async def live(tmp_path: Path, socket_enabled: None) -> AsyncIterator[LiveHass]:
+    """A running Home Assistant with an onboarded user, stopped afterwards."""
+    instance = LiveHass(tmp_path / "config", midday_time_zone())
+    try:
+        await instance.start()
+        yield instance
+    finally:
+        await instance.stop()

@@ -1,0 +1,316 @@
+"""A real Home Assistant process on 127.0.0.1 with Cramp Guard, driven over its API.
+
+Used by the end-to-end tests and the live benchmark: it writes a configuration,
+starts `python -m homeassistant` from the running interpreter's environment, onboards
+a user to get a token, and talks REST and websocket like the frontend does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+import contextlib
+from datetime import UTC, datetime
+import json
+import os
+from pathlib import Path
+import shutil
+import socket
+import sys
+from typing import Any
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPONENT = ROOT / "custom_components" / "cramp_guard"
+START_TIMEOUT = 120.0
+# `python -m homeassistant`, except that Home Assistant 2026.2 (the compatibility lane)
+# asks for Python 3.13.2 and runs on the 3.13.0 here: skip only that check.
+LAUNCHER = (
+    "import sys, homeassistant.__main__ as m; "
+    "m.validate_python = lambda: None; "
+    "sys.exit(m.main())"
+)
+CONFIGURATION = """\
+homeassistant:
+  name: Cramp Guard test
+  time_zone: {time_zone}
+  unit_system: metric
+  latitude: 52.52
+  longitude: 13.40
+  elevation: 34
+http:
+  server_host: 127.0.0.1
+  server_port: {port}
+api:
+config:
+diagnostics:
+onboarding:
+logger:
+  default: warning
+  logs:
+    custom_components.cramp_guard: info
+"""
+
+
+def midday_time_zone(now: datetime | None = None) -> str:
+    """A fixed-offset zone in which it is about 13:00 now: awake, hydration known."""
+    now = now or datetime.now(UTC)
+    offset = (13 - now.hour + 12) % 24 - 12  # -12..11
+    return f"Etc/GMT{-offset:+d}" if offset else "Etc/UTC"
+
+
+def free_port() -> int:
+    """An unused TCP port on the loopback interface."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+class LiveHass:
+    """One Home Assistant process and an authenticated API session."""
+
+    def __init__(self, config_dir: Path, time_zone: str = "Etc/UTC") -> None:
+        self.config_dir = config_dir
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.time_zone = time_zone
+        self.process: asyncio.subprocess.Process | None = None
+        self.session: aiohttp.ClientSession | None = None
+        self.token = ""
+
+    @property
+    def log(self) -> str:
+        """The Home Assistant log so far."""
+        path = self.config_dir / "home-assistant.log"
+        return path.read_text(encoding="utf-8") if path.exists() else ""
+
+    async def start(self) -> None:
+        """Write the configuration, start the process, wait for HTTP, onboard."""
+        custom = self.config_dir / "custom_components"
+        custom.mkdir(parents=True, exist_ok=True)
+        shutil.copytree(COMPONENT, custom / COMPONENT.name, dirs_exist_ok=True)
+        (self.config_dir / "configuration.yaml").write_text(
+            CONFIGURATION.format(port=self.port, time_zone=self.time_zone)
+        )
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-c",
+            LAUNCHER,
+            "--config",
+            str(self.config_dir),
+            "--skip-pip",
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
+            env=env,
+        )
+        self.session = aiohttp.ClientSession()
+        await self._wait_for_http()
+        await self._onboard()
+
+    async def stop(self) -> None:
+        """Stop the process and close the session."""
+        if self.session is not None:
+            await self.session.close()
+        if self.process is not None and self.process.returncode is None:
+            self.process.terminate()
+            try:
+                await asyncio.wait_for(self.process.wait(), 30)
+            except TimeoutError:
+                self.process.kill()
+                await self.process.wait()
+
+    async def _wait_for_http(self) -> None:
+        assert self.session is not None
+        assert self.process is not None
+        deadline = asyncio.get_running_loop().time() + START_TIMEOUT
+        while asyncio.get_running_loop().time() < deadline:
+            if self.process.returncode is not None:
+                raise RuntimeError(f"hass exited early:\n{self.log[-3000:]}")
+            with contextlib.suppress(aiohttp.ClientError):
+                async with self.session.get(f"{self.base}/api/onboarding") as resp:
+                    if resp.status == 200:
+                        return
+            await asyncio.sleep(0.25)
+        raise TimeoutError(f"hass did not answer in time:\n{self.log[-3000:]}")
+
+    async def _onboard(self) -> None:
+        """Create the owner as the onboarding page does, and get an access token."""
+        assert self.session is not None
+        client_id = f"{self.base}/"
+        user = {
+            "client_id": client_id,
+            "name": "Test",
+            "username": "test",
+            "password": "test-password-1",
+            "language": "en",
+        }
+        async with self.session.post(
+            f"{self.base}/api/onboarding/users", json=user
+        ) as resp:
+            resp.raise_for_status()
+            code = (await resp.json())["auth_code"]
+        form = {
+            "grant_type": "authorization_code",
+            "code": code,
+            "client_id": client_id,
+        }
+        async with self.session.post(f"{self.base}/auth/token", data=form) as resp:
+            resp.raise_for_status()
+            self.token = (await resp.json())["access_token"]
+
+    async def rest(self, method: str, path: str, body: Any = None) -> Any:
+        """Call the REST API and return the JSON answer."""
+        assert self.session is not None
+        headers = {"Authorization": f"Bearer {self.token}"}
+        async with self.session.request(
+            method, f"{self.base}{path}", json=body, headers=headers
+        ) as resp:
+            text = await resp.text()
+            if resp.status >= 400:
+                raise RuntimeError(f"{method} {path}: {resp.status} {text}")
+            return json.loads(text) if text else None
+
+    async def set_state(
+        self, entity_id: str, state: Any, attributes: dict[str, Any] | None = None
+    ) -> None:
+        """Set a source entity's state, as an integration would."""
+        body = {"state": str(state), "attributes": attributes or {}}
+        await self.rest("POST", f"/api/states/{entity_id}", body)
+
+    async def state(self, entity_id: str) -> dict[str, Any] | None:
+        """An entity's state object, or None."""
+        try:
+            result: dict[str, Any] = await self.rest("GET", f"/api/states/{entity_id}")
+        except RuntimeError:
+            return None
+        return result
+
+    async def config_flow(self, handler: str, *steps: dict[str, Any]) -> Any:
+        """Run a config flow through the API the frontend uses, step by step."""
+        result = await self.rest(
+            "POST", "/api/config/config_entries/flow", {"handler": handler}
+        )
+        for data in steps:
+            assert result["type"] == "form", result
+            result = await self.rest(
+                "POST", f"/api/config/config_entries/flow/{result['flow_id']}", data
+            )
+        return result
+
+    @contextlib.asynccontextmanager
+    async def state_changes(self) -> AsyncIterator[asyncio.Queue[dict[str, Any]]]:
+        """A queue of state_changed events from the websocket API."""
+        assert self.session is not None
+        queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        async with self.session.ws_connect(f"{self.base}/api/websocket") as ws:
+            await ws.receive_json()  # auth_required
+            await ws.send_json({"type": "auth", "access_token": self.token})
+            assert (await ws.receive_json())["type"] == "auth_ok"
+            await ws.send_json(
+                {"id": 1, "type": "subscribe_events", "event_type": "state_changed"}
+            )
+            assert (await ws.receive_json())["success"]
+
+            async def pump() -> None:
+                async for message in ws:
+                    data = json.loads(message.data)
+                    if data.get("type") == "event":
+                        await queue.put(data["event"]["data"])
+
+            task = asyncio.create_task(pump())
+            try:
+                yield queue
+            finally:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+
+
+async def wait_for_change(
+    queue: asyncio.Queue[dict[str, Any]], entity_id: str, within: float = 10.0
+) -> dict[str, Any]:
+    """The next state_changed event of `entity_id`, or of any entity whose id starts
+    with it when it ends with `*` (TimeoutError after `within` seconds)."""
+    prefix = entity_id.removesuffix("*")
+    async with asyncio.timeout(within):
+        while True:
+            event = await queue.get()
+            if event["entity_id"] == entity_id or (
+                entity_id.endswith("*") and event["entity_id"].startswith(prefix)
+            ):
+                return event
+
+
+SOURCES: dict[str, tuple[Any, dict[str, Any]]] = {
+    "sensor.steps": (
+        4000,
+        {"unit_of_measurement": "steps", "state_class": "total_increasing"},
+    ),
+    "sensor.room_temperature": (
+        22,
+        {"unit_of_measurement": "°C", "device_class": "temperature"},
+    ),
+    "sensor.room_humidity": (
+        45,
+        {"unit_of_measurement": "%", "device_class": "humidity"},
+    ),
+    "sensor.water": (20, {"unit_of_measurement": "fl. oz.", "device_class": "volume"}),
+}
+# A change of each source that moves the cramp risk.
+CHANGES = (
+    ("sensor.room_temperature", 33),
+    ("sensor.room_humidity", 75),
+    ("sensor.steps", 25000),
+    ("sensor.water", 60),
+)
+RISK = "sensor.alex_cramp_risk"
+
+
+async def add_person(live: LiveHass) -> str:
+    """Give the sources their first states and add Alex through the config flow."""
+    for entity_id, (value, attributes) in SOURCES.items():
+        await live.set_state(entity_id, value, attributes)
+    result = await live.config_flow(
+        "cramp_guard",
+        {
+            "person_name": "Alex",
+            "activity": "sensor.steps",
+            "room_temperature": "sensor.room_temperature",
+            "room_humidity": "sensor.room_humidity",
+            "water": "sensor.water",
+        },
+        {
+            "activity_metric": "steps",
+            "activity_counter": "daily",
+            "water_counter": "daily",
+            "water_unit": "mL",
+        },
+        {"sex": "male", "body_mass": 75, "wake_time": "07:00", "bed_time": "22:00"},
+    )
+    assert result["type"] == "create_entry", result
+    entry_id: str = result["result"]["entry_id"]
+    for _ in range(100):
+        if await live.state(RISK):
+            return entry_id
+        await asyncio.sleep(0.1)
+    raise TimeoutError(f"{RISK} did not appear")
+
+
+async def change_and_wait(
+    live: LiveHass,
+    queue: asyncio.Queue[dict[str, Any]],
+    entity_id: str,
+    value: Any,
+    watch: str,
+) -> float:
+    """Set a source and return the seconds until `watch` changes."""
+    while not queue.empty():  # events of an earlier update
+        queue.get_nowait()
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    await live.set_state(entity_id, value, SOURCES[entity_id][1])
+    await wait_for_change(queue, watch)
+    return loop.time() - start
