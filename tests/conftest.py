@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Generator
 from datetime import datetime, timedelta
+import logging
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
@@ -19,6 +20,10 @@ from pytest_homeassistant_custom_component.common import (
 # `custom_components` package shadows ours.
 import custom_components.cramp_guard  # noqa: F401
 from custom_components.cramp_guard.const import CONF_PERSON_NAME, DOMAIN
+
+# The harness logs every SQL statement of the recorder at INFO; that buries the
+# results of the backfill tests.
+logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)
 
 
 @pytest.fixture(autouse=True)
