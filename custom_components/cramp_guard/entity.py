@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import Entity, EntityDescription
 
 from .const import DOMAIN
 from .engine import Engine
+from .prompt_policy import Prefs
+
+if TYPE_CHECKING:
+    from . import CrampGuardData
 
 
 class CrampGuardEntity(Entity):
@@ -49,3 +53,27 @@ class CrampGuardEntity(Entity):
         if shown != self._shown:
             self._shown = shown
             self.async_write_ha_state()
+
+
+class PreferenceEntity(CrampGuardEntity):
+    """An entity that edits one of the person's prompt preferences.
+
+    The preferences live in the prompter's store, so they survive restarts.
+    """
+
+    def __init__(
+        self, data: CrampGuardData, entry_id: str, description: EntityDescription
+    ) -> None:
+        """Bind the entity to its person's preferences."""
+        super().__init__(data.engine, entry_id, description)
+        self.prompter = data.prompter
+
+    @property
+    def prefs(self) -> Prefs:
+        """The preferences this entity edits."""
+        return self.prompter.prefs
+
+    def async_saved(self) -> None:
+        """Persist the change and show it."""
+        self.prompter.async_save()
+        self.async_write_ha_state()

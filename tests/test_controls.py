@@ -1,0 +1,98 @@
+"""Tests for the buttons, the reminders switch, the evening time and the glass size."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import HomeAssistant
+import pytest
+
+from .conftest import make_entry, setup_entry
+
+TZ = ZoneInfo("Europe/Berlin")
+NOON = datetime(2026, 6, 16, 12, tzinfo=TZ)
+OPTIONS: dict[str, Any] = {"room_temperature": "sensor.room"}
+
+
+async def _press(hass: HomeAssistant, entity_id: str) -> None:
+    await hass.services.async_call(
+        "button", "press", {"entity_id": entity_id}, blocking=True
+    )
+
+
+@pytest.fixture
+async def person(
+    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+) -> str:
+    """Alex, set up at noon; returns the entry id."""
+    freezer.move_to(NOON)
+    hass.states.async_set("sensor.room", "22", {"unit_of_measurement": "°C"})
+    entry = await setup_entry(hass, make_entry(**OPTIONS))
+    return entry.entry_id
+
+
+async def test_defaults(hass: HomeAssistant, person: str) -> None:
+    """Reminders on, the reminder at 20:30, a glass of 250 mL."""
+    assert hass.states.get("switch.alex_reminders").state == "on"
+    assert hass.states.get("time.alex_evening_reminder").state == "20:30:00"
+    glass = hass.states.get("number.alex_glass_size")
+    assert glass.state == "250.0"
+    assert glass.attributes["unit_of_measurement"] == "mL"
+
+
+async def test_buttons_log_to_the_ledger(hass: HomeAssistant, person: str) -> None:
+    """Water adds a glass, stretch sets the last stretch, cramp counts one."""
+    await _press(hass, "button.alex_log_water")
+    await _press(hass, "button.alex_log_water")
+    assert hass.states.get("sensor.alex_water_today").state == "500"
+
+    await _press(hass, "button.alex_log_stretch")
+    last = hass.states.get("sensor.alex_last_stretch").state
+    assert datetime.fromisoformat(last) == NOON
+
+    await _press(hass, "button.alex_log_cramp")
+    assert hass.states.get("sensor.alex_cramps_30_days").state == "1"
+    engine = hass.config_entries.async_get_entry(person).runtime_data.engine
+    [cramp] = engine.ledger.iter_cramps()
+    assert (cramp.muscle, cramp.context) == ("calf", "rest")
+
+
+async def test_preferences_survive_a_restart(hass: HomeAssistant, person: str) -> None:
+    """Switch, time and number keep their values across a reload."""
+    await hass.services.async_call(
+        "switch", "turn_off", {"entity_id": "switch.alex_reminders"}, blocking=True
+    )
+    await hass.services.async_call(
+        "time",
+        "set_value",
+        {"entity_id": "time.alex_evening_reminder", "time": "21:15:00"},
+        blocking=True,
+    )
+    await hass.services.async_call(
+        "number",
+        "set_value",
+        {"entity_id": "number.alex_glass_size", "value": 330},
+        blocking=True,
+    )
+    assert await hass.config_entries.async_reload(person)
+    await hass.async_block_till_done()
+
+    assert hass.states.get("switch.alex_reminders").state == "off"
+    assert hass.states.get("time.alex_evening_reminder").state == "21:15:00"
+    assert hass.states.get("number.alex_glass_size").state == "330.0"
+    prefs = hass.config_entries.async_get_entry(person).runtime_data.prompter.prefs
+    assert (prefs.reminders_on, prefs.evening_time, prefs.glass_ml) == (
+        False,
+        time(21, 15),
+        330,
+    )
+    await _press(hass, "button.alex_log_water")
+    assert hass.states.get("sensor.alex_water_today").state == "330"
+
+    await hass.services.async_call(
+        "switch", "turn_on", {"entity_id": "switch.alex_reminders"}, blocking=True
+    )
+    assert hass.states.get("switch.alex_reminders").state == "on"
