@@ -1,24 +1,45 @@
-"""Repair issues: a source entity that is gone, with a fix flow to pick another."""
+"""Repair issues and their fix flows.
+
+- `missing_source`: a source entity is gone; the fix flow picks another entity.
+- `broken_notify_target`: a notify target is missing or raises; the fix flow picks
+  another legacy notify service (or a persistent notification).
+- `frequent_cramps`: advice to see a health professional; not fixable, it goes away
+  when cramps are less frequent.
+"""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from homeassistant.components.repairs import RepairsFlow
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.data_entry_flow import FlowResult
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.selector import (
+    SelectOptionDict,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
+)
 import voluptuous as vol
 
-from .const import DOMAIN
+from .const import CONF_NOTIFY_TARGETS, DOMAIN
 from .flow_schemas import SOURCE_SELECTORS
+from .notifier import ISSUE_BROKEN_TARGET, PERSISTENT, available_targets
 
 ISSUE_MISSING_SOURCE = "missing_source"
+ISSUE_FREQUENT_CRAMPS = "frequent_cramps"
 CONF_REPLACEMENT = "replacement"
 
 
 def _issue_id(entry_id: str, key: str) -> str:
     return f"{ISSUE_MISSING_SOURCE}_{entry_id}_{key}"
+
+
+def frequent_cramps_issue_id(entry_id: str) -> str:
+    """The frequent-cramp advice of one person."""
+    return f"{ISSUE_FREQUENT_CRAMPS}_{entry_id}"
 
 
 @callback
@@ -46,23 +67,49 @@ def async_source_back(hass: HomeAssistant, entry_id: str, key: str) -> None:
 
 
 @callback
+def async_frequent_cramps(
+    hass: HomeAssistant, entry_id: str, name: str, counts: tuple[int, int] | None
+) -> None:
+    """Show the advice with (cramps in 14 days, night cramps in 7), or remove it."""
+    issue_id = frequent_cramps_issue_id(entry_id)
+    if counts is None:
+        ir.async_delete_issue(hass, DOMAIN, issue_id)
+        return
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        issue_id,
+        is_fixable=False,
+        is_persistent=False,
+        severity=ir.IssueSeverity.WARNING,
+        translation_key=ISSUE_FREQUENT_CRAMPS,
+        translation_placeholders={
+            "name": name,
+            "count": str(counts[0]),
+            "nights": str(counts[1]),
+        },
+    )
+
+
+@callback
 def async_delete_entry_issues(hass: HomeAssistant, entry_id: str) -> None:
     """Remove every issue of an entry (the entry is being removed)."""
-    prefix = f"{ISSUE_MISSING_SOURCE}_{entry_id}_"
+    ours = {frequent_cramps_issue_id(entry_id)}
+    prefixes = tuple(
+        f"{kind}_{entry_id}_" for kind in (ISSUE_MISSING_SOURCE, ISSUE_BROKEN_TARGET)
+    )
     for domain, issue_id in list(ir.async_get(hass).issues):
-        if domain == DOMAIN and issue_id.startswith(prefix):
+        if domain == DOMAIN and (issue_id in ours or issue_id.startswith(prefixes)):
             ir.async_delete_issue(hass, DOMAIN, issue_id)
 
 
-class MissingSourceFlow(RepairsFlow):
-    """Pick a replacement for a missing source entity."""
+class _EntryFlow(RepairsFlow, ABC):
+    """A fix flow that edits the options of the entry its issue is about."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        """Remember which entry and source the issue is about."""
+        """Remember which entry the issue is about."""
         super().__init__()
         self._entry_id: str = data["entry_id"]
-        self._key: str = data["key"]
-        self._entity_id: str = data["entity_id"]
 
     async def async_step_init(
         self, user_input: dict[str, Any] | None = None
@@ -73,29 +120,95 @@ class MissingSourceFlow(RepairsFlow):
     async def async_step_replace(
         self, user_input: dict[str, Any] | None = None
     ) -> FlowResult:
-        """Show the form with a selector for the same kind of entity."""
+        """Show the form; store the replacement in the entry's options (a reload)."""
         entry = self.hass.config_entries.async_get_entry(self._entry_id)
         if entry is None:
             return self.async_abort(reason="entry_removed")
         if user_input is not None:
-            options = {**entry.options, self._key: user_input[CONF_REPLACEMENT]}
+            options = self._replaced(dict(entry.options), user_input[CONF_REPLACEMENT])
             self.hass.config_entries.async_update_entry(entry, options=options)
             return self.async_create_entry(data={})
         return self.async_show_form(
             step_id="replace",
-            data_schema=vol.Schema(
-                {vol.Required(CONF_REPLACEMENT): SOURCE_SELECTORS[self._key]}
-            ),
-            description_placeholders={
-                "name": entry.title,
-                "entity_id": self._entity_id,
-            },
+            data_schema=vol.Schema({vol.Required(CONF_REPLACEMENT): self._selector()}),
+            description_placeholders=self._placeholders(entry.title),
         )
+
+    @abstractmethod
+    def _replaced(self, options: dict[str, Any], replacement: Any) -> dict[str, Any]:
+        """The entry's options with the replacement."""
+
+    @abstractmethod
+    def _selector(self) -> Any:
+        """The selector of the replacement."""
+
+    @abstractmethod
+    def _placeholders(self, name: str) -> dict[str, str]:
+        """The form's description placeholders."""
+
+
+class MissingSourceFlow(_EntryFlow):
+    """Pick a replacement for a missing source entity."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        """Remember which entry and source the issue is about."""
+        super().__init__(data)
+        self._key: str = data["key"]
+        self._entity_id: str = data["entity_id"]
+
+    def _replaced(self, options: dict[str, Any], replacement: Any) -> dict[str, Any]:
+        return {**options, self._key: replacement}
+
+    def _selector(self) -> Any:
+        return SOURCE_SELECTORS[self._key]
+
+    def _placeholders(self, name: str) -> dict[str, str]:
+        return {"name": name, "entity_id": self._entity_id}
+
+
+class BrokenTargetFlow(_EntryFlow):
+    """Pick another notify target for one that is missing or raises."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        """Remember which entry and target the issue is about."""
+        super().__init__(data)
+        self._target: str = data["target"]
+
+    def _replaced(self, options: dict[str, Any], replacement: Any) -> dict[str, Any]:
+        targets = [
+            replacement if t == self._target else t
+            for t in options.get(CONF_NOTIFY_TARGETS, [])
+        ]
+        if replacement not in targets:  # the broken one was already taken out
+            targets.append(replacement)
+        return {**options, CONF_NOTIFY_TARGETS: list(dict.fromkeys(targets))}
+
+    def _selector(self) -> Any:
+        choices = [t for t in available_targets(self.hass) if t != self._target]
+        return SelectSelector(
+            SelectSelectorConfig(
+                options=[
+                    SelectOptionDict(
+                        value=t,
+                        label="Persistent notification"
+                        if t == PERSISTENT
+                        else f"notify.{t}",
+                    )
+                    for t in choices
+                ],
+                mode=SelectSelectorMode.DROPDOWN,
+            )
+        )
+
+    def _placeholders(self, name: str) -> dict[str, str]:
+        return {"name": name, "target": f"notify.{self._target}"}
 
 
 async def async_create_fix_flow(
     hass: HomeAssistant, issue_id: str, data: dict[str, Any] | None
 ) -> RepairsFlow:
-    """Create the fix flow for an issue of this integration."""
+    """Create the fix flow for an issue of this integration (by its id's prefix)."""
     assert data is not None
+    if issue_id.startswith(f"{ISSUE_BROKEN_TARGET}_"):
+        return BrokenTargetFlow(data)
     return MissingSourceFlow(data)

@@ -1,0 +1,220 @@
+"""Sending a prompt: legacy notify services (with actions on phones), or a persistent
+notification as the always-available fallback; and routing the taps on phones back.
+
+Phones (`notify.mobile_app_*`) get `data: {tag, actions}`, other notify services
+`data: {tag}`; the tag is per person and prompt kind, so a new prompt replaces the old
+one. A target that is missing or raises costs one warning, a fixable repair issue (pick
+another target) and a persistent notification instead - never a crash.
+
+Action ids carry the config entry; one `mobile_app_notification_action` listener
+routes each tap to its person, and ignores (with a debug line) taps of entries that
+are not loaded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+import logging
+
+from homeassistant.components import persistent_notification
+from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.util.hass_dict import HassKey
+
+from .const import DOMAIN
+from .messages import Message
+
+_LOGGER = logging.getLogger(__package__)
+
+NOTIFY = "notify"
+PERSISTENT = "persistent_notification"  # the target that is never missing
+ISSUE_BROKEN_TARGET = "broken_notify_target"
+EVENT_ACTION = "mobile_app_notification_action"
+ACTION_PREFIX = "CRAMP_GUARD"
+MOBILE_PREFIX = "mobile_app_"
+MAX_ACTIONS = 3  # Android shows at most three
+SEND_TIMEOUT = 30  # seconds a notify service may take
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A button on a phone notification."""
+
+    action: str  # the id, e.g. GLASS
+    title: str
+
+
+# Notify services that are not a target: `send_message` needs notify entities.
+NOT_A_TARGET = ("send_message", PERSISTENT)
+
+
+def available_targets(hass: HomeAssistant) -> list[str]:
+    """The persistent notification, then the legacy notify services that exist."""
+    services = hass.services.async_services_for_domain(NOTIFY)
+    return [PERSISTENT, *sorted(s for s in services if s not in NOT_A_TARGET)]
+
+
+def action_id(entry_id: str, action: str) -> str:
+    """An action id that carries the entry, so two people's prompts never cross."""
+    return f"{ACTION_PREFIX}_{action}_{entry_id}"
+
+
+def parse_action_id(value: str) -> tuple[str, str] | None:
+    """(action, entry_id) from an action id of ours, else None.
+
+    Entry ids (ULIDs) hold no underscore; actions may (SNOOZE_30M).
+    """
+    if not value.startswith(f"{ACTION_PREFIX}_"):
+        return None
+    action, _, entry_id = value.removeprefix(f"{ACTION_PREFIX}_").rpartition("_")
+    return (action, entry_id) if action and entry_id else None
+
+
+def tag(entry_id: str, kind: str) -> str:
+    """The notification tag (and persistent notification id) of a prompt kind."""
+    return f"{DOMAIN}_{entry_id}_{kind}"
+
+
+def broken_target_issue_id(entry_id: str, target: str) -> str:
+    """The repair issue of a notify target that failed."""
+    return f"{ISSUE_BROKEN_TARGET}_{entry_id}_{target}"
+
+
+@callback
+def async_broken_target(
+    hass: HomeAssistant, entry_id: str, name: str, target: str
+) -> None:
+    """Raise the fixable issue for a notify target that is missing or raises."""
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        broken_target_issue_id(entry_id, target),
+        is_fixable=True,
+        is_persistent=False,
+        severity=ir.IssueSeverity.WARNING,
+        translation_key=ISSUE_BROKEN_TARGET,
+        translation_placeholders={"name": name, "target": f"notify.{target}"},
+        data={"entry_id": entry_id, "target": target},
+    )
+
+
+class ActionRouter:
+    """One listener for the notification taps of every loaded person."""
+
+    def __init__(self, hass: HomeAssistant) -> None:
+        """Listen until the last person's handler leaves."""
+        self.handlers: dict[str, Callable[[str], None]] = {}
+        self.unsub = hass.bus.async_listen(EVENT_ACTION, self._on_action)
+
+    @callback
+    def _on_action(self, event: Event) -> None:
+        raw = str(event.data.get("action", ""))
+        if (parsed := parse_action_id(raw)) is None:
+            return  # not a Cramp Guard notification
+        action, entry_id = parsed
+        if (handler := self.handlers.get(entry_id)) is None:
+            _LOGGER.debug("Ignored notification action %s: entry not loaded", raw)
+            return
+        handler(action)
+
+
+ROUTER: HassKey[ActionRouter] = HassKey(f"{DOMAIN}_action_router")
+
+
+@callback
+def async_route_actions(
+    hass: HomeAssistant, entry_id: str, handler: Callable[[str], None]
+) -> CALLBACK_TYPE:
+    """Send this entry's taps to `handler`; returns the function that stops it."""
+    if (router := hass.data.get(ROUTER)) is None:
+        router = hass.data[ROUTER] = ActionRouter(hass)
+    router.handlers[entry_id] = handler
+
+    @callback
+    def leave() -> None:
+        del router.handlers[entry_id]
+        if not router.handlers:
+            router.unsub()
+            del hass.data[ROUTER]
+
+    return leave
+
+
+class Notifier:
+    """Sends one person's prompts to their targets."""
+
+    def __init__(
+        self, hass: HomeAssistant, entry_id: str, name: str, targets: Sequence[str]
+    ) -> None:
+        """Targets are notify service names; none means a persistent notification."""
+        self.hass = hass
+        self.entry_id = entry_id
+        self.name = name
+        self.targets = list(dict.fromkeys(targets)) or [PERSISTENT]
+        self._broken: set[str] = set()  # warned about in this run
+
+    async def async_send(
+        self, kind: str, message: Message, actions: Sequence[Action] = ()
+    ) -> None:
+        """Send to every target; a failing one falls back to a persistent one."""
+        fallback = False
+        for target in self.targets:
+            if target == PERSISTENT:
+                self._persistent(kind, message)
+            elif not await self._notify(target, kind, message, actions):
+                fallback = True
+        if fallback and PERSISTENT not in self.targets:
+            self._persistent(kind, message)
+
+    def _persistent(self, kind: str, message: Message) -> None:
+        persistent_notification.async_create(
+            self.hass,
+            message.message,
+            title=message.title,
+            notification_id=tag(self.entry_id, kind),
+        )
+
+    async def _notify(
+        self, target: str, kind: str, message: Message, actions: Sequence[Action]
+    ) -> bool:
+        """Call notify.<target>; False (after a warning and an issue) when it fails."""
+        data: dict[str, object] = {"tag": tag(self.entry_id, kind)}
+        if actions and target.startswith(MOBILE_PREFIX):
+            data["actions"] = [
+                {"action": action_id(self.entry_id, a.action), "title": a.title}
+                for a in actions[:MAX_ACTIONS]
+            ]
+        try:
+            if not self.hass.services.has_service(NOTIFY, target):
+                raise HomeAssistantError(f"notify.{target} does not exist")
+            async with asyncio.timeout(SEND_TIMEOUT):
+                await self.hass.services.async_call(
+                    NOTIFY,
+                    target,
+                    {"title": message.title, "message": message.message, "data": data},
+                    blocking=True,
+                )
+        except Exception as err:  # whatever a target raises
+            self._failed(target, err)
+            return False
+        self._broken.discard(target)
+        ir.async_delete_issue(
+            self.hass, DOMAIN, broken_target_issue_id(self.entry_id, target)
+        )
+        return True
+
+    def _failed(self, target: str, err: Exception) -> None:
+        """Warn once per target and run, and raise the fixable issue."""
+        if target not in self._broken:
+            self._broken.add(target)
+            _LOGGER.warning(
+                "%s: could not send to notify.%s (%s); "
+                "sent as a persistent notification instead",
+                self.name,
+                target,
+                str(err) or type(err).__name__,
+            )
+        async_broken_target(self.hass, self.entry_id, self.name, target)

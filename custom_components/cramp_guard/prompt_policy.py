@@ -1,0 +1,279 @@
+"""When to prompt: pure decisions over (now, preferences, state, the day's facts).
+
+No Home Assistant imports and no sending: `due()` says which prompts are due now and
+`mark_sent()` / `snooze()` record what happened, so tests can drive every rule with a
+clock. Intervals are measured in real (UTC) time, so a DST change does not stretch or
+shrink them. Numbers marked [J] are judgment calls (risk-model.md section 6).
+
+The high-risk alert has hysteresis: after an alert it re-arms only once the level is
+back to low (a score wobbling between moderate and high alerts once), and alerts are
+at least 4 h apart even then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+
+from .risk import Bout
+
+LATE_WINDOW = timedelta(hours=2)  # the evening reminder may be sent this late, once
+EVENING_STRETCH_WINDOW = timedelta(hours=3)  # a stretch this soon before it counts
+HYDRATION_SPACING = timedelta(minutes=90)  # [J]
+HYDRATION_DAILY_CAP = 4  # [J]
+HYDRATION_PACE_BELOW = 0.75
+SETTLING = timedelta(hours=2)  # no hydration prompt in the first 2 h after wake
+HIGH_RISK_SPACING = timedelta(hours=4)
+HIGH_LEVELS = ("high", "very_high")
+REARM_LEVELS = ("low",)  # hysteresis: the alert re-arms once the level is low again
+DEFAULT_EVENING = time(20, 30)
+FREQUENT_WINDOW, FREQUENT_COUNT = timedelta(days=14), 3  # [J]
+NIGHT_WINDOW, NIGHT_COUNT = timedelta(days=7), 2  # [J]
+NIGHT_PRONE_WINDOW = timedelta(days=28)  # a night cramp this recent: bedtime advice
+LONG_BOUT = timedelta(minutes=60)  # [J] long: salty food or an electrolyte drink
+SWEATY_BOUT = timedelta(minutes=30)  # [J] this long in the heat counts as sweaty
+SWEATY_FROM_C = 25.0  # [J] outdoor temperature of a sweaty bout
+
+
+class Kind(StrEnum):
+    """The kinds of prompt (also the notification tag suffix)."""
+
+    EVENING = "evening"
+    HYDRATION = "hydration"
+    HIGH_RISK = "high_risk"
+
+
+@dataclass(slots=True)
+class Prefs:
+    """What the person set on the dashboard: the switch, the time, the glass."""
+
+    reminders_on: bool = True
+    evening_time: time = DEFAULT_EVENING
+    glass_ml: float = 250.0
+
+
+@dataclass(slots=True)
+class PromptState:
+    """What was sent, per awake day, and what is snoozed (persisted)."""
+
+    day: date | None = None  # None: never assessed (a new entry)
+    evening_done: bool = False  # sent (or skipped) today
+    evening_again_at: datetime | None = None  # "Snooze 30 min" on the reminder
+    hydration_sent_today: int = 0
+    last_sent: dict[str, datetime] = field(default_factory=dict)
+    high_risk_armed: bool = True
+    snoozed_until: datetime | None = None  # everything, from the snooze action
+    hydration_snoozed_until: datetime | None = None  # "Snooze 1 h"
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        data = asdict(self)
+        for key, value in data.items():
+            if isinstance(value, date):  # dates and datetimes
+                data[key] = value.isoformat()
+        data["last_sent"] = {k: v.isoformat() for k, v in self.last_sent.items()}
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PromptState:
+        """Restore a saved state."""
+
+        def moment(value: str | None) -> datetime | None:
+            return datetime.fromisoformat(value) if value else None
+
+        return cls(
+            day=date.fromisoformat(data["day"]) if data.get("day") else None,
+            evening_done=bool(data.get("evening_done")),
+            evening_again_at=moment(data.get("evening_again_at")),
+            hydration_sent_today=int(data.get("hydration_sent_today", 0)),
+            last_sent={
+                k: datetime.fromisoformat(v)
+                for k, v in data.get("last_sent", {}).items()
+            },
+            high_risk_armed=bool(data.get("high_risk_armed", True)),
+            snoozed_until=moment(data.get("snoozed_until")),
+            hydration_snoozed_until=moment(data.get("hydration_snoozed_until")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What the decisions need to know about now."""
+
+    now: datetime
+    day: date  # the awake day
+    awake: bool  # False in the sleep window (the quiet hours)
+    wake_at: datetime  # this awake day's wake time
+    level: str
+    hydration_pace: float | None
+    last_stretch: datetime | None
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC)
+
+
+def _since(now: datetime, then: datetime) -> timedelta:
+    """Real time elapsed (aware datetimes of one zone subtract as wall clocks)."""
+    return _utc(now) - _utc(then)
+
+
+def _before(until: datetime | None, now: datetime) -> bool:
+    return until is not None and _utc(now) < _utc(until)
+
+
+def roll_over(state: PromptState, day: date) -> None:
+    """A new awake day: its prompts start afresh."""
+    if state.day != day:
+        state.day = day
+        state.evening_done = False
+        state.evening_again_at = None
+        state.hydration_sent_today = 0
+
+
+def silenced(prefs: Prefs, state: PromptState, facts: Facts) -> bool:
+    """The switch is off, everything is snoozed, or it is the sleep window."""
+    snoozed = _before(state.snoozed_until, facts.now)
+    return not prefs.reminders_on or snoozed or not facts.awake
+
+
+def evening_at(facts: Facts, prefs: Prefs) -> datetime:
+    """Today's reminder moment: on the awake day, after its wake time."""
+    at = datetime.combine(facts.day, prefs.evening_time, tzinfo=facts.now.tzinfo)
+    if prefs.evening_time < facts.wake_at.time():  # after midnight
+        at = datetime.combine(
+            facts.day + timedelta(days=1), prefs.evening_time, tzinfo=at.tzinfo
+        )
+    return at
+
+
+def evening_due(prefs: Prefs, state: PromptState, facts: Facts) -> bool:
+    """At the reminder time, once a day; up to 2 h late; again after its snooze."""
+    if state.evening_again_at is not None:
+        return not _before(state.evening_again_at, facts.now)
+    since = _since(facts.now, evening_at(facts, prefs))
+    return not state.evening_done and timedelta(0) <= since <= LATE_WINDOW
+
+
+def stretched_this_evening(prefs: Prefs, facts: Facts) -> bool:
+    """A stretch was logged in the 3 h before the reminder, or since."""
+    if facts.last_stretch is None:
+        return False
+    start = evening_at(facts, prefs) - EVENING_STRETCH_WINDOW
+    return _utc(facts.last_stretch) >= _utc(start)
+
+
+def hydration_due(state: PromptState, facts: Facts) -> bool:
+    """Behind pace, awake for 2 h, at most every 90 min and 4 a day, not snoozed."""
+    if facts.hydration_pace is None or facts.hydration_pace >= HYDRATION_PACE_BELOW:
+        return False
+    if _since(facts.now, facts.wake_at) < SETTLING:
+        return False
+    if state.hydration_sent_today >= HYDRATION_DAILY_CAP:
+        return False
+    if _before(state.hydration_snoozed_until, facts.now):
+        return False
+    last = state.last_sent.get(Kind.HYDRATION)
+    return last is None or _since(facts.now, last) >= HYDRATION_SPACING
+
+
+def high_risk_due(state: PromptState, facts: Facts) -> bool:
+    """The level rose to high or very high, armed, at most every 4 h."""
+    if facts.level not in HIGH_LEVELS or not state.high_risk_armed:
+        return False
+    last = state.last_sent.get(Kind.HIGH_RISK)
+    return last is None or _since(facts.now, last) >= HIGH_RISK_SPACING
+
+
+def due(prefs: Prefs, state: PromptState, facts: Facts) -> list[Kind]:
+    """The prompts to send now, after updating the day and the hysteresis.
+
+    An evening reminder that is due while a stretch was already logged this evening
+    is marked done without sending. On a new entry's first assessment, a reminder
+    time already passed today is not caught up: nothing was missed.
+    """
+    first = state.day is None
+    roll_over(state, facts.day)
+    if first and _since(facts.now, evening_at(facts, prefs)) > timedelta(0):
+        state.evening_done = True
+    if facts.level in REARM_LEVELS:
+        state.high_risk_armed = True
+    if silenced(prefs, state, facts):
+        return []
+    kinds: list[Kind] = []
+    if evening_due(prefs, state, facts):
+        if stretched_this_evening(prefs, facts):
+            state.evening_done, state.evening_again_at = True, None
+        else:
+            kinds.append(Kind.EVENING)
+    if high_risk_due(state, facts):
+        kinds.append(Kind.HIGH_RISK)
+    if hydration_due(state, facts):
+        kinds.append(Kind.HYDRATION)
+    return kinds
+
+
+def mark_sent(state: PromptState, kind: Kind, now: datetime) -> None:
+    """Record a prompt as sent."""
+    state.last_sent[kind] = now
+    if kind is Kind.EVENING:
+        state.evening_done, state.evening_again_at = True, None
+    elif kind is Kind.HYDRATION:
+        state.hydration_sent_today += 1
+    else:
+        state.high_risk_armed = False
+
+
+def snooze(state: PromptState, kind: Kind | None, until: datetime, day: date) -> None:
+    """Snooze one kind (a notification's action) or everything (the action).
+
+    The evening reminder comes back once; only a reminder already sent on this awake
+    day can be snoozed (a tap on yesterday's notification changes nothing).
+    """
+    roll_over(state, day)
+    if kind is Kind.EVENING:
+        if state.evening_done:
+            state.evening_again_at = until
+    elif kind is Kind.HYDRATION:
+        state.hydration_snoozed_until = until
+    else:
+        state.snoozed_until = until
+
+
+def cramp_counts(
+    now: datetime, cramps: Iterable[tuple[datetime, str]]
+) -> tuple[int, int]:
+    """Cramps in the last 14 days and night cramps in the last 7, of (at, context)."""
+    recent = nights = 0
+    for at, context in cramps:
+        ago = _since(now, at)
+        recent += ago <= FREQUENT_WINDOW
+        nights += context == "night" and ago <= NIGHT_WINDOW
+    return recent, nights
+
+
+def frequent_cramps(counts: tuple[int, int]) -> bool:
+    """>= 3 cramps in 14 days or >= 2 night cramps in 7 days: see a professional."""
+    recent, nights = counts
+    return recent >= FREQUENT_COUNT or nights >= NIGHT_COUNT
+
+
+def night_prone(now: datetime, cramps: Iterable[tuple[datetime, str]]) -> bool:
+    """A night cramp in the last 4 weeks: the reminder adds the bedtime stretches."""
+    return any(
+        context == "night" and _since(now, at) <= NIGHT_PRONE_WINDOW
+        for at, context in cramps
+    )
+
+
+def long_or_sweaty(bouts: Sequence[Bout], now: datetime) -> bool:
+    """A bout today of an hour or more, or of 30 min or more in the heat."""
+    for bout in bouts:
+        length = _since(bout.end or now, bout.start)
+        hot = bout.outdoor_temp_c is not None and bout.outdoor_temp_c >= SWEATY_FROM_C
+        if length >= LONG_BOUT or (hot and length >= SWEATY_BOUT):
+            return True
+    return False

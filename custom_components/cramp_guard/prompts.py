@@ -1,0 +1,228 @@
+"""The prompts of one person: after each assessment, send what the policy says is due.
+
+Also: the preferences the switch, time and number entities edit, the
+`mobile_app_notification_action` taps, and the frequent-cramp advice (a repair issue).
+State and preferences are persisted, so nothing is sent twice across a restart.
+Prompts wait until Home Assistant has started: before that, notify services may not
+be there yet.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+import logging
+from typing import Any
+
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.helpers.start import async_at_started
+from homeassistant.helpers.storage import Store
+from homeassistant.util import dt as dt_util
+
+from . import actions, messages
+from .const import DOMAIN
+from .engine import Engine, Snapshot, awake_date
+from .notifier import Action, Notifier, async_route_actions
+from .prompt_policy import (
+    Facts,
+    Kind,
+    Prefs,
+    PromptState,
+    cramp_counts,
+    due,
+    frequent_cramps,
+    long_or_sweaty,
+    mark_sent,
+    night_prone,
+    roll_over,
+    snooze,
+)
+from .repairs import async_frequent_cramps
+
+_LOGGER = logging.getLogger(__package__)
+
+STORAGE_VERSION = 1
+SAVE_DELAY = 1  # seconds: what was sent is written at once, so a crash resends nothing
+SNOOZE_EVENING = timedelta(minutes=30)
+SNOOZE_HYDRATION = timedelta(hours=1)
+ACTIONS: dict[Kind, tuple[Action, ...]] = {
+    Kind.EVENING: (Action("DONE", "Done"), Action("SNOOZE_30M", "Snooze 30 min")),
+    Kind.HYDRATION: (Action("GLASS", "+1 glass"), Action("SNOOZE_1H", "Snooze 1 h")),
+    Kind.HIGH_RISK: (),
+}
+
+
+def _store(hass: HomeAssistant, entry_id: str) -> Store[dict[str, Any]]:
+    return Store(hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}.prompts", private=True)
+
+
+async def async_remove_store(hass: HomeAssistant, entry_id: str) -> None:
+    """Delete a person's stored preferences and prompt state (entry removed)."""
+    await _store(hass, entry_id).async_remove()
+
+
+class Prompter:
+    """Follows one person's engine and sends their prompts."""
+
+    def __init__(self, hass: HomeAssistant, entry_id: str, engine: Engine) -> None:
+        """Prepare; `async_load` restores, `async_start` follows the engine."""
+        self.hass = hass
+        self.entry_id = entry_id
+        self.engine = engine
+        settings = engine.settings
+        self.prefs = Prefs(glass_ml=settings.glass_size_ml)
+        self.state = PromptState()
+        self.notifier = Notifier(hass, entry_id, settings.name, settings.notify_targets)
+        self._store = _store(hass, entry_id)
+        self._saved: dict[str, Any] = self._as_dict()
+        self._unsubs: list[CALLBACK_TYPE] = []
+        self._ready = False
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    async def async_load(self) -> None:
+        """Restore the preferences and what was sent."""
+        data = await self._store.async_load() or {}
+        if prefs := data.get("prefs"):
+            self.prefs = Prefs(
+                reminders_on=bool(prefs["reminders_on"]),
+                evening_time=time.fromisoformat(prefs["evening_time"]),
+                glass_ml=float(prefs["glass_ml"]),
+            )
+            # The glass size is in the options flow too: a change there wins.
+            if prefs.get("options_glass_ml") != self.engine.settings.glass_size_ml:
+                self.prefs.glass_ml = self.engine.settings.glass_size_ml
+        if state := data.get("state"):
+            self.state = PromptState.from_dict(state)
+        self._saved = self._as_dict()
+
+    @callback
+    def async_start(self) -> None:
+        """Follow the engine's assessments and the taps, once Home Assistant runs."""
+        self._unsubs.append(self.engine.async_add_listener(self._on_assessment))
+        self._unsubs.append(
+            async_route_actions(self.hass, self.entry_id, self.async_handle_action)
+        )
+        self._unsubs.append(async_at_started(self.hass, self._async_started))
+
+    @callback
+    def _async_started(self, _hass: HomeAssistant) -> None:
+        self._ready = True
+        self._on_assessment()
+
+    async def async_stop(self) -> None:
+        """Stop following and write the state."""
+        self._ready = False
+        while self._unsubs:
+            self._unsubs.pop()()
+        await self._store.async_save(self._as_dict())
+
+    def _as_dict(self) -> dict[str, Any]:
+        return {
+            "prefs": {
+                "reminders_on": self.prefs.reminders_on,
+                "evening_time": self.prefs.evening_time.isoformat(),
+                "glass_ml": self.prefs.glass_ml,
+                "options_glass_ml": self.engine.settings.glass_size_ml,
+            },
+            "state": self.state.as_dict(),
+        }
+
+    @callback
+    def async_save(self) -> None:
+        """Save soon, when something changed (the entities call it on a change)."""
+        data = self._as_dict()
+        if data != self._saved:
+            self._saved = data
+            self._store.async_delay_save(self._as_dict, SAVE_DELAY)
+
+    # -- deciding and sending --------------------------------------------------------
+
+    def facts(self, snapshot: Snapshot) -> Facts:
+        """What the policy needs from the engine's snapshot."""
+        now = snapshot.inputs.now
+        wake = self.engine.settings.profile.wake
+        return Facts(
+            now=now,
+            day=snapshot.day.day,
+            awake=snapshot.assessment.awake,
+            wake_at=datetime.combine(snapshot.day.day, wake, tzinfo=now.tzinfo),
+            level=snapshot.assessment.level,
+            hydration_pace=snapshot.assessment.hydration_pace,
+            last_stretch=snapshot.inputs.last_stretch,
+        )
+
+    def _cramps(self) -> list[tuple[datetime, str]]:
+        return [(c.at, c.context) for c in self.engine.ledger.iter_cramps()]
+
+    @callback
+    def _on_assessment(self) -> None:
+        snapshot = self.engine.snapshot
+        if not self._ready or snapshot is None:
+            return
+        now = snapshot.inputs.now
+        counts = cramp_counts(now, self._cramps())
+        async_frequent_cramps(
+            self.hass,
+            self.entry_id,
+            self.engine.settings.name,
+            counts if frequent_cramps(counts) else None,
+        )
+        kinds = due(self.prefs, self.state, self.facts(snapshot))
+        for kind in kinds:
+            mark_sent(self.state, kind, now)
+        self.async_save()
+        for kind in kinds:
+            self.hass.async_create_task(self.async_send(kind, snapshot))
+
+    async def async_send(self, kind: Kind, snapshot: Snapshot) -> None:
+        """Build the message of `kind` and send it."""
+        settings = self.engine.settings
+        assessment, now = snapshot.assessment, snapshot.inputs.now
+        if kind is Kind.EVENING:
+            prone = night_prone(now, self._cramps())
+            message = messages.evening(
+                settings.name, settings.main_activity, assessment, prone
+            )
+        elif kind is Kind.HYDRATION:
+            message = messages.hydration(
+                settings.name,
+                assessment,
+                snapshot.inputs.water_ml or 0.0,
+                long_or_sweaty(snapshot.inputs.bouts, now),
+            )
+        else:
+            message = messages.high_risk(settings.name, assessment)
+        await self.notifier.async_send(kind, message, ACTIONS[kind])
+
+    async def async_send_stretch_reminder(self) -> None:
+        """Send the evening reminder now (the action); it counts as today's."""
+        snapshot = self.engine.snapshot
+        assert snapshot is not None  # the engine assesses as it starts
+        roll_over(self.state, snapshot.day.day)
+        mark_sent(self.state, Kind.EVENING, snapshot.inputs.now)
+        self.async_save()
+        await self.async_send(Kind.EVENING, snapshot)
+
+    @callback
+    def async_snooze(self, duration: timedelta, kind: Kind | None = None) -> None:
+        """Silence every prompt (or one kind) for `duration` from now."""
+        now = dt_util.now()
+        day = awake_date(now, self.engine.settings)
+        snooze(self.state, kind, now + duration, day)
+        self.async_save()
+
+    # -- taps on notifications -------------------------------------------------------
+
+    @callback
+    def async_handle_action(self, action: str) -> None:
+        """A tap on one of this person's notifications."""
+        if action == "GLASS":
+            actions.async_log_water(self.engine, self.prefs.glass_ml)
+        elif action == "DONE":
+            actions.async_log_stretch(self.engine)
+        elif action == "SNOOZE_30M":
+            self.async_snooze(SNOOZE_EVENING, Kind.EVENING)
+        elif action == "SNOOZE_1H":
+            self.async_snooze(SNOOZE_HYDRATION, Kind.HYDRATION)
+        else:
+            _LOGGER.debug("%s: unknown notification action %s", self.entry_id, action)

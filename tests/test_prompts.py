@@ -1,0 +1,831 @@
+"""Prompts end to end: a fake phone, a clock, and what arrives when.
+
+A fake `notify.mobile_app_pixel` (from `async_mock_service`) stands in for a phone.
+The clock moves in steps; after each step the test notes which notifications arrived.
+Covered: a hard day in which every kind of prompt fires exactly when it should and
+never otherwise, the "+1 glass" tap, restarts around the reminder time, DST days, two
+people, the taps' routing, the silencers, the frequent-cramp advice, and a broken
+notify target with its fix flow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from http import HTTPStatus
+import logging
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components import persistent_notification
+from homeassistant.const import EVENT_HOMEASSISTANT_STARTED
+from homeassistant.core import CoreState, HomeAssistant, ServiceCall, callback
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.translation import async_get_translations
+from homeassistant.setup import async_setup_component
+from homeassistant.util import slugify
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_mock_service,
+)
+from pytest_homeassistant_custom_component.syrupy import (
+    HomeAssistantSnapshotExtension,
+)
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
+from syrupy.assertion import SnapshotAssertion
+
+from custom_components.cramp_guard import actions
+from custom_components.cramp_guard.const import CONF_PERSON_NAME, DOMAIN
+from custom_components.cramp_guard.messages import Message
+from custom_components.cramp_guard.notifier import (
+    EVENT_ACTION,
+    ROUTER,
+    Action,
+    Notifier,
+)
+from custom_components.cramp_guard.prompts import Prompter, async_remove_store
+
+from .conftest import PERSON, advance, setup_entry
+
+TZ = ZoneInfo("Europe/Berlin")
+DAY = datetime(2026, 6, 16, tzinfo=TZ)
+ALEX, SAM = "01JALEX0000000000000000000", "01JSAM00000000000000000000"
+LOGGER = "custom_components.cramp_guard"
+HARD_DAY: dict[str, Any] = PERSON | {
+    "main_activity": "running",
+    "notify_targets": ["mobile_app_pixel"],
+}
+SIMPLE: dict[str, Any] = {"room_temperature": "sensor.room_temperature"}
+UNITS = {"steps": "steps", "water": "mL", "room_temperature": "°C"}
+UNITS["room_humidity"] = "%"
+
+
+@pytest.fixture
+def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    """Snapshots in Home Assistant's format in both lanes (see test_sensor.py)."""
+    return snapshot.use_extension(HomeAssistantSnapshotExtension)
+
+
+def at(hour: int, minute: int = 0, day: datetime = DAY) -> datetime:
+    """A local moment of `day`."""
+    return day.replace(hour=hour, minute=minute)
+
+
+def _entry(name: str, entry_id: str, **options: Any) -> MockConfigEntry:
+    """A person's entry with a fixed id (it is in tags and action ids)."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        title=name,
+        unique_id=slugify(name),
+        entry_id=entry_id,
+        data={CONF_PERSON_NAME: name},
+        options=options,
+    )
+
+
+def _sources(hass: HomeAssistant, **values: float) -> None:
+    for name, value in values.items():
+        hass.states.async_set(
+            f"sensor.{name}", str(value), {"unit_of_measurement": UNITS[name]}
+        )
+
+
+def _history(hass_storage: dict[str, Any], entry_id: str) -> None:
+    """A saved ledger with 27 completed days of 7000 steps."""
+    days = [
+        {"day": (DAY - timedelta(days=n)).date().isoformat(), "load": 7000.0}
+        for n in range(27, 0, -1)
+    ]
+    hass_storage[f"cramp_guard.{entry_id}"] = {
+        "version": 1,
+        "minor_version": 1,
+        "key": f"cramp_guard.{entry_id}",
+        "data": {"backfilled": True, "days": days, "counters": {}},
+    }
+
+
+@dataclass
+class Sent:
+    """One notification: when, where, what."""
+
+    at: datetime
+    target: str
+    data: dict[str, Any]
+
+    @property
+    def kind(self) -> str:
+        """The prompt kind, from the tag."""
+        return str(self.data["data"]["tag"]).split("_", 3)[3]
+
+
+@dataclass
+class Clock:
+    """Moves time and notes what each fake notify service received."""
+
+    hass: HomeAssistant
+    freezer: FrozenDateTimeFactory
+    phones: dict[str, list[ServiceCall]] = field(default_factory=dict)
+    persistent: list[tuple[datetime, str, str]] = field(default_factory=list)
+    sent: list[Sent] = field(default_factory=list)
+    _seen: dict[str, int] = field(default_factory=dict)
+
+    def phone(self, target: str, **kwargs: Any) -> None:
+        """Register a fake notify.<target>."""
+        self.phones[target] = async_mock_service(self.hass, "notify", target, **kwargs)
+        self._seen.setdefault(target, 0)
+
+    def listen_persistent(self) -> None:
+        """Note every persistent notification created."""
+
+        @callback
+        def added(
+            kind: persistent_notification.UpdateType, items: dict[str, Any]
+        ) -> None:
+            if kind is persistent_notification.UpdateType.ADDED:
+                for notification_id, item in items.items():
+                    self.persistent.append(
+                        (self.now(), notification_id, item["message"])
+                    )
+
+        persistent_notification.async_register_callback(self.hass, added)
+
+    def now(self) -> datetime:
+        """The frozen local time."""
+        return datetime.now(TZ)
+
+    def note(self) -> list[Sent]:
+        """What arrived since the last look."""
+        new = []
+        for target, calls in self.phones.items():
+            for call in calls[self._seen[target] :]:
+                new.append(Sent(self.now(), target, dict(call.data)))
+            self._seen[target] = len(calls)
+        self.sent.extend(new)
+        return new
+
+    async def to(self, when: datetime | timedelta) -> list[Sent]:
+        """Move the clock, run what is due, and return what arrived."""
+        await advance(self.hass, self.freezer, when)
+        return self.note()
+
+    async def walk(self, until: datetime, step: timedelta) -> list[Sent]:
+        """Move in steps until `until`; everything that arrived on the way."""
+        arrived: list[Sent] = []
+        while self.now() + step <= until:
+            arrived += await self.to(step)
+        return arrived
+
+
+@pytest.fixture
+async def clock(
+    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+) -> Clock:
+    """The clock, with a phone `mobile_app_pixel` registered."""
+    result = Clock(hass, freezer)
+    result.phone("mobile_app_pixel")
+    result.listen_persistent()
+    return result
+
+
+async def _tap(hass: HomeAssistant, action: str) -> None:
+    hass.bus.async_fire(EVENT_ACTION, {"action": action})
+    await hass.async_block_till_done()
+
+
+def _state(hass: HomeAssistant, entity_id: str) -> str:
+    return hass.states.get(entity_id).state
+
+
+async def _set_reminder(hass: HomeAssistant, name: str, value: str) -> None:
+    await hass.services.async_call(
+        "time",
+        "set_value",
+        {"entity_id": f"time.{name}_evening_reminder", "time": value},
+        blocking=True,
+    )
+
+
+def _prompter(entry: MockConfigEntry) -> Prompter:
+    prompter: Prompter = entry.runtime_data.prompter
+    return prompter
+
+
+# -- a hard day, as a new user would try it -------------------------------------------
+
+
+async def test_a_hard_day(
+    hass: HomeAssistant,
+    clock: Clock,
+    hass_storage: dict[str, Any],
+    snapshot: SnapshotAssertion,
+) -> None:
+    """Every kind of prompt fires exactly when it should, and never otherwise.
+
+    A morning of steady drinking, a hot afternoon and a 75-minute run at 16:00:
+    the level turns high (one alert), the pace drops below 0.75 (one hydration
+    prompt with "+1 glass" / "Snooze 1 h"); a tap on "+1 glass" raises Water today
+    by the glass size; drinking more keeps the pace up. At 20:30 the evening reminder
+    with the running stretches. Nothing at night.
+    """
+    clock.freezer.move_to(at(6, 55))
+    entry = _entry("Alex", ALEX, **HARD_DAY)
+    _history(hass_storage, ALEX)
+    _sources(hass, steps=0, room_temperature=22, room_humidity=50, water=0)
+    await setup_entry(hass, entry)
+    await hass.services.async_call(
+        "number",
+        "set_value",
+        {"entity_id": "number.alex_glass_size", "value": 300},
+        blocking=True,
+    )
+    engine = entry.runtime_data.engine
+    morning = {at(8): 250, at(9): 500, at(10, 30): 750, at(12): 1000, at(13, 30): 1250}
+    morning[at(15)] = 1500
+    after_tap = {at(17, 40): 2000, at(18): 2300, at(18, 30): 2500, at(19): 2600}
+    after_tap |= {at(19, 30): 2700, at(20): 2800, at(21): 2900}
+    steps, water = 0.0, 0.0
+    should: list[tuple[datetime, str]] = []  # what the day's facts call for
+    high_seen = tapped = False
+
+    while clock.now() < at(23):
+        now = clock.now() + timedelta(minutes=5)
+        steps += 800 if at(16) < now <= at(17, 15) else 25 if now <= at(16) else 0
+        water = (morning | (after_tap if tapped else {})).get(now, water)
+        if now == at(14):
+            _sources(hass, room_temperature=29, room_humidity=55)
+        _sources(hass, steps=steps, water=water)
+        arrived = await clock.to(now)
+        assessment = engine.snapshot.assessment
+        if assessment.level in ("high", "very_high") and not high_seen:
+            high_seen = True
+            should.append((now, "high_risk"))
+        pace = assessment.hydration_pace
+        behind = pace is not None and pace < 0.75
+        if behind and not any(k == "hydration" for _, k in should):
+            should.append((now, "hydration"))
+        if now == at(20, 30):
+            should.append((now, "evening"))
+        for prompt in (s for s in arrived if s.kind == "hydration"):
+            before = float(_state(hass, "sensor.alex_water_today"))
+            await _tap(hass, prompt.data["data"]["actions"][0]["action"])
+            assert float(_state(hass, "sensor.alex_water_today")) == before + 300
+            tapped = True
+
+    assert tapped
+    assert [(s.at, s.kind) for s in clock.sent] == sorted(should)
+    assert [k for _, k in sorted(should)] == ["high_risk", "hydration", "evening"]
+    assert all(s.target == "mobile_app_pixel" for s in clock.sent)
+    assert not clock.persistent
+    evening = clock.sent[-1].data["message"]
+    assert "Calf" in evening
+    assert "Hamstring" in evening
+    assert "Quadriceps" in evening
+    assert [s.data for s in clock.sent] == snapshot
+
+
+# -- restarts and DST ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("down", "back", "expected"),
+    [
+        (at(18, 55), at(18, 58), [at(19)]),  # just before: on time
+        (at(19, 2), at(19, 3), [at(19)]),  # just after: not again
+        (at(18, 55), at(20, 30), [at(20, 30)]),  # down at 19:00, back within 2 h
+        (at(18, 55), at(21, 15), []),  # back too late
+    ],
+)
+async def test_restart_around_the_reminder(
+    hass: HomeAssistant,
+    clock: Clock,
+    down: datetime,
+    back: datetime,
+    expected: list[datetime],
+) -> None:
+    """The reminder at 19:00 comes once, late within 2 h, never twice."""
+    clock.freezer.move_to(at(12))
+    _sources(hass, room_temperature=21)
+    entry = await setup_entry(
+        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+    )
+    await _set_reminder(hass, "alex", "19:00:00")
+    await clock.to(at(18, 50))
+    await clock.walk(down, timedelta(minutes=1))
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    await clock.to(back)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    clock.note()
+    assert _state(hass, "time.alex_evening_reminder") == "19:00:00"
+    await clock.walk(at(21, 55), timedelta(minutes=1))
+    assert [(s.at, s.kind) for s in clock.sent] == [(m, "evening") for m in expected]
+
+
+@pytest.mark.parametrize("day", [datetime(2026, 3, 29), datetime(2026, 10, 25)])
+async def test_dst_day_sends_the_reminder_once(
+    hass: HomeAssistant, clock: Clock, day: datetime
+) -> None:
+    """Clocks change at night in Europe/Berlin: one reminder that day, at 20:30."""
+    start = day.replace(tzinfo=TZ) - timedelta(hours=3)  # 21:00 the day before
+    clock.freezer.move_to(start)
+    _sources(hass, room_temperature=21)
+    await setup_entry(
+        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+    )
+    await clock.walk(start + timedelta(hours=33), timedelta(minutes=10))
+    assert [(s.at.date(), s.at.time(), s.kind) for s in clock.sent] == [
+        (day.date(), time(20, 30), "evening")
+    ]
+
+
+# -- taps, two people ------------------------------------------------------------------
+
+
+async def test_two_people_with_separate_targets(
+    hass: HomeAssistant, clock: Clock
+) -> None:
+    """Each person's prompts go to their phone, and each tap to its person."""
+    clock.phone("mobile_app_iphone")
+    clock.freezer.move_to(at(12))
+    _sources(hass, room_temperature=21)
+    alex = await setup_entry(
+        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+    )
+    sam = await setup_entry(
+        hass, _entry("Sam", SAM, **SIMPLE, notify_targets=["mobile_app_iphone"])
+    )
+
+    arrived = await clock.walk(at(20, 30), timedelta(minutes=10))
+    assert {(s.target, s.data["data"]["tag"]) for s in arrived} == {
+        ("mobile_app_pixel", f"cramp_guard_{ALEX}_evening"),
+        ("mobile_app_iphone", f"cramp_guard_{SAM}_evening"),
+    }
+    by_target = {s.target: s.data["data"]["actions"] for s in arrived}
+    assert [a["action"] for a in by_target["mobile_app_iphone"]] == [
+        f"CRAMP_GUARD_DONE_{SAM}",
+        f"CRAMP_GUARD_SNOOZE_30M_{SAM}",
+    ]
+
+    # Sam taps "Done": Sam's stretch is logged, not Alex's.
+    await _tap(hass, f"CRAMP_GUARD_DONE_{SAM}")
+    stretched = datetime.fromisoformat(_state(hass, "sensor.sam_last_stretch"))
+    assert stretched == at(20, 30)
+    assert _state(hass, "sensor.alex_last_stretch") == "unknown"
+    # Alex snoozes: Alex's reminder comes back 30 min later, once; Sam's does not.
+    await _tap(hass, f"CRAMP_GUARD_SNOOZE_30M_{ALEX}")
+    arrived = await clock.walk(at(21, 50), timedelta(minutes=5))
+    assert [(s.at, s.target, s.kind) for s in arrived] == [
+        (at(21), "mobile_app_pixel", "evening")
+    ]
+    assert alex.runtime_data.engine is not sam.runtime_data.engine
+
+
+async def test_taps_for_unknown_or_unloaded_entries_are_ignored(
+    hass: HomeAssistant, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    """One debug line for a tap nobody owns, none for other integrations' taps."""
+    caplog.set_level(logging.DEBUG, logger=LOGGER)
+    clock.freezer.move_to(at(12))
+    _sources(hass, room_temperature=21)
+    alex = await setup_entry(hass, _entry("Alex", ALEX, **SIMPLE))
+    sam = await setup_entry(hass, _entry("Sam", SAM, **SIMPLE))
+
+    def lines(text: str) -> list[str]:
+        return [r.getMessage() for r in caplog.records if text in r.getMessage()]
+
+    await _tap(hass, "CRAMP_GUARD_GLASS_01JNOBODY00000000000000000")
+    assert len(lines("CRAMP_GUARD_GLASS_01JNOBODY00000000000000000")) == 1
+    await _tap(hass, "ALARM_SNOOZE")
+    assert not lines("ALARM_SNOOZE")
+    await _tap(hass, "CRAMP_GUARD_DANCE_" + ALEX)
+    assert len(lines("DANCE")) == 1
+
+    assert await hass.config_entries.async_unload(sam.entry_id)
+    await _tap(hass, f"CRAMP_GUARD_GLASS_{SAM}")
+    assert len(lines(f"CRAMP_GUARD_GLASS_{SAM}")) == 1
+    assert _state(hass, "sensor.alex_water_today") == "unknown"
+
+    await _tap(hass, f"CRAMP_GUARD_GLASS_{ALEX}")
+    assert _state(hass, "sensor.alex_water_today") == "250"
+    assert await hass.config_entries.async_unload(alex.entry_id)
+    assert ROUTER not in hass.data
+    assert not hass.bus.async_listeners().get(EVENT_ACTION)
+
+
+async def test_hydration_actions(
+    hass: HomeAssistant, clock: Clock, hass_storage: dict[str, Any]
+) -> None:
+    """ "Snooze 1 h" holds the next prompt back; "+1 glass" logs the glass size."""
+    clock.freezer.move_to(at(12))
+    _sources(hass, room_temperature=21, water=0)
+    options = {**SIMPLE, "water": "sensor.water", "water_unit": "mL"}
+    await setup_entry(
+        hass, _entry("Alex", ALEX, **options, notify_targets=["mobile_app_pixel"])
+    )
+    arrived = await clock.to(timedelta(minutes=1))
+    assert [s.kind for s in arrived] == ["hydration"]
+    assert arrived[0].data["data"]["actions"][1] == {
+        "action": f"CRAMP_GUARD_SNOOZE_1H_{ALEX}",
+        "title": "Snooze 1 h",
+    }
+    await clock.to(at(13, 20))
+    await _tap(hass, f"CRAMP_GUARD_SNOOZE_1H_{ALEX}")
+    arrived = await clock.walk(at(15), timedelta(minutes=5))
+    assert [(s.at, s.kind) for s in arrived] == [(at(14, 20), "hydration")]
+    saved = hass_storage[f"cramp_guard.{ALEX}.prompts"]["data"]
+    assert saved["state"]["hydration_sent_today"] == 2
+    await async_remove_store(hass, ALEX)
+    assert f"cramp_guard.{ALEX}.prompts" not in hass_storage
+
+
+# -- silencers, persistence ------------------------------------------------------------
+
+
+async def test_switch_and_snooze_silence_prompts(
+    hass: HomeAssistant, clock: Clock, hass_storage: dict[str, Any]
+) -> None:
+    """Switch off: nothing (kept across a reload). On again within 2 h: sent late.
+
+    The next day, a snooze over the reminder time drops it.
+    """
+    clock.freezer.move_to(at(12))
+    _sources(hass, room_temperature=21)
+    entry = await setup_entry(
+        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+    )
+    await hass.services.async_call(
+        "switch", "turn_off", {"entity_id": "switch.alex_reminders"}, blocking=True
+    )
+    await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert _state(hass, "switch.alex_reminders") == "off"
+    saved = hass_storage[f"cramp_guard.{ALEX}.prompts"]["data"]
+    assert saved["prefs"]["reminders_on"] is False
+    assert await clock.walk(at(20, 50), timedelta(minutes=10)) == []
+    await hass.services.async_call(
+        "switch", "turn_on", {"entity_id": "switch.alex_reminders"}, blocking=True
+    )
+    arrived = await clock.to(timedelta(minutes=1))
+    assert [(s.at, s.kind) for s in arrived] == [(at(20, 51), "evening")]
+
+    tomorrow = DAY + timedelta(days=1)
+    await clock.to(at(20, 0, tomorrow))
+    _prompter(entry).async_snooze(timedelta(hours=3))
+    assert await clock.walk(at(23, 0, tomorrow), timedelta(minutes=5)) == []
+
+
+async def test_send_stretch_reminder_counts_as_todays(
+    hass: HomeAssistant, clock: Clock
+) -> None:
+    """Sent on request at 19:00 (as a persistent notification by default)."""
+    clock.freezer.move_to(at(12))
+    _sources(hass, room_temperature=21)
+    entry = await setup_entry(hass, _entry("Alex", ALEX, **SIMPLE))
+    await clock.to(at(19))
+    await _prompter(entry).async_send_stretch_reminder()
+    await clock.walk(at(21, 50), timedelta(minutes=10))
+    assert [(m, i) for m, i, _ in clock.persistent] == [
+        (at(19), f"cramp_guard_{ALEX}_evening")
+    ]
+    assert clock.persistent[0][2].startswith("Today's cramp risk is")
+
+
+async def test_prompts_wait_until_home_assistant_has_started(
+    hass: HomeAssistant,
+    clock: Clock,
+    hass_storage: dict[str, Any],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Booting at 20:45 after being down at 20:30: the phone's notify service is
+    not there yet. The late reminder goes to the phone once Home Assistant runs."""
+    clock.freezer.move_to(at(20, 45))
+    hass_storage[f"cramp_guard.{ALEX}.prompts"] = {
+        "version": 1,
+        "minor_version": 1,
+        "key": f"cramp_guard.{ALEX}.prompts",
+        "data": {"state": {"day": DAY.date().isoformat()}},
+    }
+    hass.set_state(CoreState.not_running)
+    _sources(hass, room_temperature=21)
+    await setup_entry(
+        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_phone"])
+    )
+    assert clock.note() == []
+    clock.phone("mobile_app_phone")
+    hass.set_state(CoreState.running)
+    hass.bus.async_fire(EVENT_HOMEASSISTANT_STARTED)
+    await hass.async_block_till_done()
+    assert [(s.target, s.kind) for s in clock.note()] == [
+        ("mobile_app_phone", "evening")
+    ]
+    assert not [
+        r for r in caplog.records if r.levelno >= logging.WARNING and r.name == LOGGER
+    ]
+
+
+# -- frequent cramps -------------------------------------------------------------------
+
+
+async def test_frequent_cramps_raise_advice_that_goes_away(
+    hass: HomeAssistant, clock: Clock, issue_registry: ir.IssueRegistry
+) -> None:
+    """Three cramps in 14 days: the advice; 14 days later it is gone again.
+
+    Two night cramps in 7 days raise it too.
+    """
+    clock.freezer.move_to(at(12))
+    _sources(hass, room_temperature=21)
+    entry = await setup_entry(hass, _entry("Alex", ALEX, **SIMPLE))
+    issue_id = f"frequent_cramps_{ALEX}"
+    for _ in range(2):
+        await hass.services.async_call(
+            "button", "press", {"entity_id": "button.alex_log_cramp"}, blocking=True
+        )
+        await clock.to(timedelta(minutes=1))
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+    await hass.services.async_call(
+        "button", "press", {"entity_id": "button.alex_log_cramp"}, blocking=True
+    )
+    issue = issue_registry.async_get_issue(DOMAIN, issue_id)
+    assert issue is not None
+    assert not issue.is_fixable
+    assert issue.severity is ir.IssueSeverity.WARNING
+    assert issue.translation_key == "frequent_cramps"
+    assert issue.translation_placeholders == {
+        "name": "Alex",
+        "count": "3",
+        "nights": "0",
+    }
+    translations = await async_get_translations(hass, "en", "issues", [DOMAIN])
+    text = translations[f"component.{DOMAIN}.issues.frequent_cramps.description"]
+    for words in ("{name}", "{count}", "{nights}", "health professional", "pregnancy"):
+        assert words in text
+
+    await clock.to(at(12, 1) + timedelta(days=14))
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None  # 2 in 14 days
+    await clock.to(timedelta(days=1))
+
+    engine = entry.runtime_data.engine
+    actions.async_log_cramp(engine, context="night")
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+    actions.async_log_cramp(engine, context="night")
+    issue = issue_registry.async_get_issue(DOMAIN, issue_id)
+    assert issue.translation_placeholders == {
+        "name": "Alex",
+        "count": "2",
+        "nights": "2",
+    }
+
+    ir.async_create_issue(
+        hass,
+        "other",
+        "keep",
+        is_fixable=False,
+        severity=ir.IssueSeverity.WARNING,
+        translation_key="keep",
+    )
+    await hass.config_entries.async_remove(entry.entry_id)
+    await hass.async_block_till_done()
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+    assert issue_registry.async_get_issue("other", "keep")
+
+
+# -- targets ---------------------------------------------------------------------------
+
+
+async def test_payloads_per_kind_of_target(hass: HomeAssistant, clock: Clock) -> None:
+    """Phones get tag and actions; other notify services the tag only; the
+    persistent notification replaces the previous one of its kind."""
+    clock.phone("family")
+    clock.freezer.move_to(at(12))
+    _sources(hass, room_temperature=21)
+    targets = ["mobile_app_pixel", "family", "persistent_notification"]
+    await setup_entry(hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=targets))
+    arrived = await clock.walk(at(20, 30), timedelta(minutes=30))
+    assert {s.target: s.data["data"] for s in arrived} == {
+        "mobile_app_pixel": {
+            "tag": f"cramp_guard_{ALEX}_evening",
+            "actions": [
+                {"action": f"CRAMP_GUARD_DONE_{ALEX}", "title": "Done"},
+                {"action": f"CRAMP_GUARD_SNOOZE_30M_{ALEX}", "title": "Snooze 30 min"},
+            ],
+        },
+        "family": {"tag": f"cramp_guard_{ALEX}_evening"},
+    }
+    assert [i for _, i, _ in clock.persistent] == [f"cramp_guard_{ALEX}_evening"]
+
+
+async def _start_fix(client: Any, issue_id: str) -> dict[str, Any]:
+    resp = await client.post(
+        "/api/repairs/issues/fix", json={"handler": DOMAIN, "issue_id": issue_id}
+    )
+    assert resp.status == HTTPStatus.OK
+    return await resp.json()
+
+
+@pytest.mark.freeze_time(at(20, 20))
+async def test_broken_target(
+    hass: HomeAssistant,
+    clock: Clock,
+    hass_client: ClientSessionGenerator,
+    issue_registry: ir.IssueRegistry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A missing target: one warning, a fixable issue, a persistent notification
+    instead. The fix flow offers the notify services and replaces the target."""
+    assert await async_setup_component(hass, "repairs", {})
+    assert await async_setup_component(hass, "notify", {})
+    _sources(hass, room_temperature=21)
+    targets = ["mobile_app_gone", "mobile_app_pixel"]
+    entry = await setup_entry(
+        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=targets)
+    )
+    prompter = _prompter(entry)
+    issue_id = f"broken_notify_target_{ALEX}_mobile_app_gone"
+
+    arrived = await clock.to(at(20, 30))
+    assert [s.target for s in arrived] == ["mobile_app_pixel"]
+    await prompter.async_send_stretch_reminder()  # a second prompt
+    await hass.async_block_till_done()
+    warnings = [
+        r.getMessage()
+        for r in caplog.records
+        if r.name == LOGGER and r.levelno == logging.WARNING
+    ]
+    assert len(warnings) == 1
+    assert "notify.mobile_app_gone" in warnings[0]
+    assert [i for _, i, _ in clock.persistent] == [f"cramp_guard_{ALEX}_evening"] * 2
+    issue = issue_registry.async_get_issue(DOMAIN, issue_id)
+    assert issue.is_fixable
+    assert issue.severity is ir.IssueSeverity.WARNING
+    assert issue.translation_placeholders == {
+        "name": "Alex",
+        "target": "notify.mobile_app_gone",
+    }
+    assert issue.data == {"entry_id": ALEX, "target": "mobile_app_gone"}
+
+    clock.phone("mobile_app_tablet")
+    client = await hass_client()
+    result = await _start_fix(client, issue_id)
+    assert result["type"] == "form"
+    assert result["step_id"] == "replace"
+    translations = await async_get_translations(hass, "en", "issues", [DOMAIN])
+    step = f"component.{DOMAIN}.issues.broken_notify_target.fix_flow.step.replace"
+    assert f"{step}.data.replacement" in translations
+    assert f"{step}.data_description.replacement" in translations
+    assert f"component.{DOMAIN}.issues.broken_notify_target.title" in translations
+    assert result["description_placeholders"] == {
+        "name": "Alex",
+        "target": "notify.mobile_app_gone",
+    }
+    options = result["data_schema"][0]["selector"]["select"]["options"]
+    assert [o["value"] for o in options] == [
+        "persistent_notification",
+        "mobile_app_pixel",
+        "mobile_app_tablet",
+    ]
+    resp = await client.post(
+        f"/api/repairs/issues/fix/{result['flow_id']}",
+        json={"replacement": "mobile_app_tablet"},
+    )
+    assert (await resp.json())["type"] == "create_entry"
+    await hass.async_block_till_done()
+    assert entry.options["notify_targets"] == ["mobile_app_tablet", "mobile_app_pixel"]
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+    await _prompter(entry).async_send_stretch_reminder()
+    await hass.async_block_till_done()
+    assert [s.target for s in clock.note()] == ["mobile_app_pixel"] * 2 + [
+        "mobile_app_tablet"
+    ]
+
+
+async def test_target_that_raises_and_recovers(
+    hass: HomeAssistant,
+    clock: Clock,
+    issue_registry: ir.IssueRegistry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A target that raises: fallback and issue; once it works, the issue goes."""
+    clock.phone("mobile_app_pixel", raise_exception=HomeAssistantError("push failed"))
+    clock.freezer.move_to(at(19))
+    _sources(hass, room_temperature=21)
+    entry = await setup_entry(
+        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+    )
+    issue_id = f"broken_notify_target_{ALEX}_mobile_app_pixel"
+    await _prompter(entry).async_send_stretch_reminder()
+    await hass.async_block_till_done()
+    assert issue_registry.async_get_issue(DOMAIN, issue_id)
+    assert len(clock.persistent) == 1
+    assert "push failed" in caplog.text
+
+    clock.phone("mobile_app_pixel")
+    await _prompter(entry).async_send_stretch_reminder()
+    await hass.async_block_till_done()
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+    assert len(clock.persistent) == 1
+
+    # Removing the entry takes a broken target's issue along.
+    clock.phone("mobile_app_pixel", raise_exception=HomeAssistantError("again"))
+    await _prompter(entry).async_send_stretch_reminder()
+    await hass.async_block_till_done()
+    assert issue_registry.async_get_issue(DOMAIN, issue_id)
+    await hass.config_entries.async_remove(entry.entry_id)
+    await hass.async_block_till_done()
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+
+
+@pytest.mark.freeze_time(at(20))
+async def test_fix_flow_edge_cases(
+    hass: HomeAssistant,
+    clock: Clock,
+    hass_client: ClientSessionGenerator,
+    issue_registry: ir.IssueRegistry,
+) -> None:
+    """The target already taken out: the choice is added. Entry gone: abort."""
+    assert await async_setup_component(hass, "repairs", {})
+    _sources(hass, room_temperature=21)
+    entry = await setup_entry(
+        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+    )
+    data = {"entry_id": ALEX, "target": "mobile_app_gone"}
+    issue_id = f"broken_notify_target_{ALEX}_mobile_app_gone"
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        issue_id,
+        is_fixable=True,
+        severity=ir.IssueSeverity.WARNING,
+        translation_key="broken_notify_target",
+        translation_placeholders={"name": "Alex", "target": "notify.mobile_app_gone"},
+        data=data,
+    )
+    client = await hass_client()
+    result = await _start_fix(client, issue_id)
+    resp = await client.post(
+        f"/api/repairs/issues/fix/{result['flow_id']}",
+        json={"replacement": "persistent_notification"},
+    )
+    assert (await resp.json())["type"] == "create_entry"
+    await hass.async_block_till_done()
+    assert entry.options["notify_targets"] == [
+        "mobile_app_pixel",
+        "persistent_notification",
+    ]
+
+    await hass.config_entries.async_remove(entry.entry_id)
+    await hass.async_block_till_done()
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        issue_id,
+        is_fixable=True,
+        severity=ir.IssueSeverity.WARNING,
+        translation_key="broken_notify_target",
+        data=data,
+    )
+    result = await _start_fix(client, issue_id)
+    assert result["type"] == "abort"
+    assert result["reason"] == "entry_removed"
+
+
+async def test_at_most_three_actions(hass: HomeAssistant, clock: Clock) -> None:
+    """Android shows three actions: a fourth is never sent."""
+    clock.freezer.move_to(at(12))
+    notifier = Notifier(hass, ALEX, "Alex", ["mobile_app_pixel"])
+    four = [Action(f"A{n}", f"Button {n}") for n in range(4)]
+    await notifier.async_send("test", Message("Title", "Text"), four)
+    (sent,) = clock.note()
+    assert [a["action"] for a in sent.data["data"]["actions"]] == [
+        f"CRAMP_GUARD_A{n}_{ALEX}" for n in range(3)
+    ]
+
+
+async def test_glass_size_from_the_number_or_the_options(
+    hass: HomeAssistant, clock: Clock
+) -> None:
+    """The Glass size number is kept across reloads; a change in the options
+    flow (the other place to set it) wins over it."""
+    clock.freezer.move_to(at(12))
+    _sources(hass, room_temperature=21)
+    entry = await setup_entry(hass, _entry("Alex", ALEX, **SIMPLE, glass_size=250))
+    await hass.services.async_call(
+        "number",
+        "set_value",
+        {"entity_id": "number.alex_glass_size", "value": 330},
+        blocking=True,
+    )
+    await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert _state(hass, "number.alex_glass_size") == "330.0"
+
+    hass.config_entries.async_update_entry(
+        entry, options={**entry.options, "glass_size": 400}
+    )
+    await hass.async_block_till_done()
+    assert _state(hass, "number.alex_glass_size") == "400.0"
+    await _tap(hass, f"CRAMP_GUARD_GLASS_{ALEX}")
+    assert _state(hass, "sensor.alex_water_today") == "400"
