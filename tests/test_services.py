@@ -1,0 +1,674 @@
+"""The actions: every good input does what it says, every bad one writes nothing.
+
+Each action targets one person by config entry id or device id; the answers of the
+log actions (the new totals) and of get_assessment (the full explanation) are checked
+against the ledger and the engine's assessment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+import json
+from pathlib import Path
+import re
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
+from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers.service import async_get_all_descriptions
+from homeassistant.util import dt as dt_util
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_get_persistent_notifications,
+)
+import voluptuous as vol
+import yaml
+
+from custom_components.cramp_guard import CrampGuardData
+from custom_components.cramp_guard.actions import (
+    CONTEXTS,
+    MAX_WATER_ML,
+    MUSCLES,
+    SEVERITIES,
+)
+from custom_components.cramp_guard.const import DOMAIN
+from custom_components.cramp_guard.engine import Snapshot
+from custom_components.cramp_guard.services import DISCLAIMER
+
+from .conftest import SOURCES, make_entry, setup_entry
+
+COMPONENT = Path(__file__).resolve().parent.parent / "custom_components" / DOMAIN
+TZ = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 6, 16, 12, 0, tzinfo=TZ)
+OPTIONS: dict[str, Any] = SOURCES | {"body_mass": 75.0, "sex": "female"}
+SENSOR_WATER_ML = 800.0
+SERVICES = (
+    "log_water",
+    "log_stretch",
+    "log_cramp",
+    "snooze",
+    "send_stretch_reminder",
+    "get_assessment",
+)
+# Valid data for each action, besides the target.
+GOOD: dict[str, dict[str, Any]] = {
+    "log_water": {"amount": 250},
+    "log_stretch": {},
+    "log_cramp": {},
+    "snooze": {"duration": {"hours": 1}},
+    "send_stretch_reminder": {},
+    "get_assessment": {},
+}
+RESPONSE = {"log_water", "log_stretch", "log_cramp", "get_assessment"}
+
+
+@dataclass
+class People:
+    """Two loaded people, Alex and Bea, plus what bad calls point at."""
+
+    alex: MockConfigEntry
+    bea: MockConfigEntry
+    unloaded: MockConfigEntry
+    other: MockConfigEntry
+    other_device: str
+
+    def data(self, entry: MockConfigEntry) -> CrampGuardData:
+        data: CrampGuardData = entry.runtime_data
+        return data
+
+    def snapshot(self, entry: MockConfigEntry) -> Snapshot:
+        snapshot = self.data(entry).engine.snapshot
+        assert snapshot is not None
+        return snapshot
+
+
+def _state(hass: HomeAssistant, entity_id: str) -> str:
+    state = hass.states.get(entity_id)
+    assert state is not None, entity_id
+    return state.state
+
+
+def _device_id(hass: HomeAssistant, entry: MockConfigEntry) -> str:
+    device = dr.async_get(hass).async_get_device(identifiers={(DOMAIN, entry.entry_id)})
+    assert device is not None
+    return device.id
+
+
+@pytest.fixture
+async def people(
+    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+) -> People:
+    """Alex and Bea set up at noon; Cleo added but not loaded; a foreign entry."""
+    freezer.move_to(NOW)
+    for entity_id, value, unit in (
+        ("sensor.steps", "4200", "steps"),
+        ("sensor.room_temperature", "24", "°C"),
+        ("sensor.room_humidity", "50", "%"),
+        ("sensor.water", str(SENSOR_WATER_ML), "mL"),
+    ):
+        hass.states.async_set(entity_id, value, {"unit_of_measurement": unit})
+    alex = await setup_entry(hass, make_entry("Alex", **OPTIONS))
+    bea = await setup_entry(hass, make_entry("Bea", **OPTIONS))
+    unloaded = make_entry("Cleo", **OPTIONS)
+    unloaded.add_to_hass(hass)
+    other = MockConfigEntry(domain="other_thing", title="Other")
+    other.add_to_hass(hass)
+    device = dr.async_get(hass).async_get_or_create(
+        config_entry_id=other.entry_id, identifiers={("other_thing", "x")}
+    )
+    return People(alex, bea, unloaded, other, device.id)
+
+
+async def _call(
+    hass: HomeAssistant,
+    service: str,
+    data: dict[str, Any],
+    *,
+    response: bool = False,
+) -> Any:
+    return await hass.services.async_call(
+        DOMAIN, service, data, blocking=True, return_response=response
+    )
+
+
+def _ledgers(people: People) -> list[dict[str, Any]]:
+    return [people.data(e).engine.ledger._as_dict() for e in (people.alex, people.bea)]
+
+
+def _prompt_states(people: People) -> list[dict[str, Any]]:
+    return [people.data(e).prompter.state.as_dict() for e in (people.alex, people.bea)]
+
+
+# -- registration and texts ----------------------------------------------------------
+
+
+async def test_actions_are_registered_with_descriptions(
+    hass: HomeAssistant, people: People
+) -> None:
+    """Every action exists, with the fields of services.yaml and translated texts."""
+    descriptions = (await async_get_all_descriptions(hass))[DOMAIN]
+    assert set(descriptions) == set(SERVICES)
+    strings = json.loads((COMPONENT / "strings.json").read_text(encoding="utf-8"))
+    yaml_fields = yaml.safe_load((COMPONENT / "services.yaml").read_text())
+    for service in SERVICES:
+        assert hass.services.has_service(DOMAIN, service)
+        fields = set(yaml_fields[service]["fields"])
+        assert {"config_entry_id", "device_id"} <= fields
+        assert set(descriptions[service]["fields"]) == fields
+        texts = strings["services"][service]
+        assert texts["name"]
+        assert texts["description"]
+        assert set(texts["fields"]) == fields
+        assert all(f["name"] and f["description"] for f in texts["fields"].values())
+    assert hass.services.supports_response(DOMAIN, "get_assessment") == "only"
+    assert hass.services.supports_response(DOMAIN, "log_water") == "optional"
+    assert hass.services.supports_response(DOMAIN, "snooze") == "none"
+
+
+def test_texts_icons_and_selectors_cover_the_actions() -> None:
+    """Every raised key has a message, every action an icon, every option a label."""
+    strings = json.loads((COMPONENT / "strings.json").read_text(encoding="utf-8"))
+    icons = json.loads((COMPONENT / "icons.json").read_text(encoding="utf-8"))
+    source = (COMPONENT / "services.py").read_text(encoding="utf-8")
+    raised = set(re.findall(r'_invalid\(\s*"(\w+)"', source))
+    raised |= set(re.findall(r'translation_key="(\w+)"', source))
+    assert raised
+    assert raised <= set(strings["exceptions"])
+    assert set(icons["services"]) == set(SERVICES)
+    assert all(i["service"].startswith("mdi:") for i in icons["services"].values())
+    selectors = yaml.safe_load((COMPONENT / "services.yaml").read_text())["log_cramp"]
+    for field, options in (
+        ("muscle", MUSCLES),
+        ("context", CONTEXTS),
+        ("severity", SEVERITIES),
+    ):
+        select = selectors["fields"][field]["selector"]["select"]
+        assert select["options"] == list(options)
+        labels = strings["selector"][select["translation_key"]]["options"]
+        assert set(labels) == set(options)
+
+
+# -- good input ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("amount", "unit", "ml"),
+    [
+        (250, None, 250.0),  # mL by default
+        (250, "mL", 250.0),
+        ("330", "ml", 330.0),  # a string amount, the unit in any case
+        (8, "fl. oz.", 237.0),  # 236.6 mL, rounded
+        (1, "cup", 237.0),
+        (2, "cups", 473.0),
+        (0.5, "L", 500.0),
+        (0.25, "gal", 946.0),
+        (MAX_WATER_ML, "mL", MAX_WATER_ML),
+    ],
+)
+async def test_log_water(
+    hass: HomeAssistant,
+    people: People,
+    amount: float | str,
+    unit: str | None,
+    ml: float,
+) -> None:
+    """The amount is converted to whole mL and added to the person's water today."""
+    data: dict[str, Any] = {"config_entry_id": people.alex.entry_id, "amount": amount}
+    if unit is not None:
+        data["unit"] = unit
+    day = people.snapshot(people.alex).day
+    assert day.water_logged_ml == 0.0
+
+    response = await _call(hass, "log_water", data, response=True)
+    await hass.async_block_till_done()
+
+    assert day.water_logged_ml == ml
+    assert response == {
+        "water_today_ml": round(SENSOR_WATER_ML + ml),
+        "stretches_today": 0,
+        "cramps_30_days": 0,
+    }
+    state = hass.states.get("sensor.alex_water_today")
+    assert state is not None
+    assert float(state.state) == SENSOR_WATER_ML + ml
+
+
+async def test_log_without_asking_for_the_totals(
+    hass: HomeAssistant, people: People
+) -> None:
+    """The log actions answer only when asked; the log happens either way."""
+    target = {"config_entry_id": people.alex.entry_id}
+    assert await _call(hass, "log_water", target | {"amount": 100}) is None
+    assert await _call(hass, "log_stretch", target) is None
+    assert await _call(hass, "log_cramp", target) is None
+    assert await _call(hass, "log_water", target | {"amount": 100}, response=True) == {
+        "water_today_ml": round(SENSOR_WATER_ML + 200),
+        "stretches_today": 1,
+        "cramps_30_days": 1,
+    }
+
+
+async def test_log_stretch(hass: HomeAssistant, people: People) -> None:
+    """A stretch is recorded now and shows as the Last stretch."""
+    assert _state(hass, "sensor.alex_last_stretch") == "unknown"
+    target = {"config_entry_id": people.alex.entry_id}
+
+    response = await _call(hass, "log_stretch", target, response=True)
+    await hass.async_block_till_done()
+
+    assert response["stretches_today"] == 1
+    day = people.snapshot(people.alex).day
+    assert day.stretches == [NOW]
+    state = hass.states.get("sensor.alex_last_stretch")
+    assert state is not None
+    assert dt_util.parse_datetime(state.state) == NOW
+
+
+@pytest.mark.parametrize(
+    ("moment", "data", "expected"),
+    [
+        (NOW, {}, ("calf", "rest", None)),  # the defaults, the context worked out
+        (
+            NOW,
+            {"muscle": "hamstring", "context": "exercise", "severity": "severe"},
+            ("hamstring", "exercise", "severe"),
+        ),
+        (NOW, {"muscle": "foot", "severity": "mild"}, ("foot", "rest", "mild")),
+        # Asleep at 03:00 the next night (before the wake time): the context is night.
+        (NOW + timedelta(hours=15), {"muscle": "calf"}, ("calf", "night", None)),
+    ],
+)
+async def test_log_cramp(
+    hass: HomeAssistant,
+    people: People,
+    freezer: FrozenDateTimeFactory,
+    moment: datetime,
+    data: dict[str, Any],
+    expected: tuple[str, str, str | None],
+) -> None:
+    """A cramp is recorded with its muscle, context (given or inferred) and severity."""
+    if moment != NOW:
+        freezer.move_to(moment)
+        people.data(people.alex).engine.async_update()
+    engine = people.data(people.alex).engine
+    target = {"config_entry_id": people.alex.entry_id}
+
+    response = await _call(hass, "log_cramp", target | data, response=True)
+    await hass.async_block_till_done()
+
+    assert response["cramps_30_days"] == 1
+    [cramp] = engine.ledger.iter_cramps()
+    assert (cramp.at, cramp.muscle, cramp.context, cramp.severity) == (
+        moment,
+        *expected,
+    )
+    assert _state(hass, "sensor.alex_cramps_30_days") == "1"
+
+
+async def test_get_assessment(hass: HomeAssistant, people: People) -> None:
+    """The answer is the engine's current assessment, in full, JSON-ready."""
+    target = {"config_entry_id": people.alex.entry_id}
+    response = await _call(hass, "get_assessment", target, response=True)
+    assessment = people.snapshot(people.alex).assessment
+
+    assert json.loads(json.dumps(response)) == response
+    assert response["score"] == assessment.score
+    assert response["level"] == assessment.level
+    assert response["confidence"] == pytest.approx(assessment.confidence, abs=1e-3)
+    assert response["confidence_level"] == assessment.confidence_level
+    assert response["top_factors"] == list(assessment.top_factors)
+    assert set(response["factors"]) == set(assessment.factors)
+    assert {"workload", "heat", "hydration"} <= set(response["factors"])
+    for key, factor in assessment.factors.items():
+        answer = response["factors"][key]
+        assert answer["available"] is factor.available
+        assert answer["weight"] == pytest.approx(factor.weight, abs=1e-3)
+        assert answer["contribution"] == pytest.approx(factor.contribution, abs=1e-3)
+        if factor.sub_score is None:
+            assert answer["sub_score"] is None
+        else:
+            assert answer["sub_score"] == pytest.approx(factor.sub_score, abs=1e-3)
+    for key, digits in (
+        ("water_target_ml", 0.5),
+        ("water_expected_ml", 0.5),
+        ("hydration_pace", 1e-3),
+        ("workload_ratio", 1e-3),
+        ("apparent_temp_c", 0.05),
+    ):
+        value = getattr(assessment, key)
+        if value is None:
+            assert response[key] is None, key
+        else:
+            assert response[key] == pytest.approx(value, abs=digits), key
+    assert assessment.water_target_ml is not None
+    assert assessment.apparent_temp_c is not None
+    assert response["disclaimer"] == DISCLAIMER
+    assert "not medical advice" in DISCLAIMER
+
+
+async def test_get_assessment_only_with_a_response(
+    hass: HomeAssistant, people: People
+) -> None:
+    """get_assessment has nothing to do but answer."""
+    with pytest.raises(ServiceValidationError):
+        await _call(hass, "get_assessment", {"config_entry_id": people.alex.entry_id})
+
+
+async def test_get_assessment_before_the_first_assessment(
+    hass: HomeAssistant, people: People
+) -> None:
+    """No snapshot yet (it cannot happen once loaded): a translated error."""
+    people.data(people.alex).engine.snapshot = None
+    with pytest.raises(HomeAssistantError) as err:
+        await _call(
+            hass,
+            "get_assessment",
+            {"config_entry_id": people.alex.entry_id},
+            response=True,
+        )
+    assert err.value.translation_key == "not_assessed"
+    assert "Alex" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("duration", "expected"),
+    [
+        ({"hours": 2}, timedelta(hours=2)),
+        ({"minutes": 30}, timedelta(minutes=30)),
+        ("01:15:00", timedelta(hours=1, minutes=15)),
+        (600, timedelta(minutes=10)),
+        ({"hours": 24}, timedelta(hours=24)),
+    ],
+)
+async def test_snooze(
+    hass: HomeAssistant, people: People, duration: Any, expected: timedelta
+) -> None:
+    """Snooze silences every prompt of the person until now + duration."""
+    prompter = people.data(people.alex).prompter
+    assert prompter.state.snoozed_until is None
+    await _call(
+        hass,
+        "snooze",
+        {"config_entry_id": people.alex.entry_id, "duration": duration},
+    )
+    assert prompter.state.snoozed_until == NOW + expected
+    assert people.data(people.bea).prompter.state.snoozed_until is None
+
+
+async def test_send_stretch_reminder(hass: HomeAssistant, people: People) -> None:
+    """Without notify targets the reminder is a persistent notification, now."""
+    entry_id = people.alex.entry_id
+    key = f"{DOMAIN}_{entry_id}_evening"
+    assert key not in async_get_persistent_notifications(hass)
+
+    await _call(hass, "send_stretch_reminder", {"config_entry_id": entry_id})
+    await hass.async_block_till_done()
+
+    notifications = async_get_persistent_notifications(hass)
+    assert key in notifications
+    assert "Alex" in notifications[key]["title"] + notifications[key]["message"]
+    assert f"{DOMAIN}_{people.bea.entry_id}_evening" not in notifications
+
+
+# -- targets -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("service", SERVICES)
+async def test_device_id_targets_the_person(
+    hass: HomeAssistant, people: People, service: str
+) -> None:
+    """Every action works on the person's device as on their entry."""
+    data = {"device_id": _device_id(hass, people.bea)} | GOOD[service]
+    await _call(hass, service, data, response=service in RESPONSE)
+
+
+async def test_two_people_never_cross(hass: HomeAssistant, people: People) -> None:
+    """An action for one person changes only that person's ledger."""
+    alex_before, bea_before = _ledgers(people)
+
+    await _call(
+        hass,
+        "log_water",
+        {"device_id": _device_id(hass, people.bea), "amount": 400},
+    )
+    await _call(hass, "log_stretch", {"config_entry_id": people.bea.entry_id})
+    await _call(hass, "log_cramp", {"device_id": _device_id(hass, people.bea)})
+    await hass.async_block_till_done()
+
+    alex_after, bea_after = _ledgers(people)
+    assert alex_after == alex_before
+    assert bea_after != bea_before
+    bea_day = people.snapshot(people.bea).day
+    assert bea_day.water_logged_ml == 400.0
+    assert len(bea_day.stretches) == 1
+    assert len(bea_day.cramps) == 1
+    assert _state(hass, "sensor.alex_water_today") == "800"
+    assert _state(hass, "sensor.bea_water_today") == "1200"
+
+
+# -- bad input -----------------------------------------------------------------------
+
+Target = Callable[[HomeAssistant, People], dict[str, Any]]
+TARGET_ERRORS: list[tuple[str, Target, str]] = [
+    ("neither", lambda h, p: {}, "target_missing"),
+    (
+        "both",
+        lambda h, p: {
+            "config_entry_id": p.alex.entry_id,
+            "device_id": _device_id(h, p.alex),
+        },
+        "target_ambiguous",
+    ),
+    (
+        "unknown_entry",
+        lambda h, p: {"config_entry_id": "01NOTANENTRY"},
+        "entry_not_found",
+    ),
+    (
+        "entry_of_another_domain",
+        lambda h, p: {"config_entry_id": p.other.entry_id},
+        "entry_not_cramp_guard",
+    ),
+    (
+        "entry_not_loaded",
+        lambda h, p: {"config_entry_id": p.unloaded.entry_id},
+        "entry_not_loaded",
+    ),
+    ("unknown_device", lambda h, p: {"device_id": "nodevice"}, "device_not_found"),
+    (
+        "device_of_another_integration",
+        lambda h, p: {"device_id": p.other_device},
+        "device_not_found",
+    ),
+]
+
+
+def _alex(hass: HomeAssistant, people: People) -> dict[str, Any]:
+    return {"config_entry_id": people.alex.entry_id}
+
+
+INPUT_ERRORS: list[tuple[str, str, dict[str, Any], str]] = [
+    ("log_water", "zero", {"amount": 0}, "invalid_amount"),
+    ("log_water", "negative", {"amount": -250}, "invalid_amount"),
+    ("log_water", "nan", {"amount": "nan"}, "invalid_amount"),
+    ("log_water", "infinite", {"amount": float("inf")}, "invalid_amount"),
+    ("log_water", "below_1_ml", {"amount": 0.4}, "invalid_amount"),
+    ("log_water", "below_1_ml_in_l", {"amount": 0.0004, "unit": "L"}, "invalid_amount"),
+    ("log_water", "too_much_ml", {"amount": 3001}, "amount_too_large"),
+    ("log_water", "too_much_l", {"amount": 4, "unit": "L"}, "amount_too_large"),
+    ("log_water", "a_gallon", {"amount": 1, "unit": "gal"}, "amount_too_large"),
+    (
+        "log_water",
+        "too_much_oz",
+        {"amount": 200, "unit": "fl. oz."},
+        "amount_too_large",
+    ),
+    ("log_water", "unknown_unit", {"amount": 8, "unit": "oz"}, "invalid_unit"),
+    ("log_water", "not_a_drink_unit", {"amount": 1, "unit": "m³"}, "invalid_unit"),
+    ("log_water", "empty_unit", {"amount": 1, "unit": ""}, "invalid_unit"),
+    ("snooze", "zero", {"duration": {"hours": 0}}, "invalid_duration"),
+    ("snooze", "negative", {"duration": {"hours": -1}}, "invalid_duration"),
+    (
+        "snooze",
+        "over_a_day",
+        {"duration": {"hours": 24, "seconds": 1}},
+        "invalid_duration",
+    ),
+    ("snooze", "a_week", {"duration": "168:00:00"}, "invalid_duration"),
+]
+# Caught by the schema (the selectors offer only valid values): vol.Invalid.
+SCHEMA_ERRORS: list[tuple[str, str, dict[str, Any]]] = [
+    ("log_water", "no_amount", {}),
+    ("log_water", "amount_not_a_number", {"amount": "lots"}),
+    ("log_water", "unit_not_a_string", {"amount": 1, "unit": ["mL"]}),
+    ("log_cramp", "unknown_muscle", {"muscle": "neck"}),
+    ("log_cramp", "unknown_context", {"context": "morning"}),
+    ("log_cramp", "unknown_severity", {"severity": "extreme"}),
+    ("snooze", "no_duration", {}),
+    ("snooze", "duration_not_a_time", {"duration": "soon"}),
+    ("log_stretch", "unknown_field", {"amount": 1}),
+    ("get_assessment", "entry_id_not_a_string", {"config_entry_id": ["x"]}),
+]
+
+
+def _assert_nothing_written(
+    hass: HomeAssistant,
+    people: People,
+    ledgers: list[dict[str, Any]],
+    prompt_states: list[dict[str, Any]],
+    notifications: set[str],
+) -> None:
+    assert _ledgers(people) == ledgers
+    assert _prompt_states(people) == prompt_states
+    assert set(async_get_persistent_notifications(hass)) == notifications
+    assert people.unloaded.state is ConfigEntryState.NOT_LOADED
+
+
+@pytest.mark.parametrize("service", SERVICES)
+@pytest.mark.parametrize(
+    ("target", "key"),
+    [(t, k) for _, t, k in TARGET_ERRORS],
+    ids=[name for name, _, _ in TARGET_ERRORS],
+)
+async def test_bad_target(
+    hass: HomeAssistant, people: People, service: str, target: Target, key: str
+) -> None:
+    """Every action refuses a bad target with a translated error and writes nothing."""
+    before = (
+        _ledgers(people),
+        _prompt_states(people),
+        set(async_get_persistent_notifications(hass)),
+    )
+    with pytest.raises(ServiceValidationError) as err:
+        await _call(
+            hass,
+            service,
+            target(hass, people) | GOOD[service],
+            response=service in RESPONSE,
+        )
+    await hass.async_block_till_done()
+
+    assert err.value.translation_domain == DOMAIN
+    assert err.value.translation_key == key
+    message = str(err.value)
+    assert message != key  # translated (an unknown key comes back as the key)
+    assert "{" not in message  # every placeholder filled
+    _assert_nothing_written(hass, people, *before)
+
+
+@pytest.mark.parametrize(
+    ("service", "data", "key"),
+    [(s, d, k) for s, _, d, k in INPUT_ERRORS],
+    ids=[f"{s}-{name}" for s, name, _, _ in INPUT_ERRORS],
+)
+async def test_bad_input(
+    hass: HomeAssistant, people: People, service: str, data: dict[str, Any], key: str
+) -> None:
+    """Absurd amounts, unknown units and bad durations: translated, nothing written."""
+    before = (
+        _ledgers(people),
+        _prompt_states(people),
+        set(async_get_persistent_notifications(hass)),
+    )
+    with pytest.raises(ServiceValidationError) as err:
+        await _call(hass, service, _alex(hass, people) | data)
+    await hass.async_block_till_done()
+
+    assert err.value.translation_domain == DOMAIN
+    assert err.value.translation_key == key
+    message = str(err.value)
+    assert message != key  # translated (an unknown key comes back as the key)
+    assert "{" not in message  # every placeholder filled
+    _assert_nothing_written(hass, people, *before)
+
+
+@pytest.mark.parametrize(
+    ("service", "data"),
+    [(s, d) for s, _, d in SCHEMA_ERRORS],
+    ids=[f"{s}-{name}" for s, name, _ in SCHEMA_ERRORS],
+)
+async def test_bad_input_caught_by_the_schema(
+    hass: HomeAssistant, people: People, service: str, data: dict[str, Any]
+) -> None:
+    """Wrong types and values outside the offered options: vol.Invalid, no write."""
+    before = (
+        _ledgers(people),
+        _prompt_states(people),
+        set(async_get_persistent_notifications(hass)),
+    )
+    with pytest.raises(vol.Invalid):
+        await _call(
+            hass,
+            service,
+            _alex(hass, people) | data,
+            response=service in RESPONSE,
+        )
+    await hass.async_block_till_done()
+    _assert_nothing_written(hass, people, *before)
+
+
+async def test_error_messages_read_well(hass: HomeAssistant, people: People) -> None:
+    """The translated messages name what was wrong."""
+    with pytest.raises(ServiceValidationError) as err:
+        await _call(
+            hass,
+            "log_water",
+            {
+                "config_entry_id": people.alex.entry_id,
+                "amount": 200,
+                "unit": "fl. oz.",
+            },
+        )
+    assert str(err.value) == (
+        "200 fl. oz. is 5915 mL; one log adds at most 3000 mL. "
+        "Log large amounts as several drinks"  # Home Assistant drops the last "."
+    )
+    with pytest.raises(ServiceValidationError) as err:
+        await _call(hass, "log_stretch", {"config_entry_id": people.unloaded.entry_id})
+    assert str(err.value) == (
+        "Cramp Guard for Cleo is not loaded (state: not_loaded), so nothing was changed"
+    )
+    with pytest.raises(ServiceValidationError) as err:
+        await _call(
+            hass, "log_water", {"amount": 1, "unit": "oz"} | _alex(hass, people)
+        )
+    assert str(err.value) == 'Unknown unit "oz"; use one of mL, L, fl. oz., cup, gal'
+
+
+async def test_actions_stay_after_the_entries_unload(
+    hass: HomeAssistant, people: People
+) -> None:
+    """The actions belong to the integration: an unloaded person gets an error."""
+    assert await hass.config_entries.async_unload(people.alex.entry_id)
+    await hass.async_block_till_done()
+    assert hass.services.has_service(DOMAIN, "log_water")
+    with pytest.raises(ServiceValidationError) as err:
+        await _call(hass, "log_stretch", {"device_id": _device_id(hass, people.alex)})
+    assert err.value.translation_key == "entry_not_loaded"
