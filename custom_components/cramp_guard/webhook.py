@@ -1,0 +1,211 @@
+"""The webhook: log water, a stretch or a cramp with one HTTP POST.
+
+`POST /api/webhook/<id>` with a JSON object, for phone shortcuts, Tasker or a smart
+bottle. A good body is logged and answered with 200 and the day's new totals; anything
+else gets 400 with a short reason and writes nothing. The id is a secret kept in the
+entry's options (the options flow creates it); the webhook is local-only unless the
+user turns that off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from http import HTTPStatus
+import logging
+from typing import Any, Final
+
+from aiohttp import web
+from aiohttp.hdrs import METH_POST
+from homeassistant.components import webhook
+from homeassistant.config_entries import ConfigEntry, ConfigEntryState
+from homeassistant.core import HomeAssistant, callback
+from homeassistant.helpers.network import NoURLAvailableError
+from homeassistant.util.hass_dict import HassKey
+from homeassistant.util.json import json_loads
+import voluptuous as vol
+
+from .actions import (
+    CONTEXTS,
+    MAX_WATER_ML,
+    MUSCLES,
+    SEVERITIES,
+    Totals,
+    WaterError,
+    async_log_cramp,
+    async_log_stretch,
+    async_log_water,
+    water_ml,
+)
+from .const import CONF_WEBHOOK_ID, CONF_WEBHOOK_LOCAL_ONLY, DOMAIN
+from .engine import Engine
+
+_LOGGER = logging.getLogger(__package__)
+
+MAX_BODY_BYTES: Final = 4096
+# entry id -> the webhook id registered for it (the options may change before unload)
+REGISTERED: HassKey[dict[str, str]] = HassKey(f"{DOMAIN}_webhooks")
+
+
+class BadBody(Exception):
+    """A request body that is refused; the message is the short reason."""
+
+
+def _number(value: Any) -> float:
+    """A JSON number; strings and booleans are refused."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise vol.Invalid("expected a number")
+    return float(value)
+
+
+def _one_of(choices: tuple[str, ...]) -> vol.In:
+    return vol.In(choices, msg=f"expected one of {', '.join(choices)}")
+
+
+# One schema per type; extra keys are refused.
+SCHEMAS: Final[dict[str, vol.Schema]] = {
+    "water": vol.Schema(
+        {
+            vol.Required("type"): "water",
+            vol.Required("amount"): _number,
+            vol.Optional("unit", default="mL"): str,
+        }
+    ),
+    "stretch": vol.Schema({vol.Required("type"): "stretch"}),
+    "cramp": vol.Schema(
+        {
+            vol.Required("type"): "cramp",
+            vol.Optional("muscle", default="calf"): _one_of(MUSCLES),
+            vol.Optional("context"): _one_of(CONTEXTS),
+            vol.Optional("severity"): _one_of(SEVERITIES),
+        }
+    ),
+}
+
+
+def parse_body(raw: bytes) -> dict[str, Any]:
+    """The validated body (defaults filled in); BadBody for anything else."""
+    if len(raw) > MAX_BODY_BYTES:
+        raise BadBody(f"body larger than {MAX_BODY_BYTES} bytes")
+    try:
+        body = json_loads(raw)
+    except ValueError as err:
+        raise BadBody("body is not valid JSON") from err
+    if not isinstance(body, dict):
+        raise BadBody("body must be a JSON object")
+    kind = body.get("type")
+    if not isinstance(kind, str) or kind not in SCHEMAS:
+        raise BadBody(f"type: expected one of {', '.join(SCHEMAS)}")
+    try:
+        data: dict[str, Any] = SCHEMAS[kind](body)
+    except vol.Invalid as err:
+        path = ".".join(str(part) for part in err.path)
+        raise BadBody(f"{path}: {err.msg}") from err
+    if kind == "water":
+        try:
+            data["ml"] = water_ml(data["amount"], data["unit"])
+        except WaterError as err:
+            if err.reason == "invalid_unit":
+                raise BadBody(
+                    "unit: unknown unit (use mL, L, fl. oz., cup or gal)"
+                ) from err
+            raise BadBody(
+                f"amount: must be more than 0 and at most {MAX_WATER_ML:.0f} mL"
+            ) from err
+    return data
+
+
+def log_body(engine: Engine, data: Mapping[str, Any]) -> Totals:
+    """Write a validated body to the ledger."""
+    if data["type"] == "water":
+        return async_log_water(engine, data["ml"])
+    if data["type"] == "stretch":
+        return async_log_stretch(engine)
+    return async_log_cramp(
+        engine, data["muscle"], data.get("context"), data.get("severity")
+    )
+
+
+async def _read(request: web.Request) -> bytes:
+    """The body, or at most MAX_BODY_BYTES + 1 of it (enough to refuse it)."""
+    # A cloud webhook comes as a MockRequest, without content_length.
+    length = getattr(request, "content_length", None)
+    if length is not None and length > MAX_BODY_BYTES:
+        raise BadBody(f"body larger than {MAX_BODY_BYTES} bytes")
+    stream = request.content
+    raw = b""
+    while len(raw) <= MAX_BODY_BYTES:
+        chunk = await stream.read(MAX_BODY_BYTES + 1 - len(raw))
+        if not chunk:
+            break
+        raw += chunk
+    return raw
+
+
+def _error(status: HTTPStatus, reason: str) -> web.Response:
+    return web.json_response({"ok": False, "error": reason}, status=status)
+
+
+def _handler(
+    entry_id: str,
+) -> Callable[[HomeAssistant, str, web.Request], Awaitable[web.Response]]:
+    """The handler of one entry's webhook."""
+
+    async def handle(
+        hass: HomeAssistant, webhook_id: str, request: web.Request
+    ) -> web.Response:
+        entry = hass.config_entries.async_get_entry(entry_id)
+        if entry is None or entry.state is not ConfigEntryState.LOADED:
+            return _error(HTTPStatus.NOT_FOUND, "not loaded")
+        try:
+            data = parse_body(await _read(request))
+        except BadBody as err:
+            _LOGGER.debug("%s: webhook body refused: %s", entry.title, err)
+            return _error(HTTPStatus.BAD_REQUEST, str(err))
+        totals = log_body(entry.runtime_data.engine, data)
+        _LOGGER.debug("%s: logged %s by webhook", entry.title, data["type"])
+        return web.json_response(
+            {"ok": True, "type": data["type"], "totals": totals.as_dict()}
+        )
+
+    return handle
+
+
+@callback
+def async_register_webhook(hass: HomeAssistant, entry: ConfigEntry) -> None:
+    """Register the entry's webhook when its options have an id."""
+    if not (webhook_id := entry.options.get(CONF_WEBHOOK_ID)):
+        return
+    try:
+        webhook.async_register(
+            hass,
+            DOMAIN,
+            f"Cramp Guard: {entry.title}",
+            webhook_id,
+            _handler(entry.entry_id),
+            local_only=bool(entry.options.get(CONF_WEBHOOK_LOCAL_ONLY, True)),
+            allowed_methods=[METH_POST],
+        )
+    except ValueError:
+        _LOGGER.error(
+            "%s: the webhook id is already in use; the webhook is off", entry.title
+        )
+        return
+    hass.data.setdefault(REGISTERED, {})[entry.entry_id] = webhook_id
+
+
+@callback
+def async_unregister_webhook(hass: HomeAssistant, entry: ConfigEntry) -> None:
+    """Unregister the webhook registered for the entry, if any."""
+    if webhook_id := hass.data.get(REGISTERED, {}).pop(entry.entry_id, None):
+        webhook.async_unregister(hass, webhook_id)
+
+
+@callback
+def webhook_url(hass: HomeAssistant, webhook_id: str, local_only: bool) -> str:
+    """The URL to show: internal first when local-only; the path when HA has none."""
+    try:
+        return webhook.async_generate_url(
+            hass, webhook_id, prefer_external=not local_only
+        )
+    except NoURLAvailableError:
+        return webhook.async_generate_path(webhook_id)
