@@ -1,0 +1,740 @@
+"""Run a real Home Assistant with Cramp Guard, a simulated person and a dashboard.
+
+`scripts/develop` calls this after `scripts/setup`. It writes a configuration under
+`.develop/` (or `--config-dir`) with demo source sensors that follow a person's day
+(template sensors of the local time), links the integration from the repository,
+starts Home Assistant on 127.0.0.1 with its frontend, and on the first run onboards
+the user `demo`, adds the Cramp Guard entry "Demo" through the config flow API and
+saves the default dashboard with the risk gauge. Later runs start it again as it was.
+
+`--check` starts it, sets it up, verifies the risk and the dashboard, and stops.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from collections.abc import Callable, Sequence
+import contextlib
+import ctypes
+from dataclasses import dataclass
+import json
+import os
+from pathlib import Path
+import shutil
+import signal
+import socket
+import sys
+import time
+from typing import Any, Final
+import zoneinfo
+
+import aiohttp
+from homeassistant.const import RESTART_EXIT_CODE
+
+ROOT: Final = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.e2e.live import COMPONENT, LAUNCHER, LiveHass, free_port  # noqa: E402
+
+DEFAULT_CONFIG_DIR: Final = ROOT / ".develop"
+DEFAULT_PORT: Final = 8123
+DEFAULT_TIME_ZONE: Final = "Europe/Berlin"
+USERNAME: Final = "demo"
+PASSWORD: Final = "demo-password-1"
+PERSON: Final = "Demo"
+RISK: Final = "sensor.demo_cramp_risk"
+MARKER: Final = "# Written by scripts/develop"
+UTC_NAMES: Final = frozenset(
+    {"UTC", "UCT", "GMT", "Universal", "Zulu", "Etc/UTC", "Etc/UCT", "Etc/GMT"}
+    | {"Etc/Universal", "Etc/Zulu"}
+)
+
+# The demo person's day, in local time: (from, to, steps a minute) ...
+STEP_RATES: Final = (
+    ("07:00", "08:00", 15),  # getting up
+    ("08:00", "08:30", 90),  # walking to work
+    ("08:30", "12:30", 6),  # desk
+    ("12:30", "13:00", 80),  # lunch walk
+    ("13:00", "17:00", 6),  # desk
+    ("17:00", "18:00", 160),  # the evening run
+    ("18:00", "22:30", 8),  # home
+)
+WORKOUT: Final = ("17:00", "18:00")
+# ... and the drinks (time, mL): behind pace in the afternoon, so a prompt comes.
+DRINKS: Final = (
+    ("07:30", 250),
+    ("10:00", 250),
+    ("12:30", 200),
+    ("16:30", 300),
+    ("18:15", 500),
+    ("19:30", 300),
+    ("20:30", 250),
+    ("21:30", 200),
+)
+PROFILE: Final = {
+    "sex": "male",
+    "body_mass": 70,
+    "wake_time": "07:00",
+    "bed_time": "22:30",
+    "cramp_prone": True,
+    "main_activity": "running",
+    "glass_size": 250,
+}
+SOURCES: Final = {
+    "activity": "sensor.demo_steps",
+    "workout": "binary_sensor.demo_workout",
+    "room_temperature": "sensor.demo_room_temperature",
+    "room_humidity": "sensor.demo_room_humidity",
+    "water": "sensor.demo_water",
+}
+COUNTERS: Final = {
+    "activity_metric": "steps",
+    "activity_counter": "daily",
+    "water_counter": "daily",
+    "water_unit": "mL",
+}
+
+# The gauge of the README's "Dashboard card" section (tests/e2e/test_develop.py
+# checks that they match), bound to the demo person.
+GAUGE: Final[dict[str, Any]] = {
+    "type": "gauge",
+    "entity": RISK,
+    "name": "Cramp risk",
+    "min": 0,
+    "max": 100,
+    "needle": True,
+    "segments": [
+        {"from": 0, "color": "#43a047"},
+        {"from": 25, "color": "#fdd835"},
+        {"from": 50, "color": "#fb8c00"},
+        {"from": 75, "color": "#e53935"},
+    ],
+}
+CONTROLS: Final = (
+    "button.demo_log_water",
+    "button.demo_log_stretch",
+    "button.demo_log_cramp",
+    "switch.demo_reminders",
+    "time.demo_evening_reminder",
+    "number.demo_glass_size",
+)
+TILES: Final = (
+    "sensor.demo_risk_level",
+    "sensor.demo_hydration_pace",
+    "sensor.demo_water_today",
+    "sensor.demo_water_target",
+    "sensor.demo_heat_index",
+    "binary_sensor.demo_workout_in_progress",
+)
+DASHBOARD: Final[dict[str, Any]] = {
+    "title": "Cramp Guard demo",
+    "views": [
+        {
+            "title": "Cramp Guard",
+            "path": "cramp-guard",
+            "cards": [
+                GAUGE,
+                {"type": "entities", "title": "Log and remind", "entities": CONTROLS},
+                {
+                    "type": "grid",
+                    "columns": 2,
+                    "square": False,
+                    "cards": [{"type": "tile", "entity": e} for e in TILES],
+                },
+                {
+                    "type": "history-graph",
+                    "title": "Today",
+                    "hours_to_show": 24,
+                    "entities": [RISK, "sensor.demo_hydration_pace"],
+                },
+                {
+                    "type": "entities",
+                    "title": "Demo sources (a simulated day)",
+                    "entities": [*SOURCES.values()],
+                },
+            ],
+        }
+    ],
+}
+
+
+def minutes(clock: str) -> int:
+    """Minutes after midnight of `HH:MM`."""
+    hours, mins = clock.split(":")
+    return int(hours) * 60 + int(mins)
+
+
+# Jinja: the minute of the local day (templates with now() re-render every minute).
+_NOW: Final = "{% set m = now().hour * 60 + now().minute %}"
+
+
+def _steps_template() -> list[str]:
+    rates = json.dumps([[minutes(a), minutes(b), rate] for a, b, rate in STEP_RATES])
+    return [
+        _NOW,
+        "{% set ns = namespace(total=0) %}",
+        f"{{% for start, end, rate in {rates} %}}",
+        "{% set ns.total = ns.total + ([([m, end] | min) - start, 0] | max) * rate %}",
+        "{% endfor %}",
+        "{{ ns.total }}",
+    ]
+
+
+def _water_template() -> list[str]:
+    drinks = json.dumps([[minutes(at), ml] for at, ml in DRINKS])
+    return [
+        _NOW,
+        "{% set ns = namespace(total=0) %}",
+        f"{{% for at, ml in {drinks} if at <= m %}}",
+        "{% set ns.total = ns.total + ml %}",
+        "{% endfor %}",
+        "{{ ns.total }}",
+    ]
+
+
+def _daily_wave(low: float, high: float) -> list[str]:
+    """A smooth day: `low` at 04:00, `high` at 16:00."""
+    mean, amplitude = (low + high) / 2, (high - low) / 2
+    sign = "-" if amplitude >= 0 else "+"
+    wave = f"{abs(amplitude):g} * cos(2 * pi * (m - 240) / 1440)"
+    return [_NOW, f"{{{{ ({mean:g} {sign} {wave}) | round(1) }}}}"]
+
+
+def _workout_template() -> list[str]:
+    start, end = (minutes(clock) for clock in WORKOUT)
+    return [_NOW, f"{{{{ {start} <= m < {end} }}}}"]
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSource:
+    """One template entity of the simulated day."""
+
+    name: str
+    state: list[str]  # the template, line by line
+    domain: str = "sensor"
+    icon: str | None = None
+    unit_of_measurement: str | None = None
+    device_class: str | None = None
+    state_class: str | None = None
+
+    def yaml(self) -> list[str]:
+        """Its lines in the `template:` section."""
+        fields = {
+            "name": f"Demo {self.name}",
+            "unique_id": f"cramp_guard_demo_{self.name.replace(' ', '_')}",
+            "icon": self.icon,
+            "unit_of_measurement": self.unit_of_measurement,
+            "device_class": self.device_class,
+            "state_class": self.state_class,
+        }
+        lines = [  # JSON strings are YAML strings
+            f"{key}: {json.dumps(value, ensure_ascii=False)}"
+            for key, value in fields.items()
+            if value is not None
+        ]
+        lines += ["state: >-", *(f"  {line}" for line in self.state)]
+        return [f"      - {lines[0]}", *(f"        {line}" for line in lines[1:])]
+
+
+DEMO_SOURCES: Final = (
+    DemoSource(
+        "steps",
+        _steps_template(),
+        icon="mdi:walk",
+        unit_of_measurement="steps",
+        state_class="total_increasing",
+    ),
+    DemoSource(
+        "room temperature",
+        _daily_wave(21, 27),
+        unit_of_measurement="°C",
+        device_class="temperature",
+        state_class="measurement",
+    ),
+    DemoSource(
+        "room humidity",
+        _daily_wave(60, 40),
+        unit_of_measurement="%",
+        device_class="humidity",
+        state_class="measurement",
+    ),
+    DemoSource(
+        "water",
+        _water_template(),
+        icon="mdi:cup-water",
+        unit_of_measurement="mL",
+        device_class="volume",
+        state_class="total_increasing",
+    ),
+    DemoSource("workout", _workout_template(), domain="binary_sensor", icon="mdi:run"),
+)
+
+
+def demo_sources_yaml() -> str:
+    """The `template:` configuration of the demo sources."""
+    lines = ["template:"]
+    for domain in ("sensor", "binary_sensor"):
+        lines.append(f"  - {domain}:")
+        for source in DEMO_SOURCES:
+            if source.domain == domain:
+                lines += source.yaml()
+    return "\n".join(lines) + "\n"
+
+
+CONFIGURATION: Final = """\
+{marker}: rewritten on every start (use --reset to start afresh).
+homeassistant:
+  name: Cramp Guard demo
+  time_zone: {time_zone}
+  unit_system: metric
+  country: DE
+  language: en
+  latitude: 52.52
+  longitude: 13.40
+  elevation: 34
+  # Your own additions (kept, unlike this file): packages/<name>.yaml
+  packages: !include_dir_named packages
+http:
+  server_host: 127.0.0.1
+  server_port: {port}
+# Instead of default_config (its go2rtc does not start everywhere):
+frontend:
+config:
+api:
+history:
+logbook:
+recorder:
+person:
+diagnostics:
+repairs:
+system_health:
+energy:
+webhook:
+input_number:
+input_boolean:
+counter:
+automation: !include automations.yaml
+script: !include scripts.yaml
+logger:
+  default: warning
+  logs:
+    custom_components.cramp_guard: info
+    # No camera here; without libturbojpeg its import logs a traceback.
+    homeassistant.components.camera.img_util: critical
+# The simulated person's day.
+"""
+
+
+def host_time_zone() -> str:
+    """The machine's time zone, or Europe/Berlin when it is UTC or unknown."""
+    name = os.environ.get("TZ", "").removeprefix(":")
+    if not name:
+        target = os.path.realpath("/etc/localtime")
+        if "/zoneinfo/" in target:
+            name = target.split("/zoneinfo/", 1)[1]
+    if not name or name in UTC_NAMES:
+        return DEFAULT_TIME_ZONE
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return DEFAULT_TIME_ZONE
+    return name
+
+
+def time_zone(name: str) -> str:
+    """An IANA time zone name (argparse type)."""
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError) as err:
+        raise argparse.ArgumentTypeError(f"unknown time zone {name!r}") from err
+    return name
+
+
+def write_config(config_dir: Path, port: int, time_zone: str) -> None:
+    """Write the configuration, link the integration, skip the onboarding wizard."""
+    config_dir.mkdir(parents=True, exist_ok=True)
+    text = CONFIGURATION.format(marker=MARKER, time_zone=time_zone, port=port)
+    text += demo_sources_yaml()
+    (config_dir / "configuration.yaml").write_text(text, encoding="utf-8")
+    for name, empty in (("automations.yaml", "[]"), ("scripts.yaml", "{}")):
+        if not (config_dir / name).exists():
+            (config_dir / name).write_text(f"{empty}\n")
+    (config_dir / "packages").mkdir(exist_ok=True)
+    # A link, so that a restart picks up the integration's code as edited.
+    link = config_dir / "custom_components" / COMPONENT.name
+    link.parent.mkdir(exist_ok=True)
+    if link.is_symlink() or link.is_file():
+        link.unlink()
+    elif link.is_dir():
+        shutil.rmtree(link)
+    link.symlink_to(COMPONENT, target_is_directory=True)
+    # The wizard's steps after the user's: mark them done before the first start, so
+    # that creating the user finishes the onboarding (and the core_config step's
+    # online integrations - weather, radio, translate - are not set up).
+    storage = config_dir / ".storage"
+    onboarding = storage / "onboarding"
+    if not onboarding.exists():
+        storage.mkdir(exist_ok=True)
+        onboarding.write_text(
+            json.dumps(
+                {
+                    "version": 4,
+                    "minor_version": 1,
+                    "key": "onboarding",
+                    "data": {"done": ["core_config", "analytics", "integration"]},
+                }
+            )
+        )
+
+
+def reset(config_dir: Path) -> None:
+    """Delete a configuration directory this script wrote."""
+    if not config_dir.exists():
+        return
+    configuration = config_dir / "configuration.yaml"
+    ours = configuration.exists() and configuration.read_text(
+        encoding="utf-8"
+    ).startswith(MARKER)
+    if not ours and any(config_dir.iterdir()):
+        raise SystemExit(f"refusing to delete {config_dir}: not written by develop")
+    shutil.rmtree(config_dir)
+
+
+def port_in_use(port: int) -> bool:
+    """Whether something listens on 127.0.0.1:`port` already."""
+    with socket.socket() as sock:
+        sock.settimeout(1)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _die_with_parent() -> None:
+    """In the child: be terminated when this script dies, even by SIGKILL (Linux)."""
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+class DevelopHass(LiveHass):
+    """LiveHass with the develop configuration, a fixed port and the demo user."""
+
+    probe = "/manifest.json"  # onboarding is done after the first run
+
+    def __init__(
+        self, config_dir: Path, port: int, time_zone: str, show_log: bool
+    ) -> None:
+        super().__init__(config_dir, time_zone)
+        self.port = port
+        self.base = f"http://127.0.0.1:{port}"
+        self.show_log = show_log
+
+    async def start(self) -> None:
+        """Write the configuration, start the process, wait for HTTP, log in."""
+        write_config(self.config_dir, self.port, self.time_zone)
+        output = None if self.show_log else asyncio.subprocess.DEVNULL
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-c",
+            LAUNCHER,
+            "--config",
+            str(self.config_dir),
+            "--skip-pip",
+            stdout=output,
+            stderr=output,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            start_new_session=True,  # Ctrl-C reaches this script; it stops hass
+            preexec_fn=_die_with_parent,
+        )
+        self.session = aiohttp.ClientSession()
+        await self._wait_for_http()
+        await self._onboard()
+
+    async def _onboard(self) -> None:
+        """Create the demo user on the first run, log in as it on later ones."""
+        assert self.session is not None
+        client_id = f"{self.base}/"
+        async with self.session.get(f"{self.base}/api/onboarding") as resp:
+            steps = await resp.json() if resp.status == 200 else []
+        if any(step["step"] == "user" and not step["done"] for step in steps):
+            user = {
+                "client_id": client_id,
+                "name": PERSON,
+                "username": USERNAME,
+                "password": PASSWORD,
+                "language": "en",
+            }
+            async with self.session.post(
+                f"{self.base}/api/onboarding/users", json=user
+            ) as resp:
+                resp.raise_for_status()
+                code = (await resp.json())["auth_code"]
+        else:
+            code = await self._log_in(client_id)
+        form = {
+            "grant_type": "authorization_code",
+            "code": code,
+            "client_id": client_id,
+        }
+        async with self.session.post(f"{self.base}/auth/token", data=form) as resp:
+            resp.raise_for_status()
+            self.token = (await resp.json())["access_token"]
+
+    async def _log_in(self, client_id: str) -> str:
+        """An authorization code from the login flow the login page uses."""
+        assert self.session is not None
+        flow = {
+            "client_id": client_id,
+            "handler": ["homeassistant", None],
+            "redirect_uri": client_id,
+        }
+        async with self.session.post(f"{self.base}/auth/login_flow", json=flow) as r:
+            r.raise_for_status()
+            flow_id = (await r.json())["flow_id"]
+        credentials = {
+            "client_id": client_id,
+            "username": USERNAME,
+            "password": PASSWORD,
+        }
+        async with self.session.post(
+            f"{self.base}/auth/login_flow/{flow_id}", json=credentials
+        ) as resp:
+            resp.raise_for_status()
+            result = await resp.json()
+        if result.get("type") != "create_entry":
+            raise RuntimeError(
+                f"cannot log in as {USERNAME!r} (changed the password? use --reset)"
+                f": {result}"
+            )
+        code: str = result["result"]
+        return code
+
+    async def ws(self, message: dict[str, Any]) -> Any:
+        """Send one websocket command and return its result (RuntimeError on error)."""
+        assert self.session is not None
+        async with self.session.ws_connect(f"{self.base}/api/websocket") as ws:
+            await ws.receive_json()  # auth_required
+            await ws.send_json({"type": "auth", "access_token": self.token})
+            if (await ws.receive_json())["type"] != "auth_ok":
+                raise RuntimeError("websocket authentication failed")
+            await ws.send_json({"id": 1, **message})
+            while True:
+                answer = await ws.receive_json()
+                if answer.get("id") == 1 and answer.get("type") == "result":
+                    break
+        if not answer["success"]:
+            raise RuntimeError(f"{message['type']}: {answer['error']}")
+        return answer.get("result")
+
+    async def wait_for(
+        self, entity_id: str, ready: Callable[[str], bool], within: float = 30.0
+    ) -> dict[str, Any]:
+        """The state of `entity_id` once `ready(state)` holds."""
+        deadline = time.monotonic() + within
+        while True:
+            state = await self.state(entity_id)
+            if state is not None and ready(state["state"]):
+                return state
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{entity_id} is {state and state['state']!r}")
+            await asyncio.sleep(0.2)
+
+
+def is_number(state: str) -> bool:
+    """Whether a state is a number."""
+    try:
+        float(state)
+    except ValueError:
+        return False
+    return True
+
+
+async def set_up_demo(hass: DevelopHass) -> None:
+    """Add the demo person and the dashboard where they are missing."""
+    for entity_id in SOURCES.values():
+        await hass.wait_for(entity_id, lambda s: s not in ("unknown", "unavailable"))
+    entries = await hass.rest(
+        "GET", "/api/config/config_entries/entry?domain=cramp_guard"
+    )
+    if not entries:
+        print(f"[develop] adding the Cramp Guard entry {PERSON!r}", flush=True)
+        result = await hass.config_flow(
+            "cramp_guard", {"person_name": PERSON, **SOURCES}, COUNTERS, PROFILE
+        )
+        if result.get("type") != "create_entry":
+            raise RuntimeError(f"the config flow did not create the entry: {result}")
+    await hass.wait_for(RISK, lambda s: s != "unavailable")
+    try:
+        await hass.ws({"type": "lovelace/config"})
+    except RuntimeError as err:
+        if "config_not_found" not in str(err):
+            raise
+        print("[develop] saving the default dashboard", flush=True)
+        await hass.ws({"type": "lovelace/config/save", "config": DASHBOARD})
+
+
+def _cards(config: Any) -> list[dict[str, Any]]:
+    """Every card of a dashboard configuration, nested ones included."""
+    found: list[dict[str, Any]] = []
+    if isinstance(config, dict):
+        if "type" in config and ("entity" in config or "entities" in config):
+            found.append(config)
+        for value in config.values():
+            found += _cards(value)
+    elif isinstance(config, list):
+        for item in config:
+            found += _cards(item)
+    return found
+
+
+async def check(hass: DevelopHass) -> list[str]:
+    """What is wrong with the running demo (nothing: an empty list)."""
+    problems: list[str] = []
+    risk = await hass.wait_for(RISK, is_number, within=30)
+    config = await hass.ws({"type": "lovelace/config"})
+    cards = _cards(config)
+    if not any(c["type"] == "gauge" and c.get("entity") == RISK for c in cards):
+        problems.append(f"the dashboard has no gauge of {RISK}")
+    states = {s["entity_id"] for s in await hass.rest("GET", "/api/states")}
+    for card in cards:
+        entities = [card["entity"]] if "entity" in card else card["entities"]
+        for entity in entities:
+            entity_id = entity if isinstance(entity, str) else entity.get("entity")
+            if entity_id not in states:
+                problems.append(
+                    f"the dashboard shows {entity_id}, which does not exist"
+                )
+    attributes = risk["attributes"]
+    print(
+        f"OK: {RISK} = {risk['state']} % ({attributes.get('level')}, confidence "
+        f"{attributes.get('confidence')}); the dashboard has the gauge"
+        if not problems
+        else "FAILED: " + "; ".join(problems),
+        flush=True,
+    )
+    return problems
+
+
+def banner(hass: DevelopHass, started: float) -> None:
+    """How to reach the running demo."""
+    print(
+        f"""
+[develop] Cramp Guard is running in Home Assistant ({time.monotonic() - started:.0f} s).
+  Open     {hass.base}/
+  Log in   {USERNAME} / {PASSWORD}
+  Config   {hass.config_dir} (log: home-assistant.log); --reset starts afresh
+  Ctrl-C stops it.
+""",
+        flush=True,
+    )
+
+
+async def run(args: argparse.Namespace) -> int:
+    """Start, set up, then check or keep running until a signal."""
+    loop = asyncio.get_running_loop()
+    main = asyncio.current_task()
+    assert main is not None
+    hass = DevelopHass(
+        args.config_dir, args.port, args.time_zone, show_log=not args.check
+    )
+    signals = 0
+
+    def on_signal() -> None:
+        nonlocal signals
+        signals += 1
+        if signals == 1:
+            main.cancel()
+        elif hass.process is not None and hass.process.returncode is None:
+            hass.process.kill()  # a second Ctrl-C: do not wait any longer
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, on_signal)
+    started = time.monotonic()
+    print(
+        f"[develop] starting Home Assistant in {args.config_dir} "
+        f"(time zone {args.time_zone})",
+        flush=True,
+    )
+    try:
+        await hass.start()
+        await set_up_demo(hass)
+        if args.check:
+            problems = await check(hass)
+            print(f"[develop] took {time.monotonic() - started:.1f} s", flush=True)
+            return 1 if problems else 0
+        banner(hass, started)
+        while True:
+            assert hass.process is not None
+            code = await hass.process.wait()
+            if code != RESTART_EXIT_CODE:
+                print(f"[develop] Home Assistant exited ({code})", flush=True)
+                return code or 1
+            # Restart (Settings > System > Restart): start it again, with the
+            # integration's code as it is now.
+            print("[develop] restarting Home Assistant", flush=True)
+            started = time.monotonic()
+            await hass.stop()
+            await hass.start()
+            banner(hass, started)
+    except asyncio.CancelledError:
+        print("\n[develop] stopping Home Assistant", flush=True)
+        return 130 if args.check else 0
+    except (RuntimeError, TimeoutError, aiohttp.ClientError) as err:
+        print(f"[develop] FAILED: {err}", file=sys.stderr, flush=True)
+        return 1
+    finally:
+        await hass.stop()
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(
+        prog="scripts/develop",
+        description="Run a real Home Assistant with Cramp Guard and a demo person.",
+    )
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help="HTTP port (0: any free one)"
+    )
+    parser.add_argument(
+        "--config-dir",
+        type=Path,
+        default=DEFAULT_CONFIG_DIR,
+        help="configuration directory (default: .develop)",
+    )
+    parser.add_argument(
+        "--time-zone",
+        type=time_zone,
+        default=host_time_zone(),
+        help="the demo's time zone (default: the machine's, Europe/Berlin for UTC)",
+    )
+    parser.add_argument(
+        "--reset", action="store_true", help="delete the configuration directory first"
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="start, set up, check the risk and the dashboard, stop",
+    )
+    args = parser.parse_args(argv)
+    args.config_dir = args.config_dir.resolve()
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `scripts/develop`."""
+    args = parse_args(argv)
+    if args.reset:
+        reset(args.config_dir)
+    if args.port == 0:
+        args.port = free_port()
+    elif port_in_use(args.port):
+        print(
+            f"[develop] 127.0.0.1:{args.port} is in use (another Home Assistant?); "
+            "stop it or pick another --port",
+            file=sys.stderr,
+        )
+        return 2
+    return asyncio.run(run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""The main job: `scripts/develop` gives a running Home Assistant with the gauge.
+
+`scripts/develop.py --check` starts a real Home Assistant in a temporary directory,
+onboards the demo user, adds the demo person through the config flow API, saves the
+dashboard, checks the risk and the dashboard, and stops; a second run finds it all set
+up and only starts it again.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+import re
+import subprocess
+import sys
+from types import ModuleType
+
+from homeassistant.util.yaml import parse_yaml
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DEVELOP = ROOT / "scripts" / "develop.py"
+
+pytestmark = pytest.mark.timeout(180)
+
+
+def _develop_module(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("develop", DEVELOP)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "develop", module)  # for its dataclass
+    monkeypatch.setattr(sys, "path", list(sys.path))  # it adds the repository
+    spec.loader.exec_module(module)
+    return module
+
+
+def _check(config_dir: Path) -> str:
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(DEVELOP),
+            "--check",
+            "--port",
+            "0",
+            "--config-dir",
+            str(config_dir),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=150,
+        check=False,
+    )
+    log = config_dir / "home-assistant.log"
+    assert result.returncode == 0, (
+        result.stdout
+        + result.stderr
+        + (log.read_text()[-3000:] if log.exists() else "")
+    )
+    return result.stdout
+
+
+def test_develop_check_sets_up_the_demo_then_restarts_it(tmp_path: Path) -> None:
+    """First run: user, entry and dashboard are created; second run: just started."""
+    config_dir = tmp_path / "develop"
+    first = _check(config_dir)
+    assert "adding the Cramp Guard entry 'Demo'" in first
+    assert "saving the default dashboard" in first
+    assert re.search(r"^OK: sensor\.demo_cramp_risk = \d+ %", first, re.M), first
+
+    second = _check(config_dir)
+    assert "adding" not in second
+    assert "saving" not in second
+    assert re.search(r"^OK: sensor\.demo_cramp_risk = \d+ %", second, re.M), second
+
+
+def test_the_demo_gauge_is_the_readme_gauge(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dashboard shows the card the README tells users to paste."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [
+        parse_yaml(block)
+        for block in re.findall(r"```yaml\n(.*?)```", readme, re.S)
+        if "type: gauge" in block
+    ]
+    assert len(blocks) == 1, blocks
+    assert isinstance(card := blocks[0], dict)
+    develop = _develop_module(monkeypatch)
+    assert card | {"entity": develop.RISK} == develop.GAUGE
