@@ -21,6 +21,24 @@ from pytest_homeassistant_custom_component.common import (
 import custom_components.cramp_guard  # noqa: F401
 from custom_components.cramp_guard.const import CONF_PERSON_NAME, DOMAIN
 
+# The sensors most tests give a person, and a full person with a profile.
+SOURCES: dict[str, Any] = {
+    "activity": "sensor.steps",
+    "activity_metric": "steps",
+    "activity_counter": "daily",
+    "room_temperature": "sensor.room_temperature",
+    "room_humidity": "sensor.room_humidity",
+    "water": "sensor.water",
+    "water_counter": "daily",
+    "water_unit": "mL",
+}
+PERSON: dict[str, Any] = SOURCES | {
+    "body_mass": 75.0,
+    "sex": "male",
+    "wake_time": "07:00:00",
+    "bed_time": "22:00:00",
+}
+
 # The harness logs every SQL statement of the recorder at INFO; that buries the
 # results of the backfill tests.
 logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)

@@ -115,12 +115,12 @@ async def _record(
 
 def _history(hass: HomeAssistant) -> list[float | None]:
     entry = hass.config_entries.async_entries("cramp_guard")[0]
-    return entry.runtime_data.ledger.load_history(TODAY)
+    return entry.runtime_data.engine.ledger.load_history(TODAY)
 
 
 def _workload_available(hass: HomeAssistant) -> bool:
     entry = hass.config_entries.async_entries("cramp_guard")[0]
-    return entry.runtime_data.snapshot.assessment.factors["workload"].available
+    return entry.runtime_data.engine.snapshot.assessment.factors["workload"].available
 
 
 def _storage(entry_id: str, loads: dict[int, float], *, backfilled: bool) -> dict:
@@ -151,7 +151,7 @@ async def test_backfill_fills_the_recorded_days(
     entry = await setup_entry(hass, make_entry(**OPTIONS))
 
     assert _history(hass) == [None] * 17 + [_steps(n) for n in range(10, 0, -1)]
-    ledger = entry.runtime_data.ledger
+    ledger = entry.runtime_data.engine.ledger
     assert ledger.backfilled
     # Today is not a completed day: its load is the sensor's, not the statistics'.
     assert ledger.days[TODAY].load == 1200.0
@@ -181,7 +181,7 @@ async def test_backfill_takes_at_most_27_days(
     entry = await setup_entry(hass, make_entry(**OPTIONS))
 
     assert _history(hass) == [_steps(n) for n in range(27, 0, -1)]
-    assert min(entry.runtime_data.ledger.days) == _day(27)
+    assert min(entry.runtime_data.engine.ledger.days) == _day(27)
 
 
 @pytest.mark.parametrize(("days", "available"), [(2, False), (3, True)])
@@ -225,7 +225,7 @@ async def test_days_in_the_ledger_are_not_overwritten(
 
     expected = {n: _steps(n) for n in range(1, 11)} | own
     assert _history(hass) == [expected.get(n) for n in range(27, 0, -1)]
-    assert entry.runtime_data.ledger.backfilled
+    assert entry.runtime_data.engine.ledger.backfilled
 
 
 async def test_a_second_setup_does_not_backfill_again(
@@ -241,14 +241,14 @@ async def test_a_second_setup_does_not_backfill_again(
     entry = await setup_entry(hass, make_entry(**OPTIONS))
     assert _history(hass)[-5:] == [_steps(n) for n in range(5, 0, -1)]
     # A day the user's ledger lost: a second backfill would fill it again.
-    entry.runtime_data.ledger.days[_day(2)].load = None
+    entry.runtime_data.engine.ledger.days[_day(2)].load = None
 
     with patch.object(backfill, "async_backfill", wraps=backfill.async_backfill) as spy:
         assert await hass.config_entries.async_reload(entry.entry_id)
         await hass.async_block_till_done()
 
     spy.assert_not_called()
-    assert entry.runtime_data.ledger.backfilled
+    assert entry.runtime_data.engine.ledger.backfilled
     assert _history(hass)[-5:] == [_steps(5), _steps(4), _steps(3), None, _steps(1)]
 
 
@@ -326,7 +326,7 @@ async def test_no_statistics_fills_nothing(
     entry = await setup_entry(hass, make_entry(**OPTIONS))
 
     assert _history(hass) == [None] * 27
-    assert entry.runtime_data.ledger.backfilled
+    assert entry.runtime_data.engine.ledger.backfilled
     assert not _workload_available(hass)
 
 
@@ -346,12 +346,15 @@ async def test_without_the_recorder_nothing_breaks(
 
     assert (
         await backfill.async_backfill(
-            hass, entry.runtime_data.ledger, entry.runtime_data.settings, NOW
+            hass,
+            entry.runtime_data.engine.ledger,
+            entry.runtime_data.engine.settings,
+            NOW,
         )
         == 0
     )
     assert _history(hass) == [None] * 27
-    assert entry.runtime_data.ledger.backfilled
+    assert entry.runtime_data.engine.ledger.backfilled
     assert hass.states.get("sensor.alex_cramp_risk").state != "unavailable"
     assert not [
         r
@@ -374,4 +377,4 @@ async def test_no_activity_source_no_backfill(
     with patch.object(backfill, "async_backfill", wraps=backfill.async_backfill) as spy:
         entry = await setup_entry(hass, make_entry(room_temperature="sensor.room"))
     spy.assert_not_called()
-    assert entry.runtime_data.ledger.load_history(TODAY) == [None] * 27
+    assert entry.runtime_data.engine.ledger.load_history(TODAY) == [None] * 27

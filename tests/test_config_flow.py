@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 from unittest.mock import AsyncMock, patch
 
+from homeassistant.components import webhook
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState, ConfigFlowResult
-from homeassistant.core import HomeAssistant
-from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.core import HomeAssistant, ServiceCall
+from homeassistant.data_entry_flow import FlowResultType, InvalidData
+from homeassistant.helpers.network import NoURLAvailableError
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 import voluptuous as vol
@@ -24,6 +26,7 @@ from custom_components.cramp_guard.const import (
     CONF_CRAMP_PRONE,
     CONF_GLASS_SIZE,
     CONF_MAIN_ACTIVITY,
+    CONF_NOTIFY_TARGETS,
     CONF_OUTDOOR_HUMIDITY,
     CONF_OUTDOOR_TEMPERATURE,
     CONF_OUTDOOR_WEATHER,
@@ -36,6 +39,8 @@ from custom_components.cramp_guard.const import (
     CONF_WATER_COUNTER,
     CONF_WATER_TARGET,
     CONF_WATER_UNIT,
+    CONF_WEBHOOK_ID,
+    CONF_WEBHOOK_LOCAL_ONLY,
     CONF_WORKOUT,
     DOMAIN,
 )
@@ -132,6 +137,8 @@ OPTIONS = {
     CONF_WATER_COUNTER: "cumulative",
     CONF_WATER_UNIT: "mL",
 } | PROFILE
+# What the prompts step stores when it is submitted as it comes.
+PROMPTS_DEFAULTS = {CONF_NOTIFY_TARGETS: [], CONF_WEBHOOK_LOCAL_ONLY: True}
 
 
 @pytest.fixture(autouse=True)
@@ -487,16 +494,26 @@ async def test_options_flow_edits_everything_and_reloads(hass: HomeAssistant) ->
     assert form_values(result) == PROFILE
 
     profile = PROFILE_DEFAULTS | {CONF_SEX: "male", CONF_BODY_MASS: 80.0}
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], profile
+    )
+    assert result["step_id"] == "prompts"
+    assert form_values(result) == {
+        CONF_NOTIFY_TARGETS: [],
+        "webhook": False,
+        CONF_WEBHOOK_LOCAL_ONLY: True,
+    }
     with patch.object(
         cramp_guard, "async_setup_entry", wraps=cramp_guard.async_setup_entry
     ) as setup_entry:
         result = await hass.config_entries.options.async_configure(
-            result["flow_id"], profile
+            result["flow_id"], {}
         )
         await hass.async_block_till_done()
 
     assert result["type"] is FlowResultType.CREATE_ENTRY
-    expected = sources | counters | profile  # the water target was cleared
+    # the water target was cleared
+    expected = sources | counters | profile | PROMPTS_DEFAULTS
     assert result["data"] == expected
     assert entry.options == expected
     setup_entry.assert_awaited_once()
@@ -514,9 +531,12 @@ async def test_options_flow_without_counters(hass: HomeAssistant) -> None:
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], PROFILE
     )
+    result = await hass.config_entries.options.async_configure(result["flow_id"], {})
     assert (
         entry.options
-        == {CONF_ROOM_TEMPERATURE: "sensor.living_room_temperature"} | PROFILE
+        == {CONF_ROOM_TEMPERATURE: "sensor.living_room_temperature"}
+        | PROFILE
+        | PROMPTS_DEFAULTS
     )
 
 
@@ -582,3 +602,163 @@ async def test_reconfigure_without_counters_aborts_at_once(
     result = await configure(hass, result, {CONF_OUTDOOR_WEATHER: "weather.home"})
     assert result["reason"] == "reconfigure_successful"
     assert entry.options == {CONF_OUTDOOR_WEATHER: "weather.home"} | PROFILE
+
+
+ROOM_ONLY = {CONF_ROOM_TEMPERATURE: "sensor.living_room_temperature"} | PROFILE
+
+
+async def to_prompts(hass: HomeAssistant, entry: MockConfigEntry) -> ConfigFlowResult:
+    """Open the options flow and go through sources and profile as they are."""
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    result = await configure_options(
+        hass, result, {CONF_ROOM_TEMPERATURE: ROOM_ONLY[CONF_ROOM_TEMPERATURE]}
+    )
+    result = await configure_options(hass, result, PROFILE)
+    assert result["step_id"] == "prompts"
+    return result
+
+
+async def configure_options(
+    hass: HomeAssistant, result: ConfigFlowResult, user_input: dict[str, Any]
+) -> ConfigFlowResult:
+    """Submit a form of an options flow."""
+    return await hass.config_entries.options.async_configure(
+        result["flow_id"], user_input
+    )
+
+
+def select_options(result: ConfigFlowResult, field: str) -> list[dict[str, str]]:
+    """The options of a select field."""
+    schema = result["data_schema"]
+    assert schema is not None
+    [key] = [key for key in schema.schema if str(key) == field]
+    return list(schema.schema[key].config["options"])
+
+
+async def test_prompts_offer_the_notify_services_that_exist(
+    hass: HomeAssistant,
+) -> None:
+    """Legacy notify services and the persistent notification; a chosen target that
+    is gone stays listed so it can be removed; the entity action is no target."""
+
+    async def notify(call: ServiceCall) -> None:
+        """A notify service."""
+
+    for service in (
+        "mobile_app_pixel_7",
+        "family",
+        "send_message",
+        "persistent_notification",
+    ):
+        hass.services.async_register("notify", service, notify)
+    entry = await set_up(hass, ROOM_ONLY | {CONF_NOTIFY_TARGETS: ["mobile_app_old"]})
+
+    result = await to_prompts(hass, entry)
+    assert fields(result) == [CONF_NOTIFY_TARGETS, "webhook", CONF_WEBHOOK_LOCAL_ONLY]
+    assert select_options(result, CONF_NOTIFY_TARGETS) == [
+        {"value": "persistent_notification", "label": "Persistent notification"},
+        {"value": "family", "label": "notify.family"},
+        {"value": "mobile_app_old", "label": "notify.mobile_app_old"},
+        {"value": "mobile_app_pixel_7", "label": "notify.mobile_app_pixel_7"},
+    ]
+    assert form_values(result) == {
+        CONF_NOTIFY_TARGETS: ["mobile_app_old"],
+        "webhook": False,
+        CONF_WEBHOOK_LOCAL_ONLY: True,
+    }
+
+    with pytest.raises(InvalidData):  # only the listed targets
+        await configure_options(hass, result, {CONF_NOTIFY_TARGETS: ["send_message"]})
+
+    targets = ["mobile_app_pixel_7", "persistent_notification"]
+    result = await configure_options(hass, result, {CONF_NOTIFY_TARGETS: targets})
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options == ROOM_ONLY | {
+        CONF_NOTIFY_TARGETS: targets,
+        CONF_WEBHOOK_LOCAL_ONLY: True,
+    }
+    assert entry.state is ConfigEntryState.LOADED
+
+
+async def test_turning_the_webhook_on_shows_its_url_and_keeps_its_id(
+    hass: HomeAssistant,
+) -> None:
+    """On: a new id and a page with the URL; saved again: the same id; off: gone."""
+    entry = await set_up(hass, ROOM_ONLY)
+    result = await to_prompts(hass, entry)
+    result = await configure_options(
+        hass, result, {"webhook": True, CONF_WEBHOOK_LOCAL_ONLY: False}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "webhook_url"
+    assert result["data_schema"] is None  # nothing to fill in
+    url = result["description_placeholders"]["url"]
+    assert url.startswith(("http://", "https://"))
+    webhook_id = url.rsplit("/", 1)[1]
+    assert len(webhook_id) == 64
+    assert url == webhook.async_generate_url(hass, webhook_id)
+    assert entry.options == ROOM_ONLY  # not saved before the URL page is submitted
+
+    result = await configure_options(hass, result, {})
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options == ROOM_ONLY | {
+        CONF_NOTIFY_TARGETS: [],
+        CONF_WEBHOOK_ID: webhook_id,
+        CONF_WEBHOOK_LOCAL_ONLY: False,
+    }
+
+    # Saved again with the webhook on: the same id, the URL shown again.
+    result = await to_prompts(hass, entry)
+    assert form_values(result) == {
+        CONF_NOTIFY_TARGETS: [],
+        "webhook": True,
+        CONF_WEBHOOK_LOCAL_ONLY: False,
+    }
+    result = await configure_options(hass, result, {"webhook": True})
+    assert result["step_id"] == "webhook_url"
+    assert result["description_placeholders"]["url"].endswith(f"/{webhook_id}")
+    result = await configure_options(hass, result, {})
+    await hass.async_block_till_done()
+    assert entry.options[CONF_WEBHOOK_ID] == webhook_id
+    assert entry.options[CONF_WEBHOOK_LOCAL_ONLY] is True
+
+    # Off: the id is dropped; on again later: a new one.
+    result = await configure_options(
+        hass, await to_prompts(hass, entry), {"webhook": False}
+    )
+    await hass.async_block_till_done()
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert CONF_WEBHOOK_ID not in entry.options
+    result = await configure_options(
+        hass, await to_prompts(hass, entry), {"webhook": True}
+    )
+    assert not result["description_placeholders"]["url"].endswith(webhook_id)
+
+
+async def test_the_webhook_path_is_shown_without_a_url(hass: HomeAssistant) -> None:
+    """When Home Assistant knows no URL of itself, the path is shown."""
+    entry = await set_up(hass, ROOM_ONLY)
+    result = await to_prompts(hass, entry)
+    with patch.object(webhook, "async_generate_url", side_effect=NoURLAvailableError):
+        result = await configure_options(hass, result, {"webhook": True})
+    url = result["description_placeholders"]["url"]
+    assert url.startswith("/api/webhook/")
+    assert len(url.removeprefix("/api/webhook/")) == 64
+
+
+async def test_the_user_flow_has_no_prompts_step(hass: HomeAssistant) -> None:
+    """A new person gets persistent notifications and no webhook."""
+    result = await configure(
+        hass,
+        await start(hass),
+        {CONF_PERSON_NAME: "Sam", CONF_WORKOUT: "binary_sensor.workout"},
+    )
+    result = await configure(hass, result, {})
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert not set(result["options"]) & {
+        CONF_NOTIFY_TARGETS,
+        CONF_WEBHOOK_ID,
+        CONF_WEBHOOK_LOCAL_ONLY,
+    }

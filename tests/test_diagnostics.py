@@ -21,25 +21,11 @@ from pytest_homeassistant_custom_component.syrupy import (
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 
-from .conftest import make_entry, setup_entry
+from .conftest import PERSON, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 6, 16, 12, 0, tzinfo=TZ)
-OPTIONS: dict[str, Any] = {
-    "activity": "sensor.steps",
-    "activity_metric": "steps",
-    "activity_counter": "daily",
-    "room_temperature": "sensor.room_temperature",
-    "room_humidity": "sensor.room_humidity",
-    "water": "sensor.water",
-    "water_counter": "daily",
-    "water_unit": "mL",
-    "bedroom_temperature": "sensor.bedroom_temperature",
-    "body_mass": 75.0,
-    "sex": "male",
-    "wake_time": "07:00:00",
-    "bed_time": "22:00:00",
-}
+OPTIONS: dict[str, Any] = PERSON | {"bedroom_temperature": "sensor.bedroom_temperature"}
 REDACTED = "**REDACTED**"
 
 

@@ -34,7 +34,7 @@ def _engine(hass: HomeAssistant, name: str = "Alex") -> Engine:
     entry = next(
         e for e in hass.config_entries.async_entries("cramp_guard") if e.title == name
     )
-    engine: Engine = entry.runtime_data
+    engine: Engine = entry.runtime_data.engine
     return engine
 
 

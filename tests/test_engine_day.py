@@ -25,25 +25,12 @@ from custom_components.cramp_guard.risk import (
     heat_index_c,
 )
 
-from .conftest import advance, make_entry, setup_entry
+from .conftest import PERSON, advance, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")
 DAY = datetime(2026, 6, 16, tzinfo=TZ)
 HISTORY = [7000.0] * 27
-OPTIONS: dict[str, Any] = {
-    "activity": "sensor.steps",
-    "activity_metric": "steps",
-    "activity_counter": "daily",
-    "room_temperature": "sensor.room_temperature",
-    "room_humidity": "sensor.room_humidity",
-    "water": "sensor.water",
-    "water_counter": "daily",
-    "water_unit": "mL",
-    "body_mass": 75.0,
-    "sex": "male",
-    "wake_time": "07:00:00",
-    "bed_time": "22:00:00",
-}
+OPTIONS: dict[str, Any] = PERSON
 PROFILE = Profile(body_mass_kg=75.0, sex="male", wake=time(7), bed=time(22))
 
 
@@ -108,7 +95,7 @@ def _expected(now: datetime, **inputs: Any) -> RiskInputs:
 def _risk(hass: HomeAssistant) -> RiskInputs:
     """The engine's inputs, after checking the sensor shows their assessment."""
     entry = hass.config_entries.async_entries("cramp_guard")[0]
-    snapshot = entry.runtime_data.snapshot
+    snapshot = entry.runtime_data.engine.snapshot
     state = hass.states.get("sensor.alex_cramp_risk")
     assert int(state.state) == assess(snapshot.inputs).score
     return snapshot.inputs

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import DOMAIN as HOMEASSISTANT_DOMAIN, HomeAssistant
 from homeassistant.helpers import issue_registry as ir
@@ -11,8 +13,10 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.cramp_guard.const import CONF_PERSON_NAME, DOMAIN
 
 
-async def test_setup_and_unload(hass: HomeAssistant) -> None:
-    """An entry loads, unloads and can be removed."""
+async def test_setup_and_unload(
+    hass: HomeAssistant, hass_storage: dict[str, Any]
+) -> None:
+    """An entry loads, unloads (saving its state) and is removed with its files."""
     entry = MockConfigEntry(
         domain=DOMAIN, title="Alex", unique_id="alex", data={CONF_PERSON_NAME: "Alex"}
     )
@@ -26,8 +30,12 @@ async def test_setup_and_unload(hass: HomeAssistant) -> None:
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.NOT_LOADED
 
+    stores = {f"{DOMAIN}.{entry.entry_id}", f"{DOMAIN}.{entry.entry_id}.prompts"}
+    assert stores <= set(hass_storage)
+
     await hass.config_entries.async_remove(entry.entry_id)
     assert not hass.config_entries.async_entries(DOMAIN)
+    assert not stores & set(hass_storage)
 
 
 async def test_yaml_configuration_raises_a_repair_issue(

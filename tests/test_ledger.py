@@ -38,7 +38,7 @@ def _full_day() -> Day:
         outdoor={16: (31.0, 55.0)},
         bouts=[BoutRecord(at - timedelta(hours=2), at), BoutRecord(at)],
         stretches=[at],
-        cramps=[CrampRecord(at, "calf", "exercise", 3)],
+        cramps=[CrampRecord(at, "calf", "exercise", "severe")],
     )
 
 

@@ -27,19 +27,11 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.engine import MISSING_GRACE_SECONDS
 
-from .conftest import advance, make_entry, setup_entry
+from .conftest import SOURCES, advance, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 6, 16, 12, 0, tzinfo=TZ)
-OPTIONS: dict[str, Any] = {
-    "activity": "sensor.steps",
-    "activity_metric": "steps",
-    "activity_counter": "daily",
-    "room_temperature": "sensor.room_temperature",
-    "water": "sensor.water",
-    "water_counter": "daily",
-    "water_unit": "mL",
-}
+OPTIONS: dict[str, Any] = {k: v for k, v in SOURCES.items() if k != "room_humidity"}
 LOGGER = "custom_components.cramp_guard"
 
 
@@ -123,7 +115,7 @@ async def test_missing_source_raises_a_fixable_issue(
     hass.states.async_set("sensor.water", "250", {"unit_of_measurement": "mL"})
     await advance(hass, freezer, timedelta(seconds=1))
     assert not _our_issues(issue_registry)
-    assert entry.runtime_data.readings["water"].value == 250.0
+    assert entry.runtime_data.engine.readings["water"].value == 250.0
 
 
 async def test_unavailable_source_is_not_a_missing_source(
@@ -186,7 +178,7 @@ async def test_fix_flow_replaces_the_source(
     entry = await setup_entry(hass, make_entry(**OPTIONS))
     issue_id = _issue_id(entry, "activity")
     assert issue_registry.async_get_issue(DOMAIN, issue_id)
-    engine = entry.runtime_data
+    engine = entry.runtime_data.engine
     client = await hass_client()
 
     result = await _start_fix(client, issue_id)
@@ -216,22 +208,24 @@ async def test_fix_flow_replaces_the_source(
 
     # The option is replaced, the others kept, and the entry reloaded on it.
     assert entry.options == OPTIONS | {"activity": "sensor.phone_steps"}
-    assert entry.runtime_data is not engine
-    assert entry.runtime_data.settings.sources["activity"] == "sensor.phone_steps"
+    assert entry.runtime_data.engine is not engine
+    assert (
+        entry.runtime_data.engine.settings.sources["activity"] == "sensor.phone_steps"
+    )
     if replacement_exists:
         assert not _our_issues(issue_registry)
-        assert entry.runtime_data.readings["activity"].value == 4321.0
+        assert entry.runtime_data.engine.readings["activity"].value == 4321.0
         return
 
     # The replacement does not exist yet: the entry follows it all the same, and no
     # issue is left once it exists.
-    assert "activity" not in entry.runtime_data.readings or (
-        entry.runtime_data.readings["activity"].value is None
+    assert "activity" not in entry.runtime_data.engine.readings or (
+        entry.runtime_data.engine.readings["activity"].value is None
     )
     hass.states.async_set("sensor.phone_steps", "10", {"unit_of_measurement": "steps"})
     await advance(hass, freezer, timedelta(seconds=1))
     assert not _our_issues(issue_registry)
-    assert entry.runtime_data.readings["activity"].value == 10.0
+    assert entry.runtime_data.engine.readings["activity"].value == 10.0
 
 
 @pytest.mark.freeze_time(NOW)
@@ -329,7 +323,7 @@ async def test_startup_waits_for_the_grace_period(
 
     await advance(hass, freezer, timedelta(seconds=10))
     assert _our_issues(issue_registry) == {_issue_id(entry, "activity")}
-    assert entry.runtime_data.readings["room_temperature"].value == 22.5
+    assert entry.runtime_data.engine.readings["room_temperature"].value == 22.5
     # One warning per episode: none for the sensor that came within the grace.
     assert not _warnings(caplog, "sensor.room_temperature")
     assert len(_warnings(caplog, "sensor.steps")) == 1

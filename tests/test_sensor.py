@@ -27,22 +27,11 @@ from syrupy.assertion import SnapshotAssertion
 from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.sensor import CrampGuardSensor
 
-from .conftest import advance, make_entry, setup_entry
+from .conftest import SOURCES, advance, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 6, 16, 12, 0, tzinfo=TZ)
-OPTIONS: dict[str, Any] = {
-    "activity": "sensor.steps",
-    "activity_metric": "steps",
-    "activity_counter": "daily",
-    "room_temperature": "sensor.room_temperature",
-    "room_humidity": "sensor.room_humidity",
-    "water": "sensor.water",
-    "water_counter": "daily",
-    "water_unit": "mL",
-    "body_mass": 75.0,
-    "sex": "female",
-}
+OPTIONS: dict[str, Any] = SOURCES | {"body_mass": 75.0, "sex": "female"}
 RISK = "sensor.alex_cramp_risk"
 # What every sensor state carries besides what the entity adds itself.
 STANDARD_ATTRIBUTES = {"friendly_name", "unit_of_measurement", "state_class"}
@@ -145,7 +134,7 @@ async def test_heat_index_only_with_room_humidity(
     assert ("sensor.alex_heat_index" in ids) is humidity
     assert (hass.states.get("sensor.alex_heat_index") is not None) is humidity
     # Everything else is there either way.
-    assert len(ids) == (10 if humidity else 9)
+    assert len(ids) == (16 if humidity else 15)
 
 
 async def test_risk_attributes_are_small_and_volatile_ones_unrecorded(
@@ -166,7 +155,7 @@ async def test_risk_attributes_are_small_and_volatile_ones_unrecorded(
         "confidence",
         "top_factors",
     }
-    assessment = entry.runtime_data.snapshot.assessment
+    assessment = entry.runtime_data.engine.snapshot.assessment
     assert state.attributes["level"] == assessment.level
     assert state.attributes["confidence"] == round(assessment.confidence, 2)
     top = state.attributes["top_factors"]

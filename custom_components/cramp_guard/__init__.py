@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import partial
+
 from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
@@ -11,30 +14,55 @@ from homeassistant.helpers.typing import ConfigType
 from .const import DOMAIN
 from .engine import Engine
 from .ledger import Ledger
+from .prompts import Prompter, async_remove_store
 from .repairs import async_delete_entry_issues
+from .services import async_setup_services
 from .settings import Settings
+from .webhook import async_register_webhook, async_unregister_webhook
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
-PLATFORMS: list[Platform] = [Platform.BINARY_SENSOR, Platform.SENSOR]
+PLATFORMS: list[Platform] = [
+    Platform.BINARY_SENSOR,
+    Platform.BUTTON,
+    Platform.NUMBER,
+    Platform.SENSOR,
+    Platform.SWITCH,
+    Platform.TIME,
+]
 
-type CrampGuardConfigEntry = ConfigEntry[Engine]
+
+@dataclass(slots=True)
+class CrampGuardData:
+    """What one loaded entry runs: the engine and the prompts that follow it."""
+
+    engine: Engine
+    prompter: Prompter
+
+
+type CrampGuardConfigEntry = ConfigEntry[CrampGuardData]
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Set up the Cramp Guard component (actions are registered here)."""
+    async_setup_services(hass)
     return True
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: CrampGuardConfigEntry) -> bool:
     """Set up one person's Cramp Guard from a config entry."""
-    engine = Engine(
-        hass, entry.entry_id, Settings.from_entry(entry.data, entry.options)
-    )
+    settings = Settings.from_entry(entry.data, entry.options)
+    engine = Engine(hass, entry.entry_id, settings)
     await engine.async_start()
-    entry.runtime_data = engine
     entry.async_on_unload(engine.async_stop)
+    prompter = Prompter(hass, entry.entry_id, engine)
+    entry.runtime_data = CrampGuardData(engine, prompter)
+    await prompter.async_load()
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
+    prompter.async_start()  # after the entities, so their values are in place
+    entry.async_on_unload(prompter.async_stop)
+    async_register_webhook(hass, entry)
+    entry.async_on_unload(partial(async_unregister_webhook, hass, entry))
     entry.async_on_unload(entry.add_update_listener(_async_reload_on_update))
     return True
 
@@ -45,8 +73,9 @@ async def async_unload_entry(hass: HomeAssistant, entry: CrampGuardConfigEntry) 
 
 
 async def async_remove_entry(hass: HomeAssistant, entry: CrampGuardConfigEntry) -> None:
-    """Delete the person's stored ledger and repair issues with the entry."""
+    """Delete the person's stored ledger, prompt state and repair issues."""
     await Ledger(hass, entry.entry_id).async_remove()
+    await async_remove_store(hass, entry.entry_id)
     async_delete_entry_issues(hass, entry.entry_id)
 
 

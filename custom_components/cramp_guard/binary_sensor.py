@@ -28,7 +28,9 @@ async def async_setup_entry(
     async_add_entities: AddEntitiesCallback,
 ) -> None:
     """Add the workout sensor of one person."""
-    async_add_entities([WorkoutSensor(entry.runtime_data, entry.entry_id, WORKOUT)])
+    async_add_entities(
+        [WorkoutSensor(entry.runtime_data.engine, entry.entry_id, WORKOUT)]
+    )
 
 
 class WorkoutSensor(CrampGuardEntity, BinarySensorEntity):

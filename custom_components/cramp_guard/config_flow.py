@@ -1,8 +1,10 @@
 """Config flow for Cramp Guard: add a person, edit the options, replace the sources.
 
 All three flows share the steps after the first one: `counters` (only when an activity
-or water source is chosen) and `profile` (not in reconfigure). entry.data holds only
-the person's name; every other setting is an option.
+or water source is chosen) and `profile` (not in reconfigure). The options flow ends
+with `prompts` (notify targets, the webhook) and, with the webhook on, `webhook_url`,
+which shows its URL. entry.data holds only the person's name; every other setting is an
+option.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from abc import abstractmethod
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from homeassistant.components import webhook
 from homeassistant.config_entries import (
     SOURCE_RECONFIGURE,
     ConfigEntry,
@@ -30,11 +33,14 @@ from .const import (
     CONF_ACTIVITY_COUNTER,
     CONF_ACTIVITY_METRIC,
     CONF_BED_TIME,
+    CONF_NOTIFY_TARGETS,
     CONF_PERSON_NAME,
     CONF_WAKE_TIME,
     CONF_WATER,
     CONF_WATER_COUNTER,
     CONF_WATER_UNIT,
+    CONF_WEBHOOK_ID,
+    CONF_WEBHOOK_LOCAL_ONLY,
     DOMAIN,
     HUMIDITY_SOURCES,
     SOURCE_KEYS,
@@ -42,15 +48,19 @@ from .const import (
     ActivityMetric,
 )
 from .flow_schemas import (
+    CONF_WEBHOOK,
     COUNTER_KEYS,
     COUNTER_SETTINGS,
     DEFAULT_WATER_UNIT,
     PROFILE_KEYS,
     PROFILE_SCHEMA,
+    PROMPT_KEYS,
     SOURCES_SCHEMA,
     USER_SCHEMA,
     counters_schema,
+    prompts_schema,
 )
+from .notifier import NOTIFY, PERSISTENT, available_targets
 from .sources import (
     Problem,
     Reading,
@@ -61,6 +71,9 @@ from .sources import (
     read_temperature,
     read_water,
 )
+from .webhook import webhook_url
+
+# notify services that are not targets: the entity action and the pseudo-target.
 
 # The problems a chosen source is refused for; a source that is missing or
 # unavailable right now is accepted (it may come back).
@@ -91,6 +104,16 @@ def source_errors(hass: HomeAssistant, user_input: Mapping[str, Any]) -> dict[st
         if problem in REFUSED:
             errors[key] = str(problem)
     return errors
+
+
+def notify_target_options(hass: HomeAssistant, chosen: Iterable[str]) -> dict[str, str]:
+    """The targets to offer (value -> label): a persistent notification, the legacy
+    notify services that exist, and the chosen ones even when gone (to remove them).
+    """
+    names = sorted((set(available_targets(hass)) | set(chosen)) - {PERSISTENT})
+    return {PERSISTENT: "Persistent notification"} | {
+        name: f"{NOTIFY}.{name}" for name in names
+    }
 
 
 def _guessed_counters(source: str, state: State | None) -> dict[str, str]:
@@ -207,7 +230,7 @@ class CrampGuardFlow(ConfigEntryBaseFlow):
                 self._options = _replaced(
                     self._options, PROFILE_KEYS, user_input | times
                 )
-                return self._finish()
+                return await self._async_after_profile()
         return self.async_show_form(
             step_id="profile",
             data_schema=self.add_suggested_values_to_schema(
@@ -215,6 +238,10 @@ class CrampGuardFlow(ConfigEntryBaseFlow):
             ),
             errors=errors,
         )
+
+    async def _async_after_profile(self) -> ConfigFlowResult:
+        """Go on after the profile."""
+        return self._finish()
 
     @abstractmethod
     def _finish(self) -> ConfigFlowResult:
@@ -274,7 +301,7 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
 
 
 class CrampGuardOptionsFlow(CrampGuardFlow, OptionsFlow):
-    """Edit every setting: the sources, the counters and the profile."""
+    """Edit every setting: the sources, the counters, the profile and the prompts."""
 
     async def async_step_init(
         self, user_input: dict[str, Any] | None = None
@@ -285,3 +312,55 @@ class CrampGuardOptionsFlow(CrampGuardFlow, OptionsFlow):
 
     def _finish(self) -> ConfigFlowResult:
         return self.async_create_entry(data=self._options)
+
+    async def _async_after_profile(self) -> ConfigFlowResult:
+        return await self.async_step_prompts()
+
+    async def async_step_prompts(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Choose the notify targets; turn the webhook on or off."""
+        if user_input is not None:
+            new = {
+                CONF_NOTIFY_TARGETS: user_input[CONF_NOTIFY_TARGETS],
+                CONF_WEBHOOK_LOCAL_ONLY: user_input[CONF_WEBHOOK_LOCAL_ONLY],
+            }
+            if user_input[CONF_WEBHOOK]:  # keep the id; a new one when turned on
+                new[CONF_WEBHOOK_ID] = (
+                    self._current.get(CONF_WEBHOOK_ID) or webhook.async_generate_id()
+                )
+            self._options = _replaced(self._options, PROMPT_KEYS, new)
+            if CONF_WEBHOOK_ID in new:
+                return await self.async_step_webhook_url()
+            return self._finish()
+        chosen = list(self._current.get(CONF_NOTIFY_TARGETS, []))
+        return self.async_show_form(
+            step_id="prompts",
+            data_schema=self.add_suggested_values_to_schema(
+                prompts_schema(notify_target_options(self.hass, chosen)),
+                {
+                    CONF_NOTIFY_TARGETS: chosen,
+                    CONF_WEBHOOK: CONF_WEBHOOK_ID in self._current,
+                    CONF_WEBHOOK_LOCAL_ONLY: self._current.get(
+                        CONF_WEBHOOK_LOCAL_ONLY, True
+                    ),
+                },
+            ),
+        )
+
+    async def async_step_webhook_url(
+        self, user_input: dict[str, Any] | None = None
+    ) -> ConfigFlowResult:
+        """Show the webhook's URL; submitting saves the options."""
+        if user_input is not None:
+            return self._finish()
+        return self.async_show_form(
+            step_id="webhook_url",
+            description_placeholders={
+                "url": webhook_url(
+                    self.hass,
+                    self._options[CONF_WEBHOOK_ID],
+                    self._options[CONF_WEBHOOK_LOCAL_ONLY],
+                )
+            },
+        )

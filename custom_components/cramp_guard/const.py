@@ -62,6 +62,11 @@ CONF_MAIN_ACTIVITY: Final = "main_activity"
 CONF_WATER_TARGET: Final = "water_target"
 CONF_GLASS_SIZE: Final = "glass_size"
 
+# Prompts and logging from outside (options flow).
+CONF_NOTIFY_TARGETS: Final = "notify_targets"  # notify service names
+CONF_WEBHOOK_ID: Final = "webhook_id"  # set when the webhook is enabled
+CONF_WEBHOOK_LOCAL_ONLY: Final = "webhook_local_only"
+
 
 class ActivityMetric(StrEnum):
     """What the activity counter counts (the model's load_metric)."""

@@ -20,7 +20,7 @@ async def async_get_config_entry_diagnostics(
     hass: HomeAssistant, entry: CrampGuardConfigEntry
 ) -> dict[str, Any]:
     """Return what helps to understand one person's cramp risk."""
-    engine = entry.runtime_data
+    engine = entry.runtime_data.engine
     snapshot = engine.snapshot
     ledger = engine.ledger
     return {

@@ -14,6 +14,7 @@ from homeassistant.helpers.selector import (
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
+    SelectOptionDict,
     SelectSelector,
     SelectSelectorConfig,
     TextSelector,
@@ -30,6 +31,7 @@ from .const import (
     CONF_CRAMP_PRONE,
     CONF_GLASS_SIZE,
     CONF_MAIN_ACTIVITY,
+    CONF_NOTIFY_TARGETS,
     CONF_OUTDOOR_WEATHER,
     CONF_PERSON_NAME,
     CONF_SEX,
@@ -38,6 +40,8 @@ from .const import (
     CONF_WATER_COUNTER,
     CONF_WATER_TARGET,
     CONF_WATER_UNIT,
+    CONF_WEBHOOK_ID,
+    CONF_WEBHOOK_LOCAL_ONLY,
     CONF_WORKOUT,
     DEFAULT_BED_TIME,
     DEFAULT_GLASS_SIZE_ML,
@@ -160,3 +164,27 @@ PROFILE_SCHEMA: Final = vol.Schema(
     }
 )
 PROFILE_KEYS: Final = tuple(str(key) for key in PROFILE_SCHEMA.schema)
+
+# The prompts step (options flow only). The form has a switch for the webhook; the
+# options keep its id instead.
+CONF_WEBHOOK: Final = "webhook"
+PROMPT_KEYS: Final = (CONF_NOTIFY_TARGETS, CONF_WEBHOOK_ID, CONF_WEBHOOK_LOCAL_ONLY)
+
+
+def prompts_schema(targets: Mapping[str, str]) -> vol.Schema:
+    """The notify targets to choose from (value -> label) and the webhook switches."""
+    return vol.Schema(
+        {
+            vol.Optional(CONF_NOTIFY_TARGETS, default=[]): SelectSelector(
+                SelectSelectorConfig(
+                    options=[
+                        SelectOptionDict(value=value, label=label)
+                        for value, label in targets.items()
+                    ],
+                    multiple=True,
+                )
+            ),
+            vol.Required(CONF_WEBHOOK, default=False): BooleanSelector(),
+            vol.Required(CONF_WEBHOOK_LOCAL_ONLY, default=True): BooleanSelector(),
+        }
+    )

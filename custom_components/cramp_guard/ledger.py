@@ -39,7 +39,7 @@ class CrampRecord:
     at: datetime
     muscle: str = "calf"
     context: str = "rest"  # exercise, rest, night
-    severity: int | None = None
+    severity: str | None = None  # mild, moderate, severe
 
 
 @dataclass(slots=True)

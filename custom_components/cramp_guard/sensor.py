@@ -166,7 +166,7 @@ async def async_setup_entry(
     async_add_entities: AddEntitiesCallback,
 ) -> None:
     """Add the sensors of one person."""
-    engine = entry.runtime_data
+    engine = entry.runtime_data.engine
     async_add_entities(
         CrampGuardSensor(engine, entry.entry_id, description)
         for description in SENSORS

@@ -18,12 +18,15 @@ from .const import (
     CONF_CRAMP_PRONE,
     CONF_GLASS_SIZE,
     CONF_MAIN_ACTIVITY,
+    CONF_NOTIFY_TARGETS,
     CONF_PERSON_NAME,
     CONF_SEX,
     CONF_WAKE_TIME,
     CONF_WATER_COUNTER,
     CONF_WATER_TARGET,
     CONF_WATER_UNIT,
+    CONF_WEBHOOK_ID,
+    CONF_WEBHOOK_LOCAL_ONLY,
     DEFAULT_BED_TIME,
     DEFAULT_GLASS_SIZE_ML,
     DEFAULT_MAIN_ACTIVITY,
@@ -50,6 +53,9 @@ class Settings:
     profile: Profile
     main_activity: MainActivity
     glass_size_ml: float
+    notify_targets: tuple[str, ...] = ()
+    webhook_id: str | None = None
+    webhook_local_only: bool = True
 
     @classmethod
     def from_entry(
@@ -84,6 +90,9 @@ class Settings:
                 options.get(CONF_MAIN_ACTIVITY, DEFAULT_MAIN_ACTIVITY)
             ),
             glass_size_ml=float(options.get(CONF_GLASS_SIZE, DEFAULT_GLASS_SIZE_ML)),
+            notify_targets=tuple(options.get(CONF_NOTIFY_TARGETS, ())),
+            webhook_id=options.get(CONF_WEBHOOK_ID) or None,
+            webhook_local_only=bool(options.get(CONF_WEBHOOK_LOCAL_ONLY, True)),
         )
 
     @property

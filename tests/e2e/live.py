@@ -71,6 +71,8 @@ def free_port() -> int:
 class LiveHass:
     """One Home Assistant process and an authenticated API session."""
 
+    probe = "/api/onboarding"  # answers 200 once the HTTP server is up
+
     def __init__(self, config_dir: Path, time_zone: str = "Etc/UTC") -> None:
         self.config_dir = config_dir
         self.port = free_port()
@@ -130,7 +132,7 @@ class LiveHass:
             if self.process.returncode is not None:
                 raise RuntimeError(f"hass exited early:\n{self.log[-3000:]}")
             with contextlib.suppress(aiohttp.ClientError):
-                async with self.session.get(f"{self.base}/api/onboarding") as resp:
+                async with self.session.get(f"{self.base}{self.probe}") as resp:
                     if resp.status == 200:
                         return
             await asyncio.sleep(0.25)
