@@ -452,32 +452,13 @@ class DevelopHass(LiveHass):
     async def _onboard(self) -> None:
         """Create the demo user on the first run, log in as it on later ones."""
         assert self.session is not None
-        client_id = f"{self.base}/"
         async with self.session.get(f"{self.base}/api/onboarding") as resp:
             steps = await resp.json() if resp.status == 200 else []
         if any(step["step"] == "user" and not step["done"] for step in steps):
-            user = {
-                "client_id": client_id,
-                "name": PERSON,
-                "username": USERNAME,
-                "password": PASSWORD,
-                "language": "en",
-            }
-            async with self.session.post(
-                f"{self.base}/api/onboarding/users", json=user
-            ) as resp:
-                resp.raise_for_status()
-                code = (await resp.json())["auth_code"]
+            code = await self._create_owner(PERSON, USERNAME, PASSWORD)
         else:
-            code = await self._log_in(client_id)
-        form = {
-            "grant_type": "authorization_code",
-            "code": code,
-            "client_id": client_id,
-        }
-        async with self.session.post(f"{self.base}/auth/token", data=form) as resp:
-            resp.raise_for_status()
-            self.token = (await resp.json())["access_token"]
+            code = await self._log_in(self.client_id)
+        await self._get_token(code)
 
     async def _log_in(self, client_id: str) -> str:
         """An authorization code from the login flow the login page uses."""

@@ -140,24 +140,38 @@ class LiveHass:
 
     async def _onboard(self) -> None:
         """Create the owner as the onboarding page does, and get an access token."""
+        code = await self._create_owner("Test", "test", "test-password-1")
+        await self._get_token(code)
+
+    @property
+    def client_id(self) -> str:
+        """The OAuth client id the frontend uses: the instance's own URL."""
+        return f"{self.base}/"
+
+    async def _create_owner(self, name: str, username: str, password: str) -> str:
+        """Onboarding's first step; returns an authorization code."""
         assert self.session is not None
-        client_id = f"{self.base}/"
         user = {
-            "client_id": client_id,
-            "name": "Test",
-            "username": "test",
-            "password": "test-password-1",
+            "client_id": self.client_id,
+            "name": name,
+            "username": username,
+            "password": password,
             "language": "en",
         }
         async with self.session.post(
             f"{self.base}/api/onboarding/users", json=user
         ) as resp:
             resp.raise_for_status()
-            code = (await resp.json())["auth_code"]
+            code: str = (await resp.json())["auth_code"]
+            return code
+
+    async def _get_token(self, code: str) -> None:
+        """Exchange an authorization code for the access token."""
+        assert self.session is not None
         form = {
             "grant_type": "authorization_code",
             "code": code,
-            "client_id": client_id,
+            "client_id": self.client_id,
         }
         async with self.session.post(f"{self.base}/auth/token", data=form) as resp:
             resp.raise_for_status()
