@@ -14,8 +14,9 @@ import math
 from homeassistant.core import callback
 from homeassistant.util import dt as dt_util
 
-from .engine import Engine, awake_date
+from .engine import Engine
 from .flow_schemas import WATER_UNITS
+from .inputs import awake_date
 from .ledger import CrampRecord, Day
 from .sources import volume_ml
 

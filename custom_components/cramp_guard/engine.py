@@ -10,7 +10,7 @@ only when what they show changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 import logging
 
 from homeassistant.core import (
@@ -31,11 +31,9 @@ from homeassistant.helpers.event import (
 from homeassistant.helpers.start import async_at_started
 from homeassistant.util import dt as dt_util
 
-from .bouts import VIGOROUS_RATE, amount_between, detect_bouts, spread
+from .bouts import spread
 from .const import (
     CONF_ACTIVITY,
-    CONF_BEDROOM_HUMIDITY,
-    CONF_BEDROOM_TEMPERATURE,
     CONF_OUTDOOR_HUMIDITY,
     CONF_OUTDOOR_TEMPERATURE,
     CONF_OUTDOOR_WEATHER,
@@ -45,12 +43,12 @@ from .const import (
     CONF_WORKOUT,
     HUMIDITY_SOURCES,
     TEMPERATURE_SOURCES,
-    ActivityMetric,
 )
 from .counters import update_counter
+from .inputs import build_inputs
 from .ledger import BoutRecord, Day, Ledger
 from .repairs import async_missing_source, async_source_back
-from .risk import Assessment, Bout, RiskInputs, assess, heat_index_c
+from .risk import Assessment, RiskInputs, assess, heat_index_c
 from .settings import Settings
 from .sources import (
     Problem,
@@ -69,19 +67,6 @@ DEBOUNCE_SECONDS = 0.3
 TICK = timedelta(minutes=1)
 MISSING_GRACE_SECONDS = 60  # a source still missing this long after start is reported
 OUTDOOR_HUMIDITY_KEY = f"{CONF_OUTDOOR_WEATHER}_humidity"
-STRETCH_MEMORY = timedelta(days=14)
-
-
-def awake_date(now: datetime, settings: Settings) -> date:
-    """The date the current awake day began (before wake, the day that just ended)."""
-    anchor = datetime.combine(now.date(), settings.profile.wake, tzinfo=now.tzinfo)
-    return now.date() if anchor <= now else now.date() - timedelta(days=1)
-
-
-def _mean_rate(day: Day, start: datetime, end: datetime, day_start: datetime) -> float:
-    """Mean activity per minute between two moments."""
-    minutes = max(1.0, (end - start).total_seconds() / 60)
-    return amount_between(day.minutes, start, end, day_start) / minutes
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,84 +302,9 @@ class Engine:
 
     # -- assessing -------------------------------------------------------------------
 
-    def _bouts(self, day: Day, now: datetime) -> list[Bout]:
-        """Today's bouts: from the workout entity when there is one, else detected."""
-        metric = self.settings.activity_metric
-        day_start = dt_util.start_of_local_day(day.day)
-        if CONF_WORKOUT in self.settings.sources:
-            spans = [
-                (b.start, b.end, _mean_rate(day, b.start, b.end or now, day_start))
-                for b in day.bouts
-            ]
-        elif self.settings.has_activity:
-            spans = detect_bouts(day.minutes, metric, day_start, now)
-        else:
-            return []
-        bouts = []
-        for start, end, rate in spans:
-            minutes = ((end or now) - start).total_seconds() / 60
-            outdoor = [
-                day.outdoor[h]
-                for h in range(start.hour, (end or now).hour + 1)
-                if h in day.outdoor
-            ]
-            temp, humidity = max(
-                outdoor, key=lambda t: heat_index_c(*t), default=(None, None)
-            )
-            bouts.append(
-                Bout(
-                    start=start,
-                    end=end,
-                    active_kcal=rate * minutes
-                    if metric is ActivityMetric.ACTIVE_KCAL
-                    and self.settings.has_activity
-                    else None,
-                    vigorous=rate >= VIGOROUS_RATE[metric],
-                    outdoor_temp_c=temp,
-                    outdoor_humidity=humidity,
-                )
-            )
-        return bouts
-
     def build_inputs(self, now: datetime) -> tuple[RiskInputs, Day]:
         """The model's inputs for `now` from the readings and the ledger."""
-        settings = self.settings
-        today = awake_date(now, settings)
-        day = self.ledger.days.get(today) or Day(today)
-        stretches = list(self.ledger.iter_stretches())
-        cramps = list(self.ledger.iter_cramps())
-        if CONF_WATER not in settings.sources:
-            water_ml = day.water_ml  # logged by hand only; None when nothing is
-        elif self._value(CONF_WATER) is not None:
-            water_ml = (day.water_sensor_ml or 0.0) + day.water_logged_ml
-        else:
-            water_ml = None  # the sensor gives nothing usable: hydration is left out
-        inputs = RiskInputs(
-            now=now,
-            profile=settings.profile,
-            load_metric=settings.activity_metric.value
-            if settings.has_activity
-            else None,
-            load_history=self.ledger.load_history(today),
-            load_today=(day.load or 0.0)
-            if self._value(CONF_ACTIVITY) is not None
-            else None,
-            bouts=tuple(self._bouts(day, now)),
-            room_temp_c=self._value(CONF_ROOM_TEMPERATURE),
-            room_humidity=self._value(CONF_ROOM_HUMIDITY),
-            bedroom_temp_c=self._value(CONF_BEDROOM_TEMPERATURE),
-            # One home: without a bedroom humidity sensor, the room's is used.
-            bedroom_humidity=self._value(CONF_BEDROOM_HUMIDITY)
-            if CONF_BEDROOM_HUMIDITY in settings.sources
-            else self._value(CONF_ROOM_HUMIDITY),
-            max_room_heat_index_c=day.max_heat_index_c,
-            water_ml=water_ml,
-            last_stretch=stretches[-1] if stretches else None,
-            stretched_recently=bool(stretches)
-            and now - stretches[-1] <= STRETCH_MEMORY,
-            last_cramp=cramps[-1].at if cramps else None,
-        )
-        return inputs, day
+        return build_inputs(now, self.settings, self.ledger, self._value)
 
     @callback
     def async_update(self) -> None:

@@ -20,7 +20,8 @@ from homeassistant.util import dt as dt_util
 
 from . import actions, messages
 from .const import DOMAIN
-from .engine import Engine, Snapshot, awake_date
+from .engine import Engine, Snapshot
+from .inputs import awake_date
 from .notifier import Action, Notifier, async_route_actions
 from .prompt_policy import (
     Facts,

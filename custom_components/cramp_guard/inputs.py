@@ -1,0 +1,120 @@
+"""From the ledger and the current readings to the model's inputs.
+
+"Today" is the awake day: before the wake time, the day that just ended. Bouts come
+from the workout entity when there is one, else they are detected from the activity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from homeassistant.util import dt as dt_util
+
+from .bouts import VIGOROUS_RATE, amount_between, detect_bouts
+from .const import (
+    CONF_ACTIVITY,
+    CONF_BEDROOM_HUMIDITY,
+    CONF_BEDROOM_TEMPERATURE,
+    CONF_ROOM_HUMIDITY,
+    CONF_ROOM_TEMPERATURE,
+    CONF_WATER,
+    CONF_WORKOUT,
+    ActivityMetric,
+)
+from .ledger import Day, Ledger
+from .risk import Bout, RiskInputs, heat_index_c
+from .settings import Settings
+
+STRETCH_MEMORY = timedelta(days=14)
+
+
+def awake_date(now: datetime, settings: Settings) -> date:
+    """The date the current awake day began (before wake, the day that just ended)."""
+    anchor = datetime.combine(now.date(), settings.profile.wake, tzinfo=now.tzinfo)
+    return now.date() if anchor <= now else now.date() - timedelta(days=1)
+
+
+def _mean_rate(day: Day, start: datetime, end: datetime, day_start: datetime) -> float:
+    """Mean activity per minute between two moments."""
+    minutes = max(1.0, (end - start).total_seconds() / 60)
+    return amount_between(day.minutes, start, end, day_start) / minutes
+
+
+def day_bouts(day: Day, settings: Settings, now: datetime) -> list[Bout]:
+    """Today's bouts: from the workout entity when there is one, else detected."""
+    metric = settings.activity_metric
+    day_start = dt_util.start_of_local_day(day.day)
+    if CONF_WORKOUT in settings.sources:
+        spans = [
+            (b.start, b.end, _mean_rate(day, b.start, b.end or now, day_start))
+            for b in day.bouts
+        ]
+    elif settings.has_activity:
+        spans = detect_bouts(day.minutes, metric, day_start, now)
+    else:
+        return []
+    bouts = []
+    for start, end, rate in spans:
+        minutes = ((end or now) - start).total_seconds() / 60
+        outdoor = [
+            day.outdoor[h]
+            for h in range(start.hour, (end or now).hour + 1)
+            if h in day.outdoor
+        ]
+        temp, humidity = max(
+            outdoor, key=lambda t: heat_index_c(*t), default=(None, None)
+        )
+        bouts.append(
+            Bout(
+                start=start,
+                end=end,
+                active_kcal=rate * minutes
+                if metric is ActivityMetric.ACTIVE_KCAL and settings.has_activity
+                else None,
+                vigorous=rate >= VIGOROUS_RATE[metric],
+                outdoor_temp_c=temp,
+                outdoor_humidity=humidity,
+            )
+        )
+    return bouts
+
+
+def build_inputs(
+    now: datetime,
+    settings: Settings,
+    ledger: Ledger,
+    value: Callable[[str], float | None],
+) -> tuple[RiskInputs, Day]:
+    """The model's inputs for `now` from the readings and the ledger."""
+    today = awake_date(now, settings)
+    day = ledger.days.get(today) or Day(today)
+    stretches = list(ledger.iter_stretches())
+    cramps = list(ledger.iter_cramps())
+    if CONF_WATER not in settings.sources:
+        water_ml = day.water_ml  # logged by hand only; None when nothing is
+    elif value(CONF_WATER) is not None:
+        water_ml = (day.water_sensor_ml or 0.0) + day.water_logged_ml
+    else:
+        water_ml = None  # the sensor gives nothing usable: hydration is left out
+    inputs = RiskInputs(
+        now=now,
+        profile=settings.profile,
+        load_metric=settings.activity_metric.value if settings.has_activity else None,
+        load_history=ledger.load_history(today),
+        load_today=(day.load or 0.0) if value(CONF_ACTIVITY) is not None else None,
+        bouts=tuple(day_bouts(day, settings, now)),
+        room_temp_c=value(CONF_ROOM_TEMPERATURE),
+        room_humidity=value(CONF_ROOM_HUMIDITY),
+        bedroom_temp_c=value(CONF_BEDROOM_TEMPERATURE),
+        # One home: without a bedroom humidity sensor, the room's is used.
+        bedroom_humidity=value(CONF_BEDROOM_HUMIDITY)
+        if CONF_BEDROOM_HUMIDITY in settings.sources
+        else value(CONF_ROOM_HUMIDITY),
+        max_room_heat_index_c=day.max_heat_index_c,
+        water_ml=water_ml,
+        last_stretch=stretches[-1] if stretches else None,
+        stretched_recently=bool(stretches) and now - stretches[-1] <= STRETCH_MEMORY,
+        last_cramp=cramps[-1].at if cramps else None,
+    )
+    return inputs, day
