@@ -25,6 +25,7 @@ import shutil
 import signal
 import socket
 import sys
+import tempfile
 import time
 from typing import Any, Final
 import zoneinfo
@@ -119,14 +120,15 @@ CONTROLS: Final = (
     "time.demo_evening_reminder",
     "number.demo_glass_size",
 )
-TILES: Final = (
-    "sensor.demo_risk_level",
-    "sensor.demo_hydration_pace",
-    "sensor.demo_water_today",
-    "sensor.demo_water_target",
-    "sensor.demo_heat_index",
-    "binary_sensor.demo_workout_in_progress",
-)
+# Tiles with short names: a tile is too narrow for "Demo Hydration pace".
+TILES: Final = {
+    "sensor.demo_risk_level": "Risk level",
+    "sensor.demo_hydration_pace": "Hydration pace",
+    "sensor.demo_water_today": "Water today",
+    "sensor.demo_water_target": "Water target",
+    "sensor.demo_heat_index": "Heat index",
+    "binary_sensor.demo_workout_in_progress": "Workout",
+}
 DASHBOARD: Final[dict[str, Any]] = {
     "title": "Cramp Guard demo",
     "views": [
@@ -140,7 +142,10 @@ DASHBOARD: Final[dict[str, Any]] = {
                     "type": "grid",
                     "columns": 2,
                     "square": False,
-                    "cards": [{"type": "tile", "entity": e} for e in TILES],
+                    "cards": [
+                        {"type": "tile", "entity": e, "name": name}
+                        for e, name in TILES.items()
+                    ],
                 },
                 {
                     "type": "history-graph",
@@ -551,6 +556,14 @@ async def set_up_demo(hass: DevelopHass) -> None:
             raise
         print("[develop] saving the default dashboard", flush=True)
         await hass.ws({"type": "lovelace/config/save", "config": DASHBOARD})
+    panels = await hass.ws({"type": "get_panels"})
+    if not ((panels.get("lovelace") or {}).get("config") or {}).get("mode"):
+        # Home Assistant 2026.2+ shows its new home panel unless the default
+        # dashboard is a dashboard entry; it makes it one when it starts (a
+        # migration), so only a restart puts the saved dashboard in the browser.
+        print("[develop] restarting Home Assistant to show the dashboard", flush=True)
+        await hass.stop()
+        await hass.start()
 
 
 def _cards(config: Any) -> list[dict[str, Any]]:
@@ -593,6 +606,21 @@ async def check(hass: DevelopHass) -> list[str]:
         flush=True,
     )
     return problems
+
+
+async def prepare(
+    config_dir: Path, port: int, time_zone: str, *, show_log: bool = False
+) -> DevelopHass:
+    """Start the demo Home Assistant and set it up (the first run's user, entry and
+    dashboard); the caller stops it. Port 0: any free one."""
+    hass = DevelopHass(config_dir, port or free_port(), time_zone, show_log=show_log)
+    try:
+        await hass.start()
+        await set_up_demo(hass)
+    except BaseException:
+        await hass.stop()
+        raise
+    return hass
 
 
 def banner(hass: DevelopHass, started: float) -> None:
@@ -666,6 +694,45 @@ async def run(args: argparse.Namespace) -> int:
         await hass.stop()
 
 
+def afternoon_time_zone(now: float | None = None) -> str:
+    """A fixed-offset zone in which it is about 16:00 now: the demo's busiest view
+    (drinks behind pace, warm room, the run ahead)."""
+    hour = time.gmtime(now).tm_hour
+    offset = (16 - hour + 12) % 24 - 12  # -12..11
+    return f"Etc/GMT{-offset:+d}" if offset else "Etc/UTC"
+
+
+async def screenshot(args: argparse.Namespace) -> int:
+    """Start and set up the demo, save a browser screenshot of its dashboard, stop."""
+    from tests.e2e.browser import screenshot_dashboard  # needs playwright
+
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="cramp-guard-screenshot-") as temp:
+        config_dir = args.config_dir or Path(temp)
+        print(
+            f"[develop] starting Home Assistant in {config_dir} "
+            f"(time zone {args.time_zone})",
+            flush=True,
+        )
+        try:
+            hass = await prepare(config_dir, args.port, args.time_zone)
+        except (RuntimeError, TimeoutError, aiohttp.ClientError) as err:
+            print(f"[develop] FAILED: {err}", file=sys.stderr, flush=True)
+            return 1
+        try:
+            risk = await hass.wait_for(RISK, is_number)
+            seen = await screenshot_dashboard(hass, args.screenshot)
+        finally:
+            await hass.stop()
+    print(
+        f"[develop] {args.screenshot}: the gauge shows {seen['gauge_text']!r} "
+        f"({RISK} = {risk['state']}); buttons: {', '.join(seen['buttons'])}; "
+        f"took {time.monotonic() - started:.1f} s",
+        flush=True,
+    )
+    return 0
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(
@@ -673,19 +740,25 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         description="Run a real Home Assistant with Cramp Guard and a demo person.",
     )
     parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help="HTTP port (0: any free one)"
+        "--port",
+        type=int,
+        default=None,
+        help="HTTP port (0: any free one; default: 8123, any free one for "
+        "--screenshot)",
     )
     parser.add_argument(
         "--config-dir",
         type=Path,
-        default=DEFAULT_CONFIG_DIR,
-        help="configuration directory (default: .develop)",
+        default=None,
+        help="configuration directory (default: .develop; a temporary one for "
+        "--screenshot)",
     )
     parser.add_argument(
         "--time-zone",
         type=time_zone,
-        default=host_time_zone(),
-        help="the demo's time zone (default: the machine's, Europe/Berlin for UTC)",
+        default=None,
+        help="the demo's time zone (default: the machine's, Europe/Berlin for UTC; "
+        "for --screenshot one in which it is about 16:00)",
     )
     parser.add_argument(
         "--reset", action="store_true", help="delete the configuration directory first"
@@ -695,15 +768,31 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="start, set up, check the risk and the dashboard, stop",
     )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PNG",
+        help="start and set up a fresh demo, save a chromium screenshot of the "
+        "dashboard to PNG, stop (scripts/screenshot)",
+    )
     args = parser.parse_args(argv)
-    args.config_dir = args.config_dir.resolve()
+    if args.config_dir is not None:
+        args.config_dir = args.config_dir.resolve()
+    elif not args.screenshot:
+        args.config_dir = DEFAULT_CONFIG_DIR
+    if args.time_zone is None:
+        args.time_zone = afternoon_time_zone() if args.screenshot else host_time_zone()
+    if args.port is None:
+        args.port = 0 if args.screenshot else DEFAULT_PORT
+    if args.screenshot:
+        args.screenshot = args.screenshot.resolve()
     return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `scripts/develop`."""
     args = parse_args(argv)
-    if args.reset:
+    if args.reset and args.config_dir is not None:
         reset(args.config_dir)
     if args.port == 0:
         args.port = free_port()
@@ -714,6 +803,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.screenshot:
+        return asyncio.run(screenshot(args))
     return asyncio.run(run(args))
 
 

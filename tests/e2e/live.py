@@ -81,6 +81,9 @@ class LiveHass:
         self.process: asyncio.subprocess.Process | None = None
         self.session: aiohttp.ClientSession | None = None
         self.token = ""
+        # The whole /auth/token answer (access_token, refresh_token, expires_in, ...):
+        # what a browser keeps to be logged in (tests/e2e/browser.py).
+        self.tokens: dict[str, Any] = {}
 
     @property
     def log(self) -> str:
@@ -175,7 +178,8 @@ class LiveHass:
         }
         async with self.session.post(f"{self.base}/auth/token", data=form) as resp:
             resp.raise_for_status()
-            self.token = (await resp.json())["access_token"]
+            self.tokens = await resp.json()
+            self.token = self.tokens["access_token"]
 
     async def rest(self, method: str, path: str, body: Any = None) -> Any:
         """Call the REST API and return the JSON answer."""
