@@ -24,6 +24,7 @@ from homeassistant.components.recorder.models import (
 from homeassistant.components.recorder.statistics import async_import_statistics
 from homeassistant.core import HomeAssistant
 import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
@@ -113,6 +114,15 @@ async def _record(
     await async_wait_recording_done(hass)
 
 
+async def _set_up_with_history(
+    hass: HomeAssistant, days_ago: range, steps: str = "1200", **record: float
+) -> MockConfigEntry:
+    """Record statistics for the past days, then add a person reading sensor.steps."""
+    await _record(hass, days_ago, **record)
+    hass.states.async_set("sensor.steps", steps, {"unit_of_measurement": "steps"})
+    return await setup_entry(hass, make_entry(**OPTIONS))
+
+
 def _history(hass: HomeAssistant) -> list[float | None]:
     entry = hass.config_entries.async_entries("cramp_guard")[0]
     return entry.runtime_data.engine.ledger.load_history(TODAY)
@@ -146,9 +156,7 @@ async def test_backfill_fills_the_recorded_days(
 ) -> None:
     """Ten recorded days become the last ten days of the load history."""
     freezer.move_to(NOW)
-    await _record(hass, range(1, 11), today=3000.0)
-    hass.states.async_set("sensor.steps", "1200", {"unit_of_measurement": "steps"})
-    entry = await setup_entry(hass, make_entry(**OPTIONS))
+    entry = await _set_up_with_history(hass, range(1, 11), today=3000.0)
 
     assert _history(hass) == [None] * 17 + [_steps(n) for n in range(10, 0, -1)]
     ledger = entry.runtime_data.engine.ledger
@@ -176,9 +184,7 @@ async def test_backfill_takes_at_most_27_days(
 ) -> None:
     """Forty recorded days: the 27 completed days before today are filled."""
     freezer.move_to(NOW)
-    await _record(hass, range(1, 41))
-    hass.states.async_set("sensor.steps", "0", {"unit_of_measurement": "steps"})
-    entry = await setup_entry(hass, make_entry(**OPTIONS))
+    entry = await _set_up_with_history(hass, range(1, 41), steps="0")
 
     assert _history(hass) == [_steps(n) for n in range(27, 0, -1)]
     assert min(entry.runtime_data.engine.ledger.days) == _day(27)
@@ -195,9 +201,7 @@ async def test_workload_becomes_available_with_three_days(
 ) -> None:
     """The workload factor needs three known days; the backfill provides them."""
     freezer.move_to(NOW)
-    await _record(hass, range(1, days + 1))
-    hass.states.async_set("sensor.steps", "1200", {"unit_of_measurement": "steps"})
-    await setup_entry(hass, make_entry(**OPTIONS))
+    await _set_up_with_history(hass, range(1, days + 1))
 
     assert sum(load is not None for load in _history(hass)) == days
     assert _workload_available(hass) is available
@@ -236,9 +240,7 @@ async def test_a_second_setup_does_not_backfill_again(
 ) -> None:
     """After the first setup the ledger is marked; a reload leaves it alone."""
     freezer.move_to(NOW)
-    await _record(hass, range(1, 6))
-    hass.states.async_set("sensor.steps", "1200", {"unit_of_measurement": "steps"})
-    entry = await setup_entry(hass, make_entry(**OPTIONS))
+    entry = await _set_up_with_history(hass, range(1, 6))
     assert _history(hass)[-5:] == [_steps(n) for n in range(5, 0, -1)]
     # A day the user's ledger lost: a second backfill would fill it again.
     entry.runtime_data.engine.ledger.days[_day(2)].load = None

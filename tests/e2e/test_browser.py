@@ -7,38 +7,23 @@ drives the system's chromium, logged in as the demo user, to the dashboard.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-import sys
-from types import ModuleType
 
 import pytest
 
 from .browser import screenshot_dashboard
+from .conftest import develop_module
 
-ROOT = Path(__file__).resolve().parents[2]
-DEVELOP = ROOT / "scripts" / "develop.py"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 pytestmark = pytest.mark.timeout(240)
-
-
-def _develop_module(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("develop", DEVELOP)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "develop", module)  # for its dataclass
-    monkeypatch.setattr(sys, "path", list(sys.path))  # it adds the repository
-    spec.loader.exec_module(module)
-    return module
 
 
 async def test_the_dashboard_shows_the_risk_in_chromium(
     tmp_path: Path, socket_enabled: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The gauge card renders and shows the state of the risk sensor."""
-    develop = _develop_module(monkeypatch)
+    develop = develop_module(monkeypatch)
     hass = await develop.prepare(tmp_path / "develop", 0, develop.DEFAULT_TIME_ZONE)
     try:
         before = (await hass.wait_for(develop.RISK, develop.is_number))["state"]

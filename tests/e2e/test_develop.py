@@ -8,31 +8,17 @@ up and only starts it again.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 import re
 import subprocess
 import sys
-from types import ModuleType
 
 from homeassistant.util.yaml import parse_yaml
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-DEVELOP = ROOT / "scripts" / "develop.py"
+from .conftest import DEVELOP, ROOT, develop_module
 
 pytestmark = pytest.mark.timeout(180)
-
-
-def _develop_module(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("develop", DEVELOP)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, "develop", module)  # for its dataclass
-    monkeypatch.setattr(sys, "path", list(sys.path))  # it adds the repository
-    spec.loader.exec_module(module)
-    return module
 
 
 def _check(config_dir: Path) -> str:
@@ -84,5 +70,5 @@ def test_the_demo_gauge_is_the_readme_gauge(monkeypatch: pytest.MonkeyPatch) -> 
     ]
     assert len(blocks) == 1, blocks
     assert isinstance(card := blocks[0], dict)
-    develop = _develop_module(monkeypatch)
+    develop = develop_module(monkeypatch)
     assert card | {"entity": develop.RISK} == develop.GAUGE
