@@ -41,7 +41,9 @@ OPTIONS: dict[str, Any] = {
     "activity_metric": "steps",
     "activity_counter": "daily",
 }
-HOURS = (0, 8, 12, 18, 23)  # local hours with activity; 0 and 23 test day edges
+# Local hours with activity; 7 (the wake time: the day's first hour) and 23 test the
+# day's edges. An hour before the wake time belongs to the day before.
+HOURS = (7, 8, 12, 18, 23)
 # Extra metadata keys the installed recorder knows (2026.x added `unit_class`).
 UNIT_CLASS = (
     {"unit_class": None} if "unit_class" in StatisticMetaData.__annotations__ else {}
@@ -257,19 +259,18 @@ async def test_a_second_setup_does_not_backfill_again(
 SINCE_BOOT = 100_000.0  # a phone's step counter when the statistics begin
 
 
-def _since_boot_at_end(days_ago: int) -> float:
-    """The since-boot counter at the end of a day of `_record(range(1, 6), ...)`."""
-    return SINCE_BOOT + sum(_steps(n) for n in range(days_ago, 6))
+def _nothing(_days_ago: int) -> None:
+    return None
 
 
 @pytest.mark.parametrize(
     ("counter", "expected"),
     [
-        # A counter that keeps counting: the day's steps are its change.
+        # A counter that keeps counting: the day's steps are its positive changes.
         ("cumulative", _steps),
-        # A daily total: the day's steps are its highest value (here, as the
-        # counter is in truth cumulative, that value is the since-boot count).
-        ("daily", _since_boot_at_end),
+        # Read as a day total, a since-boot count far above any day is not one:
+        # nothing is filled (live, the counter-kind repair says so).
+        ("daily", _nothing),
     ],
 )
 async def test_cumulative_counter_uses_the_days_change(
@@ -278,9 +279,9 @@ async def test_cumulative_counter_uses_the_days_change(
     berlin: None,
     freezer: FrozenDateTimeFactory,
     counter: str,
-    expected: Callable[[int], float],
+    expected: Callable[[int], float | None],
 ) -> None:
-    """Statistics with both max and sum: cumulative takes the change, daily the max."""
+    """A since-boot counter: its changes count, its values are not day totals."""
     freezer.move_to(NOW)
     await _record(hass, range(1, 6), since_boot=SINCE_BOOT)
     hass.states.async_set("sensor.steps", "200000", {"unit_of_measurement": "steps"})
@@ -380,3 +381,54 @@ async def test_no_activity_source_no_backfill(
         entry = await setup_entry(hass, make_entry(room_temperature="sensor.room"))
     spy.assert_not_called()
     assert entry.runtime_data.engine.ledger.load_history(TODAY) == [None] * 27
+
+
+async def test_a_day_total_with_a_late_reset_is_replayed_like_live(
+    recorder_mock: Recorder,
+    hass: HomeAssistant,
+    berlin: None,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """Garmin <= 1.0: state class `total` without last_reset (its change is negative
+    at each reset) keeping yesterday's value until its first sync at 08:00. Each day's
+    load is the day's highest total, never a negative change.
+    """
+    freezer.move_to(NOW)
+    rows: list[StatisticData] = []
+    for n in range(4, 0, -1):
+        previous = _steps(n + 1) if n < 4 else 0.0
+        hours = [(h, previous) for h in range(0, 8) if n < 4]  # yesterday's, repeated
+        hours += [(8, 300.0), (12, _steps(n) / 2), (20, _steps(n))]
+        rows += [
+            StatisticData(start=datetime.combine(_day(n), time(h), TZ), state=v, sum=v)
+            for h, v in hours
+        ]
+    async_import_statistics(hass, _metadata(), rows)
+    await async_wait_recording_done(hass)
+    hass.states.async_set("sensor.steps", "10", {"unit_of_measurement": "steps"})
+    await setup_entry(hass, make_entry(**OPTIONS))
+
+    assert _history(hass)[-4:] == [_steps(n) for n in range(4, 0, -1)]
+
+
+async def test_a_counters_negative_changes_count_nothing(
+    recorder_mock: Recorder,
+    hass: HomeAssistant,
+    berlin: None,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """A counter's hour with a negative change (a `total` that fell) adds nothing."""
+    freezer.move_to(NOW)
+    rows = [
+        StatisticData(start=datetime.combine(_day(2), time(h), TZ), state=s, sum=s)
+        for h, s in ((9, 1000.0), (10, 400.0), (11, 900.0))
+    ]
+    async_import_statistics(hass, _metadata(), rows)
+    await async_wait_recording_done(hass)
+    hass.states.async_set("sensor.steps", "10", {"unit_of_measurement": "steps"})
+    await setup_entry(
+        hass, make_entry(**(OPTIONS | {"activity_counter": "cumulative"}))
+    )
+
+    # change: 1000 (from nothing), -600 (not counted), +500.
+    assert _history(hass)[-2] == 1500.0

@@ -52,7 +52,7 @@ TEMPERATURE = {
 }
 HUMIDITY = {"unit_of_measurement": "%", "device_class": "humidity"}
 STEPS = {"unit_of_measurement": "steps", "state_class": "total_increasing"}
-LAST_RESET = "2025-06-01T00:00:00+00:00"
+# Where a shape comes from: shared/design/real-sources.md (each integration's code).
 
 # Realistic sources, as (state, attributes).
 STATES: dict[str, tuple[str, dict[str, Any]]] = {
@@ -67,9 +67,52 @@ STATES: dict[str, tuple[str, dict[str, Any]]] = {
         STEPS | {"friendly_name": "Pixel Steps since boot"},
     ),
     "sensor.meter_steps": ("912345", STEPS | {"state_class": "total"}),
-    "sensor.garmin_steps": (
-        "6540",
-        STEPS | {"state_class": "total", "last_reset": LAST_RESET},
+    # Garmin Connect 3.x (cyberjunky/home-assistant-garmin_connect sensor.py).
+    "sensor.garmin_steps": ("6540", STEPS),
+    # Garmin Connect <= 1.0 (same repo, sensor_descriptions.py): total, no last_reset.
+    "sensor.garmin_total_steps": ("6540", STEPS | {"state_class": "total"}),
+    # Fitbit activity calories: "cal", meaning kcal (core fitbit/sensor.py).
+    "sensor.fitbit_activity_calories": (
+        "1051",
+        {"unit_of_measurement": "cal", "state_class": "total_increasing"},
+    ),
+    # Withings (core withings/sensor.py): "calories", total, last_reset at midnight.
+    "sensor.withings_active_calories_burnt_today": (
+        "512.5",
+        {"unit_of_measurement": "calories", "state_class": "total"},
+    ),
+    # A monthly utility_meter of a water counter (core utility_meter/sensor.py).
+    "sensor.water_monthly": (
+        "31.5",
+        {
+            "unit_of_measurement": "L",
+            "state_class": "total_increasing",
+            "status": "collecting",
+            "last_period": "28.0",
+            "last_valid_state": "1031.5",
+            "last_reset": "2026-12-01T00:00:00+01:00",
+            "next_reset": "2027-01-01T00:00:00+01:00",
+        },
+    ),
+    # HidrateSpark's lifetime water (bditter/HA-Hidratespark sensor.py).
+    "sensor.bottle_water_lifetime": (
+        "1251.1",
+        {
+            "unit_of_measurement": "fl. oz.",
+            "device_class": "volume",
+            "state_class": "total_increasing",
+        },
+    ),
+    # Health Connect's "Active calories burned" (home-assistant/android
+    # HealthConnectSensorManager.kt): the last single record.
+    "sensor.pixel_8_active_calories_burned": (
+        "120.5",
+        {
+            "unit_of_measurement": "kcal",
+            "device_class": "energy",
+            "endTime": "2026-12-02T09:30:00Z",
+            "source": "com.google.android.apps.fitness",
+        },
     ),
     "sensor.garmin_active_calories": (
         "420",
@@ -79,13 +122,13 @@ STATES: dict[str, tuple[str, dict[str, Any]]] = {
         "35",
         {"unit_of_measurement": "min", "device_class": "duration"},
     ),
+    # Health Connect "Daily hydration" (HealthConnectSensorManager.kt).
     "sensor.health_connect_hydration": (
-        "1.2",
+        "1250.0",
         {
-            "unit_of_measurement": "L",
+            "unit_of_measurement": "mL",
             "device_class": "volume",
-            "state_class": "total",
-            "last_reset": LAST_RESET,
+            "state_class": "total_increasing",
         },
     ),
     "input_number.glasses_of_water": ("3.0", {"min": 0, "max": 20, "step": 1}),
@@ -274,10 +317,13 @@ async def test_temperature_only_skips_the_counters(hass: HomeAssistant) -> None:
     ("entity_id", "metric", "counter"),
     [
         ("sensor.pixel_steps_since_boot", "steps", "cumulative"),
-        ("sensor.meter_steps", "steps", "cumulative"),  # total, no reset
-        ("sensor.garmin_steps", "steps", "daily"),  # total with last_reset
+        ("sensor.meter_steps", "steps", "cumulative"),  # far above any day
+        ("sensor.garmin_steps", "steps", "daily"),
+        ("sensor.garmin_total_steps", "steps", "daily"),  # total, no last_reset
         ("sensor.garmin_active_calories", "active_kcal", "daily"),
         ("sensor.fitbit_active_minutes", "intensity_minutes", "daily"),
+        ("sensor.fitbit_activity_calories", "active_kcal", "daily"),
+        ("sensor.withings_active_calories_burnt_today", "active_kcal", "daily"),
     ],
 )
 async def test_activity_settings_are_preselected(
@@ -298,6 +344,35 @@ async def test_activity_settings_are_preselected(
     result = await configure(hass, result, {})
     assert result["options"][CONF_ACTIVITY_METRIC] == metric
     assert result["options"][CONF_ACTIVITY_COUNTER] == counter
+
+
+@pytest.mark.parametrize(
+    ("entity_id", "counter"),
+    [
+        ("sensor.health_connect_hydration", "daily"),
+        ("sensor.water_monthly", "cumulative"),
+        ("sensor.bottle_water_lifetime", "cumulative"),
+    ],
+)
+async def test_water_kind_is_preselected(
+    hass: HomeAssistant, entity_id: str, counter: str
+) -> None:
+    """A day total, a monthly meter and a lifetime bottle counter."""
+    result = await configure(
+        hass, await start(hass), {CONF_PERSON_NAME: "Alex", CONF_WATER: entity_id}
+    )
+    assert form_values(result)[CONF_WATER_COUNTER] == counter
+
+
+@pytest.mark.parametrize("key", [CONF_ACTIVITY, CONF_WATER])
+async def test_a_single_record_is_refused(hass: HomeAssistant, key: str) -> None:
+    """Health Connect's "Active calories burned" is the last record, not a total."""
+    user_input = {
+        CONF_PERSON_NAME: "Alex",
+        key: "sensor.pixel_8_active_calories_burned",
+    }
+    result = await configure(hass, await start(hass), user_input)
+    assert result["errors"] == {key: "single_record"}
 
 
 async def test_water_alone_asks_only_the_water_settings(hass: HomeAssistant) -> None:

@@ -11,7 +11,7 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 import pytest
 
-from custom_components.cramp_guard.engine import Engine
+from custom_components.cramp_guard.engine import HOLD_COUNTS_FOR, Engine
 
 from .conftest import advance, make_entry, setup_entry
 
@@ -58,7 +58,7 @@ async def _water_person(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> 
         ("3", "glasses", "bad unit"),
     ],
 )
-async def test_bad_water_drops_hydration_once(
+async def test_bad_water_holds_what_was_counted_then_drops_it(
     hass: HomeAssistant,
     berlin: None,
     freezer: FrozenDateTimeFactory,
@@ -67,20 +67,33 @@ async def test_bad_water_drops_hydration_once(
     unit: str,
     problem: str,
 ) -> None:
-    """A bad water state leaves hydration out, lowers confidence, warns once."""
+    """A bad water state keeps today's water with a lower confidence; 3 h later the
+    hydration factor is left out. One warning for the episode, one line on recovery.
+    """
     engine = await _water_person(hass, freezer)
     before = engine.snapshot
     assert before is not None
     assert before.assessment.factors["hydration"].available
+    risk = hass.states.get("sensor.alex_cramp_risk").state
 
     caplog.clear()
     for _ in range(3):  # the same episode, several updates
         _set(hass, "sensor.water", state, unit)
         await advance(hass, freezer, timedelta(minutes=1))
+    held = engine.snapshot
+    assert held is not None
+    assert held.inputs.water_ml == 800  # what the bottle counted today is kept
+    assert held.inputs.held == frozenset({"water"})
+    assert held.assessment.factors["hydration"].available
+    assert held.assessment.confidence < before.assessment.confidence
+    assert hass.states.get("sensor.alex_water_today").state == "800"
+    assert hass.states.get("sensor.alex_cramp_risk").state == risk
+
+    await advance(hass, freezer, HOLD_COUNTS_FOR)
     after = engine.snapshot
     assert after is not None
     assert not after.assessment.factors["hydration"].available
-    assert after.assessment.confidence < before.assessment.confidence
+    assert not after.inputs.held
     assert hass.states.get("sensor.alex_cramp_risk").state != "unavailable"
     assert hass.states.get("sensor.alex_hydration_pace").state == "unknown"
     warnings = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -61,7 +61,11 @@ async def test_ledger_persists_and_restores(
     assert not ledger.loaded_from_storage
     ledger.days[TODAY] = _full_day()
     update_counter(
-        ledger.counter("activity"), CounterKind.DAILY, 8000, datetime.now(TZ)
+        ledger.counter("activity"),
+        CounterKind.DAILY,
+        8000,
+        datetime.now(TZ),
+        plausible_day=100_000,
     )
     ledger.backfilled = True
     ledger.async_schedule_save()
@@ -118,3 +122,53 @@ async def test_save_now(hass: HomeAssistant, hass_storage: dict[str, Any]) -> No
     ledger.day(TODAY).water_logged_ml = 250
     await ledger.async_save_now()
     assert hass_storage[KEY]["data"]["days"][0]["water_logged_ml"] == 250
+
+
+def _moment(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=TZ)
+
+
+async def test_one_rule_for_the_day_a_moment_belongs_to(hass: HomeAssistant) -> None:
+    """Before the wake time a moment belongs to the day that just ended."""
+    ledger = Ledger(hass, "entry1", time(6, 30))
+    assert ledger.day_of(_moment(24, 6, 29)) == date(2026, 11, 23)
+    assert ledger.day_of(_moment(24, 6, 30)) == TODAY
+    assert ledger.day_of(_moment(24, 23, 59)) == TODAY
+    assert ledger.day_of(_moment(25, 1)) == TODAY
+    # The day DST ends in Europe/Berlin: 02:30 happens twice, both before wake.
+    assert ledger.day_of(datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=TZ)) == date(
+        2026, 10, 24
+    )
+
+
+async def test_write_api_puts_every_write_on_its_day(hass: HomeAssistant) -> None:
+    """Water, activity, stretches, cramps, heat and workouts: one rule for all."""
+    ledger = Ledger(hass, "entry1", time(7))
+    night = _moment(25, 1)  # after midnight, before wake: still the 24th
+    ledger.add_water(250, night, logged=True)
+    ledger.add_water(400, night, logged=False)
+    ledger.add_water(-500, night, logged=False)  # a correction: never below 0
+    ledger.add_activity(600, night, since=night - timedelta(minutes=10))
+    ledger.add_stretch(night)
+    ledger.add_cramp(CrampRecord(night, "calf", "night"))
+    ledger.record_heat(24.0, night)
+    ledger.record_heat(22.0, night)
+    ledger.record_outdoor(12.0, 80.0, night)
+    ledger.set_workout(True, night)
+    day = ledger.days[TODAY]
+    assert day.water_logged_ml == 250
+    assert day.water_sensor_ml == 0
+    assert day.water_ml == 250
+    assert day.load == 600
+    # Minutes and hours count from the day's midnight: 01:00 the next day is 25 h.
+    assert sum(day.minutes.values()) == 600
+    assert min(day.minutes) == 24 * 60 + 50
+    assert day.outdoor == {25: (12.0, 80.0)}
+    assert day.stretches == [night]
+    assert day.cramps[0].context == "night"
+    assert day.max_heat_index_c == 24.0
+    assert day.bouts == [BoutRecord(night)]
+    # The workout ends after wake: the bout that began the day before ends too.
+    ledger.set_workout(False, _moment(25, 8))
+    assert day.bouts == [BoutRecord(night, _moment(25, 8))]
+    assert date(2026, 11, 25) in ledger.days

@@ -881,3 +881,33 @@ def test_inputs_can_be_replaced() -> None:
         load_today=None,
     )
     assert assess(replace(base, water_ml=0)).factors["hydration"].available
+
+
+def test_held_inputs_count_half_in_the_confidence() -> None:
+    """What a source counted before it went out is kept, and trusted less."""
+    now = datetime(2026, 6, 16, 15, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    base = RiskInputs(
+        now=now,
+        profile=Profile(body_mass_kg=70),
+        load_metric="steps",
+        load_history=[7000.0] * 27,
+        load_today=6000.0,
+        room_temp_c=22.0,
+        water_ml=900.0,
+    )
+    full = assess(base)
+    load = assess(replace(base, held=frozenset({"load"})))
+    water = assess(replace(base, held=frozenset({"water"})))
+    both = assess(replace(base, held=frozenset({"load", "water"})))
+    assert load.score == water.score == both.score == full.score
+    assert full.confidence - load.confidence == pytest.approx(
+        0.5 * (0.25 * 1.0 + 0.30 * 1.0)
+    )
+    assert full.confidence - water.confidence == pytest.approx(0.5 * 0.15)
+    assert both.confidence == pytest.approx(
+        full.confidence - 0.5 * (0.25 + 0.30 + 0.15)
+    )
+    # Names the model does not know, or no collection at all, change nothing.
+    odd = replace(base, held=frozenset({"heat"}))
+    assert assess(odd).confidence == full.confidence
+    assert assess(replace(base, held=None)).confidence == full.confidence  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from homeassistant.const import UnitOfTemperature
@@ -14,12 +15,14 @@ from custom_components.cramp_guard.sources import (
     Reading,
     guess_counter_kind,
     guess_metric,
+    is_single_record,
     read_activity,
     read_humidity,
     read_switch,
     read_temperature,
     read_water,
     read_weather,
+    reset_times,
 )
 
 C = UnitOfTemperature.CELSIUS
@@ -113,6 +116,10 @@ def test_read_water_problems(state: State, problem: Problem) -> None:
         (_state("45"), ActivityMetric.INTENSITY_MINUTES, Reading(45.0)),
         (_state("420", "Cal"), ActivityMetric.ACTIVE_KCAL, Reading(420.0)),
         (_state("420", "kcal"), ActivityMetric.ACTIVE_KCAL, Reading(420.0)),
+        # Fitbit's activity calories: "cal", meaning kcal (core fitbit/sensor.py).
+        (_state("1051", "cal"), ActivityMetric.ACTIVE_KCAL, Reading(1051.0)),
+        # Withings' active calories burnt today: "calories" (core withings/sensor.py).
+        (_state("512.5", "calories"), ActivityMetric.ACTIVE_KCAL, Reading(512.5)),
         (
             _state("4184", "kJ"),
             ActivityMetric.ACTIVE_KCAL,
@@ -149,6 +156,8 @@ def test_read_activity(state: State, metric: ActivityMetric, expected: Reading) 
         ("h", ActivityMetric.INTENSITY_MINUTES),
         ("kcal", ActivityMetric.ACTIVE_KCAL),
         ("Cal", ActivityMetric.ACTIVE_KCAL),
+        ("cal", ActivityMetric.ACTIVE_KCAL),
+        ("calories", ActivityMetric.ACTIVE_KCAL),
         ("kJ", ActivityMetric.ACTIVE_KCAL),
     ],
 )
@@ -158,28 +167,138 @@ def test_guess_metric(unit: str | None, metric: ActivityMetric) -> None:
     assert guess_metric(None) is ActivityMetric.STEPS
 
 
+NOW = "2026-12-02T00:00:00+01:00"  # a `last_reset` of today (set as text)
+UTILITY_METER = {"status": "collecting", "last_period": "0", "last_valid_state": "1"}
+
+
 @pytest.mark.parametrize(
-    ("entity_id", "attrs", "kind"),
+    ("entity_id", "value", "attrs", "kind"),
     [
-        ("sensor.steps", {"state_class": "total_increasing"}, CounterKind.DAILY),
-        ("sensor.steps", {"last_reset": "2026-11-24T00:00:00"}, CounterKind.DAILY),
-        ("sensor.water_meter", {"state_class": "total"}, CounterKind.CUMULATIVE),
-        ("sensor.water", {"meter_period": "daily"}, CounterKind.DAILY),
-        ("sensor.water", {"meter_period": "monthly"}, CounterKind.CUMULATIVE),
-        ("sensor.pixel_steps_since_boot", {}, CounterKind.CUMULATIVE),
+        # Fitbit, Google Fit, Health Connect, HealthKit: total_increasing day totals.
+        ("sensor.alex_steps", "6540", {"state_class": "total_increasing"}, "daily"),
+        # Withings: total with the start of the local day as last_reset.
+        ("sensor.withings_steps_today", "5000", {"state_class": "total"}, "daily"),
+        # Garmin <= 1.0 and Oura: total without last_reset is a day total.
+        ("sensor.garmin_total_steps", "8000", {"state_class": "total"}, "daily"),
+        # The Android app's steps since boot.
         (
-            "sensor.pixel_steps",
-            {"friendly_name": "Steps since boot"},
-            CounterKind.CUMULATIVE,
+            "sensor.pixel_8_steps_sensor",
+            "48201",
+            {
+                "state_class": "total_increasing",
+                "friendly_name": "Pixel 8 Steps sensor",
+            },
+            "cumulative",
         ),
+        ("sensor.phone_steps_since_boot", "12", {}, "cumulative"),
+        # HidrateSpark's lifetime water, in fl. oz. (~37 L): far above a day.
+        (
+            "sensor.bottle_water_lifetime",
+            "1251.1",
+            {"state_class": "total_increasing", "unit_of_measurement": "fl. oz."},
+            "cumulative",
+        ),
+        # A utility meter: its cycle from last_reset to next_reset.
+        (
+            "sensor.water_daily",
+            "750",
+            UTILITY_METER
+            | {
+                "last_reset": "2026-12-01T00:00:00+01:00",
+                "next_reset": "2026-12-02T00:00:00+01:00",
+            },
+            "daily",
+        ),
+        (
+            "sensor.water_monthly",
+            "750",
+            UTILITY_METER
+            | {
+                "last_reset": "2026-11-01T00:00:00+01:00",
+                "next_reset": "2026-12-01T00:00:00+01:00",
+            },
+            "cumulative",
+        ),
+        (
+            "sensor.water_meter",
+            "750",
+            UTILITY_METER | {"last_reset": "2026-01-10T10:00:00+00:00"},
+            "cumulative",
+        ),
+        # A total with a long-ago last_reset keeps counting.
+        (
+            "sensor.energy",
+            "750",
+            {"state_class": "total", "last_reset": "2025-01-10T10:00:00+00:00"},
+            "cumulative",
+        ),
+        ("counter.glasses", "3", {}, "daily"),
     ],
 )
 def test_guess_counter_kind(
-    entity_id: str, attrs: dict[str, Any], kind: CounterKind
+    entity_id: str, value: str, attrs: dict[str, Any], kind: str
 ) -> None:
-    """Daily unless the entity says it keeps counting."""
-    assert guess_counter_kind(State(entity_id, "12", attrs)) is kind
-    assert guess_counter_kind(None) is CounterKind.DAILY
+    """The kind from what real sources publish (shared/design/real-sources.md)."""
+    state = State(entity_id, value, attrs)
+    reading = read_water(state, "mL")
+    assert guess_counter_kind(state, reading.value, 15_000) is CounterKind(kind)
+    assert guess_counter_kind(None, None, 15_000) is CounterKind.DAILY
+
+
+def test_withings_last_reset_of_today_is_daily(freezer: Any) -> None:
+    """Withings' last_reset is the start of the local day: a day total."""
+    freezer.move_to(NOW)
+    state = State(
+        "sensor.withings_steps_today",
+        "5000",
+        {"state_class": "total", "last_reset": NOW},
+    )
+    assert guess_counter_kind(state, 5000, 100_000) is CounterKind.DAILY
+    assert reset_times(state)[0] is not None
+
+
+def test_reset_times() -> None:
+    """last_reset and next_reset as local datetimes, when they parse."""
+    state = State(
+        "sensor.m",
+        "1",
+        {"last_reset": "2026-12-01T00:00:00+01:00", "next_reset": "garbage"},
+    )
+    last, following = reset_times(state)
+    assert last is not None
+    assert last.timestamp() == datetime(2026, 11, 30, 23, tzinfo=UTC).timestamp()
+    assert following is None
+    assert reset_times(State("sensor.m", "1", {"last_reset": "2026-12-01"})) == (
+        None,
+        None,
+    )
+    assert reset_times(None) == (None, None)
+
+
+def test_single_record() -> None:
+    """Health Connect "Active calories burned": the last record, not a total."""
+    record = State(
+        "sensor.pixel_8_active_calories_burned",
+        "120.5",
+        {
+            "unit_of_measurement": "kcal",
+            "device_class": "energy",
+            "endTime": "2026-12-02T09:30:00Z",
+            "source": "com.google.android.apps.fitness",
+        },
+    )
+    assert is_single_record(record)
+    daily = State(
+        "sensor.pixel_8_daily_steps",
+        "4000",
+        {
+            "state_class": "total_increasing",
+            "endTime": "2026-12-02T09:30:00Z",
+            "sources": ["com.google.android.apps.fitness"],
+        },
+    )
+    assert not is_single_record(daily)
+    assert not is_single_record(None)
 
 
 def test_read_switch() -> None:

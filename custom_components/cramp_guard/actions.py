@@ -1,8 +1,9 @@
 """What a person logs by hand: water, stretches and cramps.
 
-Buttons, actions, notification taps and the webhook all come here. Each writes to the
-ledger's current awake day (before wake, the day that just ended), saves soon and
-assesses again at once.
+Buttons, actions, notification taps and the webhook all come here. Each writes through
+the ledger's write API (which puts a moment on its awake day: before wake, the day that
+just ended), saves soon and assesses again at once; the totals come from that new
+assessment's snapshot, so water today is computed in one place.
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ from homeassistant.util import dt as dt_util
 
 from .engine import Engine
 from .flow_schemas import WATER_UNITS
-from .inputs import awake_date
-from .ledger import CrampRecord, Day
+from .ledger import CrampRecord
 from .sources import volume_ml
 
 MUSCLES = ("calf", "hamstring", "quadriceps", "foot", "hand", "other")
@@ -71,44 +71,37 @@ class Totals:
         }
 
 
-def _day(engine: Engine, now: datetime) -> Day:
-    return engine.ledger.day(awake_date(now, engine.settings))
-
-
-def totals(engine: Engine, now: datetime | None = None) -> Totals:
-    """The current awake day's logged totals."""
-    now = now or dt_util.now()
-    today = awake_date(now, engine.settings)
-    day = engine.ledger.days.get(today) or Day(today)
-    since = now - CRAMP_WINDOW
+def totals(engine: Engine) -> Totals:
+    """The current awake day's totals, from the engine's last snapshot."""
+    snapshot = engine.snapshot
+    assert snapshot is not None  # the engine assesses as it starts
+    since = snapshot.inputs.now - CRAMP_WINDOW
     return Totals(
-        water_today_ml=day.water_ml or 0.0,
-        stretches_today=len(day.stretches),
+        water_today_ml=snapshot.inputs.water_ml or 0.0,
+        stretches_today=len(snapshot.day.stretches),
         cramps_30_days=sum(1 for c in engine.ledger.iter_cramps() if c.at >= since),
     )
 
 
 @callback
-def _changed(engine: Engine, now: datetime) -> Totals:
+def _changed(engine: Engine) -> Totals:
     engine.ledger.async_schedule_save()
     engine.async_update()
-    return totals(engine, now)
+    return totals(engine)
 
 
 @callback
 def async_log_water(engine: Engine, ml: float) -> Totals:
     """Add a drink of `ml` millilitres (validated by the caller)."""
-    now = dt_util.now()
-    _day(engine, now).water_logged_ml += ml
-    return _changed(engine, now)
+    engine.ledger.add_water(ml, dt_util.now(), logged=True)
+    return _changed(engine)
 
 
 @callback
 def async_log_stretch(engine: Engine) -> Totals:
     """Record a stretch now."""
-    now = dt_util.now()
-    _day(engine, now).stretches.append(now)
-    return _changed(engine, now)
+    engine.ledger.add_stretch(dt_util.now())
+    return _changed(engine)
 
 
 def cramp_context(engine: Engine, now: datetime) -> str:
@@ -132,5 +125,5 @@ def async_log_cramp(
     """Record a cramp now; the context is worked out when not given."""
     now = dt_util.now()
     record = CrampRecord(now, muscle, context or cramp_context(engine, now), severity)
-    _day(engine, now).cramps.append(record)
-    return _changed(engine, now)
+    engine.ledger.add_cramp(record)
+    return _changed(engine)

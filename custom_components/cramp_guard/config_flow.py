@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from homeassistant.components import webhook
+from homeassistant.components.sensor import ATTR_STATE_CLASS
 from homeassistant.config_entries import (
     SOURCE_RECONFIGURE,
     ConfigEntry,
@@ -22,7 +23,7 @@ from homeassistant.config_entries import (
     ConfigFlowResult,
     OptionsFlow,
 )
-from homeassistant.const import UnitOfVolume
+from homeassistant.const import ATTR_UNIT_OF_MEASUREMENT, UnitOfVolume
 from homeassistant.core import HomeAssistant, State, callback
 from homeassistant.helpers import config_validation as cv
 from homeassistant.util import slugify
@@ -43,6 +44,8 @@ from .const import (
     CONF_WEBHOOK_LOCAL_ONLY,
     DOMAIN,
     HUMIDITY_SOURCES,
+    PLAUSIBLE_DAY,
+    PLAUSIBLE_WATER_DAY_ML,
     SOURCE_KEYS,
     TEMPERATURE_SOURCES,
     ActivityMetric,
@@ -66,6 +69,7 @@ from .sources import (
     Reading,
     guess_counter_kind,
     guess_metric,
+    is_single_record,
     read_activity,
     read_humidity,
     read_temperature,
@@ -77,15 +81,25 @@ from .webhook import webhook_url
 
 # The problems a chosen source is refused for; a source that is missing or
 # unavailable right now is accepted (it may come back).
-REFUSED = (Problem.NOT_NUMERIC, Problem.OUT_OF_RANGE, Problem.BAD_UNIT)
+REFUSED = (
+    Problem.NOT_NUMERIC,
+    Problem.OUT_OF_RANGE,
+    Problem.BAD_UNIT,
+    Problem.SINGLE_RECORD,
+)
 
 
 def _read_source(hass: HomeAssistant, key: str, state: State | None) -> Reading:
-    """Read a source the way the engine will (workout and weather: no check)."""
+    """Read a source the way the engine will (workout and weather: no check).
+
+    A counter that shows a single record, not a running total, is refused.
+    """
     if key in TEMPERATURE_SOURCES:
         return read_temperature(state, hass.config.units.temperature_unit)
     if key in HUMIDITY_SOURCES:
         return read_humidity(state)
+    if key in COUNTER_SETTINGS and is_single_record(state):
+        return Reading.bad(Problem.SINGLE_RECORD)
     if key == CONF_WATER:  # a water entity without a unit gets one in `counters`
         return read_water(state, UnitOfVolume.MILLILITERS)
     if key == CONF_ACTIVITY:
@@ -119,14 +133,29 @@ def notify_target_options(hass: HomeAssistant, chosen: Iterable[str]) -> dict[st
 def _guessed_counters(source: str, state: State | None) -> dict[str, str]:
     """The counter settings a newly chosen activity or water source starts with."""
     if source == CONF_ACTIVITY:
+        metric = guess_metric(state)
+        value = read_activity(state, metric).value
         return {
-            CONF_ACTIVITY_METRIC: guess_metric(state),
-            CONF_ACTIVITY_COUNTER: guess_counter_kind(state),
+            CONF_ACTIVITY_METRIC: metric,
+            CONF_ACTIVITY_COUNTER: guess_counter_kind(
+                state, value, PLAUSIBLE_DAY[metric]
+            ),
         }
+    value = read_water(state, DEFAULT_WATER_UNIT).value
     return {
-        CONF_WATER_COUNTER: guess_counter_kind(state),
+        CONF_WATER_COUNTER: guess_counter_kind(state, value, PLAUSIBLE_WATER_DAY_ML),
         CONF_WATER_UNIT: DEFAULT_WATER_UNIT,
     }
+
+
+def _describe(entity_id: str, state: State | None) -> str:
+    """`sensor.x = 48201 steps (total_increasing)`: a counter as it is now."""
+    if state is None:
+        return f"{entity_id} = ?"
+    unit = state.attributes.get(ATTR_UNIT_OF_MEASUREMENT)
+    state_class = state.attributes.get(ATTR_STATE_CLASS)
+    text = f"{entity_id} = {state.state}" + (f" {unit}" if unit else "")
+    return text + (f" ({state_class})" if state_class else "")
 
 
 def _replaced(
@@ -205,7 +234,16 @@ class CrampGuardFlow(ConfigEntryBaseFlow):
                 counters_schema(self._preselected_counters()), user_input
             ),
             errors=errors,
+            description_placeholders={"readings": self._counter_readings()},
         )
+
+    def _counter_readings(self) -> str:
+        """What the chosen counters show now, with their unit and state class."""
+        shown = []
+        for source in COUNTER_SETTINGS:
+            if entity_id := self._options.get(source):
+                shown.append(_describe(entity_id, self.hass.states.get(entity_id)))
+        return "; ".join(shown)
 
     async def _async_after_counters(self) -> ConfigFlowResult:
         """Go on after the sources and their counter settings."""

@@ -83,6 +83,15 @@ class CounterKind(StrEnum):
     CUMULATIVE = "cumulative"  # keeps counting: the day is the sum of increments
 
 
+# Far above any plausible day [J]: a "daily" counter above these is not one.
+PLAUSIBLE_DAY: Final = {
+    ActivityMetric.STEPS: 100_000.0,
+    ActivityMetric.INTENSITY_MINUTES: 1440.0,
+    ActivityMetric.ACTIVE_KCAL: 10_000.0,
+}
+PLAUSIBLE_WATER_DAY_ML: Final = 15_000.0
+
+
 class Sex(StrEnum):
     """The sex the water target is based on (EFSA 2010)."""
 

@@ -65,6 +65,7 @@ async def async_get_config_entry_diagnostics(
 def _inputs(inputs: RiskInputs) -> dict[str, Any]:
     """The model's inputs, with the profile's times as text."""
     data = asdict(inputs)
+    data["held"] = sorted(inputs.held)
     profile = data["profile"]
     profile["wake"], profile["bed"] = (
         inputs.profile.wake.isoformat(),

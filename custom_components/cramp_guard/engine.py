@@ -31,7 +31,6 @@ from homeassistant.helpers.event import (
 from homeassistant.helpers.start import async_at_started
 from homeassistant.util import dt as dt_util
 
-from .bouts import spread
 from .const import (
     CONF_ACTIVITY,
     CONF_OUTDOOR_HUMIDITY,
@@ -39,26 +38,34 @@ from .const import (
     CONF_OUTDOOR_WEATHER,
     CONF_ROOM_HUMIDITY,
     CONF_ROOM_TEMPERATURE,
-    CONF_WATER,
     CONF_WORKOUT,
     HUMIDITY_SOURCES,
+    PLAUSIBLE_DAY,
+    PLAUSIBLE_WATER_DAY_ML,
     TEMPERATURE_SOURCES,
 )
 from .counters import update_counter
-from .inputs import build_inputs
-from .ledger import BoutRecord, Day, Ledger
-from .repairs import async_missing_source, async_source_back
+from .inputs import COUNTER_SOURCES, build_inputs
+from .ledger import Day, Ledger
+from .repairs import (
+    async_counter_kind,
+    async_delete_counter_kind,
+    async_missing_source,
+    async_source_back,
+)
 from .risk import Assessment, RiskInputs, assess, heat_index_c
 from .settings import Settings
 from .sources import (
     Problem,
     Reading,
+    is_single_record,
     read_activity,
     read_humidity,
     read_switch,
     read_temperature,
     read_water,
     read_weather,
+    reset_times,
 )
 
 _LOGGER = logging.getLogger(__package__)
@@ -66,6 +73,8 @@ _LOGGER = logging.getLogger(__package__)
 DEBOUNCE_SECONDS = 0.3
 TICK = timedelta(minutes=1)
 MISSING_GRACE_SECONDS = 60  # a source still missing this long after start is reported
+# A counter source that is out keeps what it counted today for this long [J].
+HOLD_COUNTS_FOR = timedelta(hours=3)
 OUTDOOR_HUMIDITY_KEY = f"{CONF_OUTDOOR_WEATHER}_humidity"
 
 
@@ -87,11 +96,13 @@ class Engine:
         self.hass = hass
         self.entry_id = entry_id
         self.settings = settings
-        self.ledger = Ledger(hass, entry_id)
+        self.ledger = Ledger(hass, entry_id, settings.profile.wake)
         self.readings: dict[str, Reading] = {}
         self.workout_on: bool | None = None
         self.snapshot: Snapshot | None = None
         self._problems: dict[str, Problem] = {}
+        self._outage_since: dict[str, datetime] = {}  # counter sources out since
+        self._suggested: set[str] = set()  # counters whose kind repair is raised
         # Set up while Home Assistant runs: a missing source is reported at once.
         self._report_missing = hass.state is CoreState.running
         self._listeners: list[CALLBACK_TYPE] = []
@@ -109,6 +120,7 @@ class Engine:
     async def async_start(self) -> None:
         """Restore the ledger, read every source, subscribe, and assess."""
         await self.ledger.async_load()
+        async_delete_counter_kind(self.hass, self.entry_id)  # checked again as it reads
         if not self.ledger.backfilled and self.settings.has_activity:
             from .backfill import async_backfill  # recorder is optional
 
@@ -186,23 +198,17 @@ class Engine:
     def _read(self, key: str, state: State | None, now: datetime) -> None:
         """Read one source's new state into the readings and the ledger."""
         unit = self.hass.config.units.temperature_unit
-        day = self.ledger.day(now.date())
         if key in TEMPERATURE_SOURCES:
             reading = read_temperature(state, unit)
         elif key in HUMIDITY_SOURCES:
             reading = read_humidity(state)
-        elif key == CONF_ACTIVITY:
-            reading = read_activity(state, self.settings.activity_metric)
+        elif key in COUNTER_SOURCES:
+            reading = self._read_counter(key, state)
             if reading.value is not None:
-                self._count_activity(day, reading.value, now)
-        elif key == CONF_WATER:
-            reading = read_water(state, self.settings.water_unit)
-            if reading.value is not None:
-                counter = self.ledger.counter(key)
-                update_counter(counter, self.settings.water_counter, reading.value, now)
-                day.water_sensor_ml = counter.total
+                self._count(key, reading.value, state, now)
         elif key == CONF_WORKOUT:
-            self._workout(day, read_switch(state), now)
+            self.workout_on = read_switch(state)
+            self.ledger.set_workout(self.workout_on, now)
             reading = (
                 Reading(1.0)
                 if self.workout_on is not None
@@ -214,7 +220,7 @@ class Engine:
             reading, humidity = read_weather(state, unit)
             self.readings[OUTDOOR_HUMIDITY_KEY] = humidity
         self.readings[key] = reading
-        self._track_problem(key, state, reading)
+        self._track_problem(key, state, reading, now)
         if reading.problem is not Problem.MISSING:
             async_source_back(self.hass, self.entry_id, key)
         elif self._report_missing:
@@ -225,27 +231,65 @@ class Engine:
                 key,
                 self.settings.sources[key],
             )
-        self._record_heat(day, now)
+        self._record_heat(now)
 
-    def _count_activity(self, day: Day, value: float, now: datetime) -> None:
-        counter = self.ledger.counter(CONF_ACTIVITY)
-        step = update_counter(counter, self.settings.activity_counter, value, now)
-        day.load = counter.total
-        if step.late_for_yesterday is not None:
-            yesterday = self.ledger.day(now.date() - timedelta(days=1))
-            yesterday.load = max(yesterday.load or 0.0, step.late_for_yesterday)
-        if step.since is not None:
-            day_start = dt_util.start_of_local_day(day.day)
-            spread(day.minutes, step.added, step.since, now, day_start)
+    def _read_counter(self, key: str, state: State | None) -> Reading:
+        if is_single_record(state):
+            return Reading.bad(Problem.SINGLE_RECORD)
+        if key == CONF_ACTIVITY:
+            return read_activity(state, self.settings.activity_metric)
+        return read_water(state, self.settings.water_unit)
 
-    def _workout(self, day: Day, on: bool | None, now: datetime) -> None:
-        self.workout_on = on
-        open_bouts = [b for b in day.bouts if b.end is None]
-        if on and not open_bouts:
-            day.bouts.append(BoutRecord(now))
-        elif on is False:
-            for bout in open_bouts:
-                bout.end = now
+    def _count(
+        self, key: str, value: float, state: State | None, now: datetime
+    ) -> None:
+        """Feed a counter's reading through its kind and add what it gave."""
+        settings = self.settings
+        activity = key == CONF_ACTIVITY
+        last_reset, next_reset = reset_times(state)
+        step = update_counter(
+            self.ledger.counter(key),
+            settings.activity_counter if activity else settings.water_counter,
+            value,
+            now,
+            plausible_day=PLAUSIBLE_DAY[settings.activity_metric]
+            if activity
+            else PLAUSIBLE_WATER_DAY_ML,
+            last_reset=last_reset,
+            next_reset=next_reset,
+        )
+        if step.at is not None:
+            if activity:
+                self.ledger.add_activity(step.amount, step.at, step.since)
+            else:
+                self.ledger.add_water(step.amount, step.at, logged=False)
+        if step.suggest is not None and key not in self._suggested:
+            self._suggested.add(key)
+            _LOGGER.warning(
+                "%s: %s does not behave like its chosen kind; it looks like %s",
+                settings.name,
+                settings.sources[key],
+                step.suggest.value,
+            )
+            async_counter_kind(
+                self.hass,
+                self.entry_id,
+                settings.name,
+                key,
+                settings.sources[key],
+                step.suggest,
+            )
+
+    def counter_status(self, key: str, now: datetime) -> bool | None:
+        """A counter source: True while usable, False while its last count is held
+        through a short outage, None when it is not configured or out for too long.
+        """
+        if key not in self.settings.sources:
+            return None
+        since = self._outage_since.get(key)
+        if since is None:
+            return True
+        return False if now - since < HOLD_COUNTS_FOR else None
 
     def _value(self, key: str) -> float | None:
         reading = self.readings.get(key)
@@ -262,22 +306,28 @@ class Engine:
             )
         return temp, humidity
 
-    def _record_heat(self, day: Day, now: datetime) -> None:
+    def _record_heat(self, now: datetime) -> None:
         """Keep the day's highest indoor heat index and the hourly outdoor peak."""
         if (temp := self._value(CONF_ROOM_TEMPERATURE)) is not None:
-            index = heat_index_c(temp, self._value(CONF_ROOM_HUMIDITY))
-            if day.max_heat_index_c is None or index > day.max_heat_index_c:
-                day.max_heat_index_c = index
+            self.ledger.record_heat(
+                heat_index_c(temp, self._value(CONF_ROOM_HUMIDITY)), now
+            )
         temp, humidity = self._outdoor()
         if temp is not None:
-            hour = now.hour
-            old = day.outdoor.get(hour)
-            if old is None or heat_index_c(temp, humidity) > heat_index_c(*old):
-                day.outdoor[hour] = (temp, humidity)
+            self.ledger.record_outdoor(temp, humidity, now)
 
-    def _track_problem(self, key: str, state: State | None, reading: Reading) -> None:
-        """Log once when a source stops being usable, and once when it recovers."""
+    def _track_problem(
+        self, key: str, state: State | None, reading: Reading, now: datetime
+    ) -> None:
+        """Log once when a source stops being usable, and once when it recovers.
+
+        A counter source's outage is timed: what it counted is held for a while.
+        """
         entity_id = self.settings.sources[key]
+        if reading.problem is None:
+            self._outage_since.pop(key, None)
+        elif key in COUNTER_SOURCES:
+            self._outage_since.setdefault(key, now)
         old = self._problems.get(key)
         if reading.problem is None:
             if old is not None:
@@ -304,13 +354,14 @@ class Engine:
 
     def build_inputs(self, now: datetime) -> tuple[RiskInputs, Day]:
         """The model's inputs for `now` from the readings and the ledger."""
-        return build_inputs(now, self.settings, self.ledger, self._value)
+        counters = {key: self.counter_status(key, now) for key in COUNTER_SOURCES}
+        return build_inputs(now, self.settings, self.ledger, self._value, counters)
 
     @callback
     def async_update(self) -> None:
         """Assess now and tell the entities."""
         now = dt_util.now()
-        self.ledger.day(now.date())  # rolls the ledger over at midnight
+        self.ledger.today(now)  # rolls the ledger over at the wake time
         inputs, day = self.build_inputs(now)
         workout = bool(self.workout_on) or any(b.end is None for b in inputs.bouts)
         self.snapshot = Snapshot(inputs, assess(inputs), day, workout)

@@ -73,6 +73,10 @@ COUNTER_SETTINGS: Final = {
     CONF_WATER: (CONF_WATER_COUNTER, CONF_WATER_UNIT),
 }
 COUNTER_KEYS: Final = tuple(key for keys in COUNTER_SETTINGS.values() for key in keys)
+COUNTER_KIND_KEYS: Final = {
+    CONF_ACTIVITY: CONF_ACTIVITY_COUNTER,
+    CONF_WATER: CONF_WATER_COUNTER,
+}
 
 
 def _entity(domain: str | list[str], device_class: str | None = None) -> EntitySelector:
@@ -121,13 +125,15 @@ USER_SCHEMA: Final = vol.Schema(
     {vol.Required(CONF_PERSON_NAME): TextSelector()}
 ).extend(SOURCES_SCHEMA.schema)
 
-_COUNTER_KIND = _select([kind.value for kind in CounterKind], "counter_kind")
+COUNTER_KIND_SELECTOR: Final = _select(
+    [kind.value for kind in CounterKind], "counter_kind"
+)
 _COUNTER_SELECTORS: Final = {
     CONF_ACTIVITY_METRIC: _select(
         [metric.value for metric in ActivityMetric], "activity_metric"
     ),
-    CONF_ACTIVITY_COUNTER: _COUNTER_KIND,
-    CONF_WATER_COUNTER: _COUNTER_KIND,
+    CONF_ACTIVITY_COUNTER: COUNTER_KIND_SELECTOR,
+    CONF_WATER_COUNTER: COUNTER_KIND_SELECTOR,
     CONF_WATER_UNIT: _select([str(unit) for unit in WATER_UNITS]),
 }
 

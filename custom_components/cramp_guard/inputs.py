@@ -1,17 +1,18 @@
 """From the ledger and the current readings to the model's inputs.
 
-"Today" is the awake day: before the wake time, the day that just ended. Bouts come
-from the workout entity when there is one, else they are detected from the activity.
+"Today" is the awake day (`Ledger.day_of`): before the wake time, the day that just
+ended. Bouts come from the workout entity when there is one, else they are detected
+from the activity. A counter source that is out for a short while keeps what it
+counted (the model is told, and trusts it less); after a long outage it is left out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from typing import Final
 
-from homeassistant.util import dt as dt_util
-
-from .bouts import VIGOROUS_RATE, amount_between, detect_bouts
+from .bouts import VIGOROUS_RATE, amount_between, detect_bouts, minute_of
 from .const import (
     CONF_ACTIVITY,
     CONF_BEDROOM_HUMIDITY,
@@ -22,17 +23,14 @@ from .const import (
     CONF_WORKOUT,
     ActivityMetric,
 )
+from .counters import midnight
 from .ledger import Day, Ledger
 from .risk import Bout, RiskInputs, heat_index_c
+from .risk.types import HeldInput
 from .settings import Settings
 
 STRETCH_MEMORY = timedelta(days=14)
-
-
-def awake_date(now: datetime, settings: Settings) -> date:
-    """The date the current awake day began (before wake, the day that just ended)."""
-    anchor = datetime.combine(now.date(), settings.profile.wake, tzinfo=now.tzinfo)
-    return now.date() if anchor <= now else now.date() - timedelta(days=1)
+COUNTER_SOURCES: Final = (CONF_ACTIVITY, CONF_WATER)
 
 
 def _mean_rate(day: Day, start: datetime, end: datetime, day_start: datetime) -> float:
@@ -44,7 +42,7 @@ def _mean_rate(day: Day, start: datetime, end: datetime, day_start: datetime) ->
 def day_bouts(day: Day, settings: Settings, now: datetime) -> list[Bout]:
     """Today's bouts: from the workout entity when there is one, else detected."""
     metric = settings.activity_metric
-    day_start = dt_util.start_of_local_day(day.day)
+    day_start = midnight(day.day, now.tzinfo)
     if CONF_WORKOUT in settings.sources:
         spans = [
             (b.start, b.end, _mean_rate(day, b.start, b.end or now, day_start))
@@ -57,11 +55,8 @@ def day_bouts(day: Day, settings: Settings, now: datetime) -> list[Bout]:
     bouts = []
     for start, end, rate in spans:
         minutes = ((end or now) - start).total_seconds() / 60
-        outdoor = [
-            day.outdoor[h]
-            for h in range(start.hour, (end or now).hour + 1)
-            if h in day.outdoor
-        ]
+        first, last = (int(minute_of(t, day_start) // 60) for t in (start, end or now))
+        outdoor = [day.outdoor[h] for h in range(first, last + 1) if h in day.outdoor]
         temp, humidity = max(
             outdoor, key=lambda t: heat_index_c(*t), default=(None, None)
         )
@@ -85,24 +80,31 @@ def build_inputs(
     settings: Settings,
     ledger: Ledger,
     value: Callable[[str], float | None],
+    counters: Mapping[str, bool | None],
 ) -> tuple[RiskInputs, Day]:
-    """The model's inputs for `now` from the readings and the ledger."""
-    today = awake_date(now, settings)
+    """The model's inputs for `now` from the readings and the ledger.
+
+    `counters` says of each counter source: True usable, False held through a short
+    outage, None not configured or out too long.
+    """
+    today = ledger.day_of(now)
     day = ledger.days.get(today) or Day(today)
     stretches = list(ledger.iter_stretches())
     cramps = list(ledger.iter_cramps())
+    activity, water = (counters.get(key) for key in COUNTER_SOURCES)
     if CONF_WATER not in settings.sources:
         water_ml = day.water_ml  # logged by hand only; None when nothing is
-    elif value(CONF_WATER) is not None:
-        water_ml = (day.water_sensor_ml or 0.0) + day.water_logged_ml
+    elif water is not None:
+        water_ml = day.water_ml or 0.0
     else:
-        water_ml = None  # the sensor gives nothing usable: hydration is left out
+        water_ml = None  # out for too long: hydration is left out
+    held: dict[HeldInput, bool] = {"load": activity is False, "water": water is False}
     inputs = RiskInputs(
         now=now,
         profile=settings.profile,
         load_metric=settings.activity_metric.value if settings.has_activity else None,
         load_history=ledger.load_history(today),
-        load_today=(day.load or 0.0) if value(CONF_ACTIVITY) is not None else None,
+        load_today=(day.load or 0.0) if activity is not None else None,
         bouts=tuple(day_bouts(day, settings, now)),
         room_temp_c=value(CONF_ROOM_TEMPERATURE),
         room_humidity=value(CONF_ROOM_HUMIDITY),
@@ -116,5 +118,6 @@ def build_inputs(
         last_stretch=stretches[-1] if stretches else None,
         stretched_recently=bool(stretches) and now - stretches[-1] <= STRETCH_MEMORY,
         last_cramp=cramps[-1].at if cramps else None,
+        held=frozenset(name for name, is_held in held.items() if is_held),
     )
     return inputs, day

@@ -1,4 +1,10 @@
-"""The per-day ledger of one person: what happened on each local calendar day.
+"""The per-day ledger of one person: what happened on each of their days.
+
+A day is the person's awake day: it begins at the wake time, so a moment between
+midnight and the wake time belongs to the day that just ended. `Ledger.day_of` is that
+one rule, and the write API (`add_water`, `add_activity`, `add_stretch`, `add_cramp`,
+`record_heat`, `record_outdoor`, `set_workout`) applies it for every path: sensors,
+buttons, actions, the webhook and notification taps.
 
 Per day: the activity load, water (from the sensor and logged by hand), bouts,
 stretches, cramps, the highest indoor heat index and the minute-by-minute activity that
@@ -10,14 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.storage import Store
 
+from .bouts import minute_of, spread
 from .const import DOMAIN
-from .counters import CounterState
+from .counters import CounterState, midnight
+from .risk import heat_index_c
 
 STORAGE_VERSION = 1
 SAVE_DELAY = 10  # seconds: coalesce bursts of updates into one write
@@ -51,8 +59,10 @@ class Day:
     water_sensor_ml: float | None = None
     water_logged_ml: float = 0.0
     max_heat_index_c: float | None = None
-    minutes: dict[int, float] = field(default_factory=dict)  # minute of day -> amount
-    # hour of day -> the outdoor (temperature, humidity) with the highest heat index
+    # minutes since the day's midnight -> amount (past 1440: after midnight)
+    minutes: dict[int, float] = field(default_factory=dict)
+    # hours since the day's midnight -> the outdoor (temperature, humidity) with the
+    # highest heat index in that hour
     outdoor: dict[int, tuple[float, float | None]] = field(default_factory=dict)
     bouts: list[BoutRecord] = field(default_factory=list)
     stretches: list[datetime] = field(default_factory=list)
@@ -115,11 +125,14 @@ class Day:
 class Ledger:
     """One person's days and counter states, persisted in `.storage`."""
 
-    def __init__(self, hass: HomeAssistant, entry_id: str) -> None:
+    def __init__(
+        self, hass: HomeAssistant, entry_id: str, wake: time = time(7)
+    ) -> None:
         """Prepare the store; call `async_load` before use."""
         self._store: Store[dict[str, Any]] = Store(
             hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}", private=True
         )
+        self.wake = wake
         self.days: dict[date, Day] = {}
         self.counters: dict[str, CounterState] = {}
         self.backfilled = False
@@ -175,6 +188,82 @@ class Ledger:
                     old_day.minutes.clear()
                     old_day.outdoor.clear()
         return record
+
+    def day_of(self, moment: datetime) -> date:
+        """The day a moment belongs to: before the wake time, the day that ended."""
+        anchor = datetime.combine(moment.date(), self.wake, tzinfo=moment.tzinfo)
+        return moment.date() if anchor <= moment else moment.date() - timedelta(days=1)
+
+    def today(self, now: datetime) -> Day:
+        """The record of the day `now` belongs to (created, which rolls days over)."""
+        return self.day(self.day_of(now))
+
+    # -- the write API ---------------------------------------------------------------
+
+    def add_water(self, ml: float, at: datetime, *, logged: bool) -> Day:
+        """Add water drunk at `at`: logged by hand, or counted by the water sensor.
+
+        A sensor's correction can be negative; the day's sensor water stays >= 0.
+        """
+        day = self.today(at)
+        if logged:
+            day.water_logged_ml += ml
+        else:
+            day.water_sensor_ml = max(0.0, (day.water_sensor_ml or 0.0) + ml)
+        return day
+
+    def add_activity(
+        self, amount: float, at: datetime, since: datetime | None = None
+    ) -> Day:
+        """Add activity counted at `at` (spread over [since, at) for bouts)."""
+        day = self.today(at)
+        day.load = max(0.0, (day.load or 0.0) + amount)
+        if since is not None and amount > 0:
+            spread(day.minutes, amount, since, at, midnight(day.day, at.tzinfo))
+        return day
+
+    def add_stretch(self, at: datetime) -> Day:
+        """Record a stretch."""
+        day = self.today(at)
+        day.stretches.append(at)
+        return day
+
+    def add_cramp(self, cramp: CrampRecord) -> Day:
+        """Record a cramp."""
+        day = self.today(cramp.at)
+        day.cramps.append(cramp)
+        return day
+
+    def record_heat(self, index_c: float, at: datetime) -> None:
+        """Keep the day's highest indoor heat index."""
+        day = self.today(at)
+        if day.max_heat_index_c is None or index_c > day.max_heat_index_c:
+            day.max_heat_index_c = index_c
+
+    def record_outdoor(
+        self, temp_c: float, humidity: float | None, at: datetime
+    ) -> None:
+        """Keep each hour's outdoor conditions with the highest heat index."""
+        day = self.today(at)
+        hour = int(minute_of(at, midnight(day.day, at.tzinfo)) // 60)
+        old = day.outdoor.get(hour)
+        if old is None or heat_index_c(temp_c, humidity) > heat_index_c(*old):
+            day.outdoor[hour] = (temp_c, humidity)
+
+    def set_workout(self, on: bool | None, at: datetime) -> None:
+        """The workout entity turned on (a bout starts) or off (open bouts end).
+
+        A workout that began on the day before ends there too.
+        """
+        day = self.today(at)
+        yesterday = self.days.get(day.day - timedelta(days=1))
+        records = [*(yesterday.bouts if yesterday else ()), *day.bouts]
+        open_bouts = [b for b in records if b.end is None]
+        if on and not open_bouts:
+            day.bouts.append(BoutRecord(at))
+        elif on is False:
+            for bout in open_bouts:
+                bout.end = at
 
     def counter(self, name: str) -> CounterState:
         """The persisted state of a counter source."""

@@ -21,7 +21,6 @@ from homeassistant.util import dt as dt_util
 from . import actions, messages
 from .const import DOMAIN
 from .engine import Engine, Snapshot
-from .inputs import awake_date
 from .notifier import Action, Notifier, async_route_actions
 from .prompt_policy import (
     Facts,
@@ -208,8 +207,7 @@ class Prompter:
     def async_snooze(self, duration: timedelta, kind: Kind | None = None) -> None:
         """Silence every prompt (or one kind) for `duration` from now."""
         now = dt_util.now()
-        day = awake_date(now, self.engine.settings)
-        snooze(self.state, kind, now + duration, day)
+        snooze(self.state, kind, now + duration, self.engine.ledger.day_of(now))
         self.async_save()
 
     # -- taps on notifications -------------------------------------------------------

@@ -3,6 +3,9 @@
 - `missing_source`: a source entity is gone; the fix flow picks another entity.
 - `broken_notify_target`: a notify target is missing or raises; the fix flow picks
   another legacy notify service (or a persistent notification).
+- `counter_kind`: an activity or water counter behaves unlike the kind chosen for it
+  (a "daily" one far above any plausible day or never falling at midnight, a "keeps
+  counting" one falling to zero every midnight); the fix flow offers the other kind.
 - `frequent_cramps`: advice to see a health professional; not fixable, it goes away
   when cramps are less frequent.
 """
@@ -24,12 +27,13 @@ from homeassistant.helpers.selector import (
 )
 import voluptuous as vol
 
-from .const import CONF_NOTIFY_TARGETS, DOMAIN
-from .flow_schemas import SOURCE_SELECTORS
+from .const import CONF_NOTIFY_TARGETS, DOMAIN, CounterKind
+from .flow_schemas import COUNTER_KIND_KEYS, COUNTER_KIND_SELECTOR, SOURCE_SELECTORS
 from .notifier import ISSUE_BROKEN_TARGET, PERSISTENT, available_targets
 
 ISSUE_MISSING_SOURCE = "missing_source"
 ISSUE_FREQUENT_CRAMPS = "frequent_cramps"
+ISSUE_COUNTER_KIND = "counter_kind"
 CONF_REPLACEMENT = "replacement"
 
 
@@ -66,6 +70,45 @@ def async_source_back(hass: HomeAssistant, entry_id: str, key: str) -> None:
     ir.async_delete_issue(hass, DOMAIN, _issue_id(entry_id, key))
 
 
+def _kind_issue_id(entry_id: str, key: str) -> str:
+    return f"{ISSUE_COUNTER_KIND}_{entry_id}_{key}"
+
+
+@callback
+def async_counter_kind(
+    hass: HomeAssistant,
+    entry_id: str,
+    name: str,
+    key: str,
+    entity_id: str,
+    suggested: CounterKind,
+) -> None:
+    """Raise the fixable issue for a counter that behaves like the other kind."""
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        _kind_issue_id(entry_id, key),
+        is_fixable=True,
+        is_persistent=False,
+        severity=ir.IssueSeverity.WARNING,
+        translation_key=f"{ISSUE_COUNTER_KIND}_{suggested.value}",
+        translation_placeholders={"name": name, "entity_id": entity_id},
+        data={
+            "entry_id": entry_id,
+            "key": key,
+            "entity_id": entity_id,
+            "suggested": suggested.value,
+        },
+    )
+
+
+@callback
+def async_delete_counter_kind(hass: HomeAssistant, entry_id: str) -> None:
+    """Remove an entry's counter-kind issues (its counters are checked anew)."""
+    for key in COUNTER_KIND_KEYS:
+        ir.async_delete_issue(hass, DOMAIN, _kind_issue_id(entry_id, key))
+
+
 @callback
 def async_frequent_cramps(
     hass: HomeAssistant, entry_id: str, name: str, counts: tuple[int, int] | None
@@ -96,7 +139,8 @@ def async_delete_entry_issues(hass: HomeAssistant, entry_id: str) -> None:
     """Remove every issue of an entry (the entry is being removed)."""
     ours = {frequent_cramps_issue_id(entry_id)}
     prefixes = tuple(
-        f"{kind}_{entry_id}_" for kind in (ISSUE_MISSING_SOURCE, ISSUE_BROKEN_TARGET)
+        f"{kind}_{entry_id}_"
+        for kind in (ISSUE_MISSING_SOURCE, ISSUE_BROKEN_TARGET, ISSUE_COUNTER_KIND)
     )
     for domain, issue_id in list(ir.async_get(hass).issues):
         if domain == DOMAIN and (issue_id in ours or issue_id.startswith(prefixes)):
@@ -130,9 +174,16 @@ class _EntryFlow(RepairsFlow, ABC):
             return self.async_create_entry(data={})
         return self.async_show_form(
             step_id="replace",
-            data_schema=vol.Schema({vol.Required(CONF_REPLACEMENT): self._selector()}),
+            data_schema=self.add_suggested_values_to_schema(
+                vol.Schema({vol.Required(CONF_REPLACEMENT): self._selector()}),
+                self._suggested_values(),
+            ),
             description_placeholders=self._placeholders(entry.title),
         )
+
+    def _suggested_values(self) -> dict[str, Any]:
+        """What the form starts with (nothing by default)."""
+        return {}
 
     @abstractmethod
     def _replaced(self, options: dict[str, Any], replacement: Any) -> dict[str, Any]:
@@ -161,6 +212,29 @@ class MissingSourceFlow(_EntryFlow):
 
     def _selector(self) -> Any:
         return SOURCE_SELECTORS[self._key]
+
+    def _placeholders(self, name: str) -> dict[str, str]:
+        return {"name": name, "entity_id": self._entity_id}
+
+
+class CounterKindFlow(_EntryFlow):
+    """Confirm (or change) the kind a counter behaves like."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        """Remember which entry, counter and suggested kind the issue is about."""
+        super().__init__(data)
+        self._key: str = data["key"]
+        self._entity_id: str = data["entity_id"]
+        self._suggested: str = data["suggested"]
+
+    def _suggested_values(self) -> dict[str, Any]:
+        return {CONF_REPLACEMENT: self._suggested}
+
+    def _replaced(self, options: dict[str, Any], replacement: Any) -> dict[str, Any]:
+        return {**options, COUNTER_KIND_KEYS[self._key]: replacement}
+
+    def _selector(self) -> Any:
+        return COUNTER_KIND_SELECTOR
 
     def _placeholders(self, name: str) -> dict[str, str]:
         return {"name": name, "entity_id": self._entity_id}
@@ -211,4 +285,6 @@ async def async_create_fix_flow(
     assert data is not None
     if issue_id.startswith(f"{ISSUE_BROKEN_TARGET}_"):
         return BrokenTargetFlow(data)
+    if issue_id.startswith(f"{ISSUE_COUNTER_KIND}_"):
+        return CounterKindFlow(data)
     return MissingSourceFlow(data)

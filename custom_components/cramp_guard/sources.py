@@ -8,6 +8,7 @@ Each reader takes a `State` (or None when the entity does not exist) and returns
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from enum import StrEnum
 import math
 
@@ -32,6 +33,7 @@ from homeassistant.const import (
 )
 from homeassistant.core import State
 from homeassistant.exceptions import HomeAssistantError
+from homeassistant.util import dt as dt_util
 from homeassistant.util.unit_conversion import (
     DurationConverter,
     EnergyConverter,
@@ -42,8 +44,16 @@ from homeassistant.util.unit_conversion import (
 from .const import WATER_UNIT_CUP, ActivityMetric, CounterKind
 
 CUP_IN_FL_OZ = 8.0  # a US cup
-# Units some wearables use for food calories, which are kilocalories.
-KCAL_ALIASES = {"Cal", "kcal", "Kcal", "KCAL", "cal (food)"}
+# Units wearables use for food calories, which are kilocalories: Fitbit's "cal" and
+# Withings' "calories" among them (HA's EnergyConverter reads "cal" as 1/1000 kcal).
+# Compared in lower case.
+KCAL_ALIASES = frozenset({"cal", "kcal", "kcals", "calorie", "calories", "cal (food)"})
+# A utility meter's cycle between these is a daily one (DST days are 23 or 25 h).
+DAILY_CYCLE = (timedelta(hours=20), timedelta(hours=28))
+# Names of counters that keep counting (the Android app's steps since boot, lifetime
+# bottle totals).
+KEEPS_COUNTING_NAMES = ("since boot", "since_boot", "steps sensor", "steps_sensor")
+LIFETIME_NAMES = ("lifetime",)
 
 
 class Problem(StrEnum):
@@ -54,6 +64,7 @@ class Problem(StrEnum):
     NOT_NUMERIC = "not_numeric"
     OUT_OF_RANGE = "out_of_range"  # NaN, inf, negative or impossible
     BAD_UNIT = "bad_unit"
+    SINGLE_RECORD = "single_record"  # the last single record, not a running total
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +158,28 @@ def read_water(state: State | None, fallback_unit: str) -> Reading:
     return volume_ml(value, _unit(state) or fallback_unit)
 
 
+def is_kcal(unit: str | None) -> bool:
+    """A unit that means kilocalories for activity (`cal`, `calories`, `kcal`...)."""
+    return unit is not None and unit.lower() in KCAL_ALIASES
+
+
+def is_single_record(state: State | None) -> bool:
+    """A sensor that shows its last single record, not a running total.
+
+    Health Connect's "Active calories burned" in the Android app: no state class, and
+    the record's `source` app and its `endTime` (or `date`) as attributes; its day
+    sensors have `sources` and a state class.
+    """
+    if state is None:
+        return False
+    attrs = state.attributes
+    return (
+        attrs.get(ATTR_STATE_CLASS) is None
+        and "source" in attrs
+        and ("endTime" in attrs or "date" in attrs)
+    )
+
+
 def read_activity(state: State | None, metric: ActivityMetric) -> Reading:
     """An activity counter: steps as they are, minutes and kcal converted."""
     value = _number(state)
@@ -159,7 +192,7 @@ def read_activity(state: State | None, metric: ActivityMetric) -> Reading:
     try:
         if metric is ActivityMetric.INTENSITY_MINUTES and unit is not None:
             value = DurationConverter.convert(value, unit, UnitOfTime.MINUTES)
-        elif metric is ActivityMetric.ACTIVE_KCAL and unit not in (None, *KCAL_ALIASES):
+        elif metric is ActivityMetric.ACTIVE_KCAL and unit and not is_kcal(unit):
             value = EnergyConverter.convert(value, unit, UnitOfEnergy.KILO_CALORIE)
     except HomeAssistantError:
         return Reading.bad(Problem.BAD_UNIT)
@@ -168,34 +201,63 @@ def read_activity(state: State | None, metric: ActivityMetric) -> Reading:
 
 def guess_metric(state: State | None) -> ActivityMetric:
     """What an activity entity most likely counts, from its unit."""
-    unit = (_unit(state) or "") if state is not None else ""
-    if unit in KCAL_ALIASES or unit in EnergyConverter.VALID_UNITS:
+    unit = _unit(state) if state is not None else None
+    if is_kcal(unit) or unit in EnergyConverter.VALID_UNITS:
         return ActivityMetric.ACTIVE_KCAL
     if unit in DurationConverter.VALID_UNITS:
         return ActivityMetric.INTENSITY_MINUTES
     return ActivityMetric.STEPS
 
 
-def guess_counter_kind(state: State | None) -> CounterKind:
-    """Whether a counter resets daily (the default) or keeps counting.
+def _moment(value: object) -> datetime | None:
+    """An attribute's moment (a datetime or its ISO text) in local time, or None."""
+    if isinstance(value, str):
+        value = dt_util.parse_datetime(value)
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        return None
+    return dt_util.as_local(value)
 
-    A utility meter says its period; a `last_reset` attribute means a daily total;
-    a counter since boot or a meter with state class `total` and no reset keeps
-    counting.
+
+def reset_times(state: State | None) -> tuple[datetime | None, datetime | None]:
+    """The `last_reset` and `next_reset` a source publishes, when it does."""
+    if state is None:
+        return None, None
+    attrs = state.attributes
+    return _moment(attrs.get("last_reset")), _moment(attrs.get("next_reset"))
+
+
+def guess_counter_kind(
+    state: State | None, value: float | None, plausible_day: float
+) -> CounterKind:
+    """Whether a counter is a day total or keeps counting, from what it publishes.
+
+    `value` is its reading in the model's unit (None when it has none now).
+    - A utility meter (it has `last_period`) is daily when its cycle, `next_reset`
+      minus `last_reset`, is about a day; without a cycle or with a longer one it
+      keeps counting.
+    - A value far above any plausible day, a lifetime or since-boot name: keeps
+      counting.
+    - A `last_reset` of the last two days (Withings: the start of the local day) is a
+      day total; an older one keeps counting.
+    - Otherwise a day total, `total` without `last_reset` included (Garmin <= 1.0,
+      Oura); `total_increasing` cannot tell, so the form asks.
     """
     if state is None:
         return CounterKind.DAILY
     attrs = state.attributes
-    if (period := attrs.get("meter_period")) is not None:
-        return CounterKind.DAILY if period == "daily" else CounterKind.CUMULATIVE
-    if attrs.get("last_reset") is not None:
-        return CounterKind.DAILY
+    last_reset, next_reset = reset_times(state)
+    if "last_period" in attrs:  # a utility meter
+        if last_reset is None or next_reset is None:
+            return CounterKind.CUMULATIVE
+        low, high = DAILY_CYCLE
+        daily = low <= next_reset - last_reset <= high
+        return CounterKind.DAILY if daily else CounterKind.CUMULATIVE
     names = f"{state.entity_id} {attrs.get(ATTR_FRIENDLY_NAME, '')}".lower()
-    if (
-        "since boot" in names
-        or "since_boot" in names
-        or attrs.get(ATTR_STATE_CLASS) == "total"
+    if (value is not None and value > plausible_day) or any(
+        name in names for name in (*KEEPS_COUNTING_NAMES, *LIFETIME_NAMES)
     ):
+        return CounterKind.CUMULATIVE
+    if last_reset is not None and dt_util.now() - last_reset > timedelta(days=2):
         return CounterKind.CUMULATIVE
     return CounterKind.DAILY
 

@@ -22,6 +22,8 @@ EXERTION_FULL_DAYS = 7
 EXERTION_MIN_QUALITY = 0.3
 NO_WATER_QUALITY = 0.3
 NO_STRETCH_QUALITY = 0.5
+HELD_QUALITY = 0.5  # an input held through a source's outage counts half [J]
+HELD_FACTORS = {"load": ("workload", "exertion"), "water": ("hydration",)}
 MIN_BODY_MASS_KG = 1.0  # below this (or <= 0) the body mass counts as unknown
 MIN_TARGET_ML = 1.0  # a smaller water-target override is ignored
 _METRICS: tuple[LoadMetric, ...] = ("intensity_minutes", "active_kcal", "steps")
@@ -68,6 +70,10 @@ def assess(inputs: RiskInputs) -> Assessment:
     }
     combined = combine({key: part.sub for key, part in parts.items()}, _h(inputs, day))
     quality = {k: p.quality for k, p in parts.items() if p.sub is not None}
+    for name in _held(inputs):
+        for key in HELD_FACTORS[name]:
+            if key in quality:
+                quality[key] *= HELD_QUALITY
     value = confidence(quality)
     return Assessment(
         score=combined.score,
@@ -85,6 +91,14 @@ def assess(inputs: RiskInputs) -> Assessment:
         apparent_temp_c=at_c,
         awake=day.awake,
     )
+
+
+def _held(inputs: RiskInputs) -> set[str]:
+    """The held inputs the model knows (anything else is ignored)."""
+    try:
+        return {name for name in inputs.held if name in HELD_FACTORS}
+    except TypeError:  # not a collection
+        return set()
 
 
 def _workload(workload: load.Workload | None) -> _Part:

@@ -7,7 +7,7 @@ Assistant.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Literal
@@ -17,6 +17,7 @@ LoadMetric = Literal["intensity_minutes", "active_kcal", "steps"]
 Level = Literal["low", "moderate", "high", "very_high"]
 ConfidenceLevel = Literal["low", "medium", "high"]
 FactorKey = Literal["workload", "exertion", "heat", "hydration", "stretch", "timing"]
+HeldInput = Literal["load", "water"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,9 @@ class RiskInputs:
     last_stretch: datetime | None = None
     stretched_recently: bool = False
     last_cramp: datetime | None = None
+    # Inputs carried over from a source that is out right now (what it counted today
+    # before the outage): their factors count half in the confidence.
+    held: Collection[HeldInput] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
