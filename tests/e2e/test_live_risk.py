@@ -2,8 +2,8 @@
 
 Cramp Guard is added through the config flow API the UI uses, with a steps sensor, a
 temperature and humidity sensor and a water sensor in fl. oz.; the risk follows each
-source; a water sensor going unavailable leaves a valid risk without hydration, a
-lower confidence and one warning in the log.
+source; a water sensor going unavailable keeps the water it counted today (a valid
+risk, hydration still in it), a lower confidence and one warning in the log.
 """
 
 from __future__ import annotations
@@ -37,10 +37,10 @@ async def test_new_user_sees_the_risk_follow_every_source(live: LiveHass) -> Non
     assert diagnostics["data"]["assessment"]["factors"]["hydration"]["available"]
 
 
-async def test_unavailable_water_drops_hydration_with_one_warning(
+async def test_unavailable_water_keeps_todays_water_with_one_warning(
     live: LiveHass,
 ) -> None:
-    """The risk stays valid, hydration is left out, confidence drops, one warning."""
+    """The risk stays valid and keeps hydration, confidence drops, one warning."""
     entry_id = await add_person(live)
     before = await live.state(RISK)
     assert before is not None
@@ -52,11 +52,13 @@ async def test_unavailable_water_drops_hydration_with_one_warning(
         await live.set_state("sensor.steps", 4100, {"unit_of_measurement": "steps"})
         await wait_for_change(queue, "sensor.steps")
 
-    assert after["state"].isdigit()
+    assert after["state"] == before["state"]
     assert after["attributes"]["confidence"] < before["attributes"]["confidence"]
+    assert (await live.state("sensor.alex_water_today"))["state"] == "591"
     diagnostics = await live.rest("GET", f"/api/diagnostics/config_entry/{entry_id}")
     hydration = diagnostics["data"]["assessment"]["factors"]["hydration"]
-    assert hydration["available"] is False
+    assert hydration["available"] is True
+    assert diagnostics["data"]["inputs"]["held"] == ["water"]
     warnings = [
         line
         for line in live.log.splitlines()
