@@ -432,3 +432,19 @@ async def test_a_counters_negative_changes_count_nothing(
 
     # change: 1000 (from nothing), -600 (not counted), +500.
     assert _history(hass)[-2] == 1500.0
+
+
+async def test_rows_without_a_usable_value_are_skipped(
+    hass: HomeAssistant, berlin: None
+) -> None:
+    """A row with no state, max or change (or a negative one) adds nothing."""
+    from custom_components.cramp_guard.ledger import Ledger
+
+    ledger = Ledger(hass, "entry1")
+    start = datetime.combine(_day(1), time(10), TZ).timestamp()
+    rows = [
+        {"start": start, "state": None, "max": None, "change": None},
+        {"start": start + 3600, "state": -5.0, "max": 700.0, "change": 700.0},
+    ]
+    assert backfill._day_totals(ledger, rows, 100_000) == {_day(1): 700.0}
+    assert backfill._changes(ledger, rows) == {_day(1): 700.0}

@@ -375,6 +375,30 @@ async def test_a_single_record_is_refused(hass: HomeAssistant, key: str) -> None
     assert result["errors"] == {key: "single_record"}
 
 
+async def test_counters_step_shows_what_the_sensors_report(hass: HomeAssistant) -> None:
+    """The page names each counter's value, unit and state class (or `?`)."""
+    result = await configure(
+        hass,
+        await start(hass),
+        {
+            CONF_PERSON_NAME: "Alex",
+            CONF_ACTIVITY: "sensor.pixel_steps_since_boot",
+            CONF_WATER: "sensor.not_there_yet",
+        },
+    )
+    assert result["description_placeholders"] == {
+        "readings": "sensor.pixel_steps_since_boot = 48211 steps (total_increasing); "
+        "sensor.not_there_yet = ?"
+    }
+    hass.states.async_set("sensor.glasses", "3")
+    result = await configure(
+        hass,
+        await start(hass),
+        {CONF_PERSON_NAME: "Bo", CONF_WATER: "sensor.glasses"},
+    )
+    assert result["description_placeholders"] == {"readings": "sensor.glasses = 3"}
+
+
 async def test_water_alone_asks_only_the_water_settings(hass: HomeAssistant) -> None:
     """A daily hydration total in litres preselects daily; any unit can be chosen."""
     result = await configure(

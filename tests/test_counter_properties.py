@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import pairwise
+import os
 from zoneinfo import ZoneInfo
 
 from hypothesis import assume, given, settings, strategies as st
@@ -40,6 +41,7 @@ START = datetime(2026, 6, 15, tzinfo=TZ)
 DAYS = 4
 PLAUSIBLE = 100_000.0
 MINUTE = timedelta(minutes=1)
+# CG_EXAMPLES=6000 runs a deeper search (it passed with that when written).
 
 
 def _at(minutes: int) -> datetime:
@@ -90,7 +92,8 @@ def _daily_readings(plan: list[Day], at: list[int]) -> list[tuple[int, int, floa
         if day > 0 and shown is not None and shown[0] < day:
             if rule.start == "repeat" and minute < rule.sync:
                 value = shown
-            elif rule.start == "late" and minute < 4 * 60:
+            elif rule.start == "late" and minute < 4 * 60 and shown[0] == day - 1:
+                # (a value of a day Home Assistant never saw reads as today's)
                 value = (day - 1, float(_day_total(plan, day - 1, 1440)))
         if day > 0 and rule.start == "unknown" and today == 0 and value[0] == day:
             value = None  # Withings: unknown until the day's first activity
@@ -123,7 +126,7 @@ def _feed(
     return credited, amounts
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=int(os.environ.get("CG_EXAMPLES", "300")), deadline=None)
 @given(plan=st.lists(days, min_size=DAYS, max_size=DAYS), at=reports, r=restarts)
 def test_daily_source_totals_are_what_it_published(
     plan: list[Day], at: list[int], r: set[int]
@@ -144,7 +147,7 @@ def test_daily_source_totals_are_what_it_published(
         assert credited.get(on, 0.0) == last_for.get(day, 0.0), (day, readings)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=int(os.environ.get("CG_EXAMPLES", "300")), deadline=None)
 @given(
     plan=st.lists(days, min_size=DAYS, max_size=DAYS),
     at=reports,

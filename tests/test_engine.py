@@ -229,3 +229,46 @@ async def test_before_wake_the_model_sees_the_day_that_ended(
     await advance(hass, freezer, timedelta(seconds=1))
     assert engine.snapshot.inputs.load_today == 900
     assert engine.snapshot.inputs.load_history[-1] == 12040
+
+
+async def test_a_single_record_is_left_out_with_one_warning(
+    hass: HomeAssistant,
+    berlin: None,
+    freezer: FrozenDateTimeFactory,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """An entry made before single records were refused: the source gives nothing.
+
+    Health Connect's "Active calories burned" (home-assistant/android
+    HealthConnectSensorManager.kt): no state class, `endTime` and `source`.
+    """
+    freezer.move_to(NOON)
+    attrs = {
+        "unit_of_measurement": "kcal",
+        "device_class": "energy",
+        "endTime": "2026-06-16T09:30:00Z",
+        "source": "com.google.android.apps.fitness",
+    }
+    hass.states.async_set("sensor.active_calories_burned", "120.5", attrs)
+    _set(hass, "sensor.room_temperature", 22, "°C")
+    await setup_entry(
+        hass,
+        make_entry(
+            activity="sensor.active_calories_burned",
+            activity_metric="active_kcal",
+            activity_counter="daily",
+            room_temperature="sensor.room_temperature",
+        ),
+    )
+    hass.states.async_set("sensor.active_calories_burned", "80.0", attrs)
+    await advance(hass, freezer, timedelta(minutes=1))
+    engine = _engine(hass)
+    assert engine.readings["activity"].problem == "single_record"
+    assert engine.ledger.days[NOON.date()].load is None
+    warnings = [
+        r.getMessage()
+        for r in caplog.records
+        if r.levelno == logging.WARNING and "active_calories_burned" in r.getMessage()
+    ]
+    assert len(warnings) == 1
+    assert "single record" in warnings[0]
