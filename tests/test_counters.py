@@ -61,23 +61,35 @@ def test_daily_counter_counts_the_first_reading_after_setup() -> None:
     assert steps[1].since == _at(24, 9)
 
 
-def test_daily_counter_keeps_what_it_had_before_a_reset() -> None:
-    """A fall below half of the day's peak is a reset: the total carries on."""
+def test_a_fall_within_the_day_counts_nothing() -> None:
+    """A glitch to 0 (a cloud API), or an account on another time zone resetting an
+    hour early: what was counted is kept, only a rise above the peak counts.
+    """
     state = CounterState()
-    days, _ = _feed(
-        DAILY, [(_at(24, 9), 5000), (_at(24, 12), 300), (_at(24, 13), 900)], state
+    days, steps = _feed(
+        DAILY,
+        [
+            (_at(24, 9), 5000),
+            (_at(24, 12), 0),  # a glitch
+            (_at(24, 13), 5300),
+            (_at(24, 23), 40),  # Fitbit's day on another time zone has begun
+            (_at(24, 23, 30), 90),
+        ],
+        state,
     )
-    assert days == {_at(24, 0).date(): 5900}
-    assert state.total == 5900
+    assert days == {_at(24, 0).date(): 5300}
+    assert [s.amount for s in steps] == [5000, 0, 300, 0, 0]
+    assert steps[2].since == _at(24, 12)
+    assert state.total == 5300
 
 
-def test_daily_counter_follows_a_small_correction() -> None:
-    """A small fall is a correction of the day's total, not a reset."""
+def test_daily_counter_ignores_a_small_correction() -> None:
+    """A small fall is a correction; the total counts on from its highest value."""
     days, steps = _feed(
         DAILY, [(_at(24, 9), 8000), (_at(24, 10), 7990), (_at(24, 11), 8100)]
     )
     assert days == {_at(24, 0).date(): 8100}
-    assert steps[1].amount == -10
+    assert steps[1].amount == 0
     assert steps[1].since is None  # nothing to spread
 
 

@@ -146,8 +146,7 @@ async def test_write_api_puts_every_write_on_its_day(hass: HomeAssistant) -> Non
     ledger = Ledger(hass, "entry1", time(7))
     night = _moment(25, 1)  # after midnight, before wake: still the 24th
     ledger.add_water(250, night, logged=True)
-    ledger.add_water(400, night, logged=False)
-    ledger.add_water(-500, night, logged=False)  # a correction: never below 0
+    ledger.add_water(0, night, logged=False)  # the sensor works: 0 so far
     ledger.add_activity(600, night, since=night - timedelta(minutes=10))
     ledger.add_stretch(night)
     ledger.add_cramp(CrampRecord(night, "calf", "night"))

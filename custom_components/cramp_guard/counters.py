@@ -2,9 +2,11 @@
 
 Two kinds (the person confirms one in the config flow):
 
-- **daily** - the value is the source's total of its calendar day. Within a day the
-  increments follow the value; a fall below half of the day's peak is a reset (what was
-  counted is kept), a smaller fall a correction. After local midnight the value may
+- **daily** - the value is the source's total of its calendar day. Within a day only
+  a rise above the day's highest value counts: a fall is a glitch or a correction (a
+  cloud API answering 0 for a moment, an account on another time zone resetting an
+  hour early), and what was counted is kept; a reset within the day counts only when
+  the source says so by moving its `last_reset`. After local midnight the value may
   still be yesterday's: Garmin repeats it until its first sync, Oura's day grows until
   about 04:00, Home Assistant may have been down at midnight. The rule, bounded:
   an unchanged value is yesterday's; a source-published `last_reset` of today starts
@@ -32,7 +34,7 @@ from .const import CounterKind
 
 # Yesterday's total may still change until about 04:00 (Oura's day) [J].
 LATE_WINDOW = timedelta(hours=4, minutes=30)
-RESET_FRACTION = 0.5  # a daily total falling below half its peak has reset [J]
+RESET_FRACTION = 0.5  # after midnight, a fall below half of the peak is the reset [J]
 NEAR_ZERO = 0.1  # a cumulative counter at or below 10 % of its value has restarted
 MISMATCH_DAYS = 3  # days in a row of behaviour unlike the chosen kind [J]
 _TICK = timedelta(microseconds=1)
@@ -55,7 +57,7 @@ class CounterState:
     @property
     def total(self) -> float:
         """Daily: the source's day total so far (diagnostics)."""
-        return self.carried + (self.last or 0.0)
+        return self.carried + self.peak
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready copy."""
@@ -92,10 +94,10 @@ def _moment(text: str | None) -> datetime | None:
 class Step:
     """What one reading adds, when, over which interval, and what it suggests.
 
-    `amount` is credited at `at` (for a late reading of yesterday, the last moment of
-    yesterday); `since` is where spreading over minutes starts (None: do not spread).
-    A daily correction can be negative. `suggest` is the kind the counter behaves like
-    when that is not the chosen one.
+    `amount` (>= 0) is credited at `at` (for a late reading of yesterday, the last
+    moment of yesterday); `since` is where spreading over minutes starts (None: do not
+    spread). `suggest` is the kind the counter behaves like when that is not the
+    chosen one.
     """
 
     amount: float = 0.0
@@ -221,18 +223,20 @@ def _still_old_day(
 def _same_day(
     state: CounterState, value: float, at: datetime, last_reset: datetime | None
 ) -> Step:
-    """Within the source's day: follow the value; a deep fall is a reset."""
-    since, last = state.last_at, state.last or 0.0
-    reset = value < RESET_FRACTION * state.peak or (
+    """Within the source's day: a rise above the peak counts; a moved `last_reset`
+    is a reset (what the day had is kept, the value counts from zero).
+    """
+    since = state.last_at
+    reset = (
         last_reset is not None
         and state.last_reset is not None
         and last_reset > state.last_reset
     )
-    if reset:  # what the day had is kept; the value counts from zero
-        state.carried += last
+    if reset:
+        state.carried += state.peak
         amount, state.peak = value, value
-    else:  # a rise, or a correction (a negative amount)
-        amount, state.peak = value - last, max(state.peak, value)
+    else:
+        amount, state.peak = max(0.0, value - state.peak), max(state.peak, value)
     state.last, state.last_at = value, at
     if last_reset is not None:
         state.last_reset = last_reset

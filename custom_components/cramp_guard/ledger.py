@@ -201,15 +201,12 @@ class Ledger:
     # -- the write API ---------------------------------------------------------------
 
     def add_water(self, ml: float, at: datetime, *, logged: bool) -> Day:
-        """Add water drunk at `at`: logged by hand, or counted by the water sensor.
-
-        A sensor's correction can be negative; the day's sensor water stays >= 0.
-        """
+        """Add water drunk at `at`: logged by hand, or counted by the water sensor."""
         day = self.today(at)
         if logged:
             day.water_logged_ml += ml
         else:
-            day.water_sensor_ml = max(0.0, (day.water_sensor_ml or 0.0) + ml)
+            day.water_sensor_ml = (day.water_sensor_ml or 0.0) + ml
         return day
 
     def add_activity(
@@ -217,7 +214,7 @@ class Ledger:
     ) -> Day:
         """Add activity counted at `at` (spread over [since, at) for bouts)."""
         day = self.today(at)
-        day.load = max(0.0, (day.load or 0.0) + amount)
+        day.load = (day.load or 0.0) + amount
         if since is not None and amount > 0:
             spread(day.minutes, amount, since, at, midnight(day.day, at.tzinfo))
         return day
