@@ -52,8 +52,13 @@ KCAL_ALIASES = frozenset({"cal", "kcal", "kcals", "calorie", "calories", "cal (f
 DAILY_CYCLE = (timedelta(hours=20), timedelta(hours=28))
 # Names of counters that keep counting (the Android app's steps since boot, lifetime
 # bottle totals).
-KEEPS_COUNTING_NAMES = ("since boot", "since_boot", "steps sensor", "steps_sensor")
-LIFETIME_NAMES = ("lifetime",)
+KEEPS_COUNTING_NAMES = (
+    "since boot",
+    "since_boot",
+    "steps sensor",
+    "steps_sensor",
+    "lifetime",
+)
 
 
 class Problem(StrEnum):
@@ -254,7 +259,7 @@ def guess_counter_kind(
         return CounterKind.DAILY if daily else CounterKind.CUMULATIVE
     names = f"{state.entity_id} {attrs.get(ATTR_FRIENDLY_NAME, '')}".lower()
     if (value is not None and value > plausible_day) or any(
-        name in names for name in (*KEEPS_COUNTING_NAMES, *LIFETIME_NAMES)
+        name in names for name in KEEPS_COUNTING_NAMES
     ):
         return CounterKind.CUMULATIVE
     if last_reset is not None and dt_util.now() - last_reset > timedelta(days=2):
