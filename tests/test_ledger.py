@@ -15,6 +15,7 @@ from custom_components.cramp_guard.counters import update_counter
 from custom_components.cramp_guard.ledger import (
     KEEP_DAYS,
     SAVE_DELAY,
+    SOURCE_SAVE_DELAY,
     BoutRecord,
     CrampRecord,
     Day,
@@ -68,8 +69,8 @@ async def test_ledger_persists_and_restores(
         plausible_day=100_000,
     )
     ledger.backfilled = True
-    ledger.async_schedule_save()
-    ledger.async_schedule_save()
+    ledger.async_schedule_save(logged=True)
+    ledger.async_schedule_save(logged=True)
     assert KEY not in hass_storage
 
     freezer.tick(timedelta(seconds=SAVE_DELAY + 1))
@@ -171,3 +172,55 @@ async def test_write_api_puts_every_write_on_its_day(hass: HomeAssistant) -> Non
     ledger.set_workout(False, _moment(25, 8))
     assert day.bouts == [BoutRecord(night, _moment(25, 8))]
     assert date(2026, 11, 25) in ledger.days
+
+
+async def _tick(hass: HomeAssistant, freezer: FrozenDateTimeFactory, s: float) -> None:
+    freezer.tick(timedelta(seconds=s))
+    async_fire_time_changed(hass)
+    await hass.async_block_till_done()
+
+
+async def test_save_policy(
+    hass: HomeAssistant, hass_storage: dict[str, Any], freezer: FrozenDateTimeFactory
+) -> None:
+    """Source changes: written once per 5 minutes however often they come; a hand log
+    within 10 s even while a source changes every 3 s; unload writes at once.
+    """
+    ledger = Ledger(hass, "entry1")
+    await ledger.async_load()
+    day = ledger.day(TODAY)
+    writes = []
+
+    def written() -> int:
+        data = hass_storage.get(KEY, {}).get("data")
+        if data is not None and (not writes or writes[-1] != data):
+            writes.append(data)
+        return len(writes)
+
+    for _ in range(3 * SOURCE_SAVE_DELAY // 3):  # a source changing every 3 s, 15 min
+        day.load = (day.load or 0.0) + 10
+        ledger.async_schedule_save()
+        await _tick(hass, freezer, 3)
+        written()
+    assert len(writes) == 3  # once every 5 minutes
+
+    ledger.add_water(250, _moment(24, 12), logged=True)
+    ledger.async_schedule_save(logged=True)
+    for _ in range(4):  # the source goes on changing
+        day.load += 10
+        ledger.async_schedule_save()
+        await _tick(hass, freezer, 3)
+    assert written() == 4
+    assert writes[-1]["days"][0]["water_logged_ml"] == 250
+
+    day.load += 10
+    ledger.async_schedule_save()
+    await ledger.async_save_now()
+    assert written() == 5
+    assert writes[-1]["days"][0]["load"] == day.load
+    # After a write at once, the next change schedules again.
+    day.load += 10
+    ledger.async_schedule_save()
+    await _tick(hass, freezer, SOURCE_SAVE_DELAY + 1)
+    assert written() == 6
+    assert writes[-1]["days"][0]["load"] == day.load

@@ -85,7 +85,7 @@ def totals(engine: Engine) -> Totals:
 
 @callback
 def _changed(engine: Engine) -> Totals:
-    engine.ledger.async_schedule_save()
+    engine.ledger.async_schedule_save(logged=True)
     engine.async_update()
     return totals(engine)
 

@@ -28,7 +28,8 @@ from .counters import CounterState, midnight
 from .risk import heat_index_c
 
 STORAGE_VERSION = 1
-SAVE_DELAY = 10  # seconds: coalesce bursts of updates into one write
+SAVE_DELAY = 10  # seconds: a hand log reaches disk within this
+SOURCE_SAVE_DELAY = 300  # seconds: what sources change is written at most this often
 KEEP_DAYS = 90
 
 
@@ -137,6 +138,8 @@ class Ledger:
         self.counters: dict[str, CounterState] = {}
         self.backfilled = False
         self.loaded_from_storage = False
+        self._save_due: float | None = None  # loop time of the pending write
+        self._loop_time = hass.loop.time
 
     async def async_load(self) -> None:
         """Restore what was saved (nothing on first setup)."""
@@ -161,12 +164,27 @@ class Ledger:
         }
 
     @callback
-    def async_schedule_save(self) -> None:
-        """Save soon; several changes in a row are written once."""
-        self._store.async_delay_save(self._as_dict, SAVE_DELAY)
+    def async_schedule_save(self, *, logged: bool = False) -> None:
+        """Save within 10 s after a hand log, within 5 minutes after source changes.
+
+        A later request never postpones a pending write (sources that change every
+        few seconds do not keep a hand log off the disk); changes in between are
+        written together.
+        """
+        delay = SAVE_DELAY if logged else SOURCE_SAVE_DELAY
+        due = self._loop_time() + delay
+        if self._save_due is not None and self._save_due <= due:
+            return
+        self._save_due = due
+        self._store.async_delay_save(self._data_to_save, delay)
+
+    def _data_to_save(self) -> dict[str, Any]:
+        self._save_due = None  # being written: the next change schedules again
+        return self._as_dict()
 
     async def async_save_now(self) -> None:
         """Write immediately (on unload)."""
+        self._save_due = None
         await self._store.async_save(self._as_dict())
 
     async def async_remove(self) -> None:
