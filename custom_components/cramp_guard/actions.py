@@ -25,7 +25,6 @@ CONTEXTS = ("exercise", "rest", "night")
 SEVERITIES = ("mild", "moderate", "severe")
 MAX_WATER_ML = 3000.0  # more in one log is a typo, not a drink
 AFTER_EXERCISE = timedelta(hours=1)
-CRAMP_WINDOW = timedelta(days=30)
 
 
 # Unit names accepted from people and scripts, whatever their case; "cups" too.
@@ -75,11 +74,10 @@ def totals(engine: Engine) -> Totals:
     """The current awake day's totals, from the engine's last snapshot."""
     snapshot = engine.snapshot
     assert snapshot is not None  # the engine assesses as it starts
-    since = snapshot.inputs.now - CRAMP_WINDOW
     return Totals(
         water_today_ml=snapshot.inputs.water_ml or 0.0,
         stretches_today=len(snapshot.day.stretches),
-        cramps_30_days=sum(1 for c in engine.ledger.iter_cramps() if c.at >= since),
+        cramps_30_days=snapshot.cramps_30_days,
     )
 
 

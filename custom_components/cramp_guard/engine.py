@@ -45,7 +45,7 @@ from .const import (
     TEMPERATURE_SOURCES,
 )
 from .counters import update_counter
-from .inputs import COUNTER_SOURCES, build_inputs
+from .inputs import COUNTER_SOURCES, build_inputs, recent_cramps
 from .ledger import Day, Ledger
 from .repairs import (
     async_counter_kind,
@@ -80,12 +80,20 @@ OUTDOOR_HUMIDITY_KEY = f"{CONF_OUTDOOR_WEATHER}_humidity"
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    """What the entities show: the last inputs and assessment, and the day."""
+    """Everything entities, prompts, actions and diagnostics show, computed once per
+    assessment: the inputs and assessment, the day, and the recent cramps.
+    """
 
     inputs: RiskInputs
     assessment: Assessment
     day: Day
     workout: bool
+    cramps: tuple[tuple[datetime, str], ...] = ()  # (at, context), last 30 days
+
+    @property
+    def cramps_30_days(self) -> int:
+        """How many cramps were logged in the last 30 days."""
+        return len(self.cramps)
 
 
 class Engine:
@@ -364,6 +372,8 @@ class Engine:
         self.ledger.today(now)  # rolls the ledger over at the wake time
         inputs, day = self.build_inputs(now)
         workout = bool(self.workout_on) or any(b.end is None for b in inputs.bouts)
-        self.snapshot = Snapshot(inputs, assess(inputs), day, workout)
+        self.snapshot = Snapshot(
+            inputs, assess(inputs), day, workout, recent_cramps(self.ledger, now)
+        )
         for update in list(self._listeners):
             update()

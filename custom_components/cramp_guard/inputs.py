@@ -30,6 +30,7 @@ from .risk.types import HeldInput
 from .settings import Settings
 
 STRETCH_MEMORY = timedelta(days=14)
+CRAMP_WINDOW = timedelta(days=30)  # what the Cramps (30 days) sensor and prompts see
 COUNTER_SOURCES: Final = (CONF_ACTIVITY, CONF_WATER)
 
 
@@ -73,6 +74,12 @@ def day_bouts(day: Day, settings: Settings, now: datetime) -> list[Bout]:
             )
         )
     return bouts
+
+
+def recent_cramps(ledger: Ledger, now: datetime) -> tuple[tuple[datetime, str], ...]:
+    """The cramps of the last 30 days as (moment, context), oldest first."""
+    since = now - CRAMP_WINDOW
+    return tuple((c.at, c.context) for c in ledger.iter_cramps() if c.at >= since)
 
 
 def build_inputs(

@@ -151,16 +151,13 @@ class Prompter:
             last_stretch=snapshot.inputs.last_stretch,
         )
 
-    def _cramps(self) -> list[tuple[datetime, str]]:
-        return [(c.at, c.context) for c in self.engine.ledger.iter_cramps()]
-
     @callback
     def _on_assessment(self) -> None:
         snapshot = self.engine.snapshot
         if not self._ready or snapshot is None:
             return
         now = snapshot.inputs.now
-        counts = cramp_counts(now, self._cramps())
+        counts = cramp_counts(now, snapshot.cramps)
         async_frequent_cramps(
             self.hass,
             self.entry_id,
@@ -179,7 +176,7 @@ class Prompter:
         settings = self.engine.settings
         assessment, now = snapshot.assessment, snapshot.inputs.now
         if kind is Kind.EVENING:
-            prone = night_prone(now, self._cramps())
+            prone = night_prone(now, snapshot.cramps)
             message = messages.evening(
                 settings.name, settings.main_activity, assessment, prone
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from homeassistant.components.sensor import (
@@ -29,7 +29,6 @@ from .entity import CrampGuardEntity
 
 PARALLEL_UPDATES = 0
 LEVELS = ["low", "moderate", "high", "very_high"]
-CRAMP_WINDOW = timedelta(days=30)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -62,11 +61,6 @@ def _rounded(value: float | None, digits: int) -> float | None:
 
 def _ml(value: float | None) -> int | None:
     return None if value is None else round(value)
-
-
-def _cramps_30_days(engine: Engine, snapshot: Snapshot) -> int:
-    since = snapshot.inputs.now - CRAMP_WINDOW
-    return sum(1 for cramp in engine.ledger.iter_cramps() if cramp.at >= since)
 
 
 def _last_stretch(_engine: Engine, snapshot: Snapshot) -> datetime | None:
@@ -155,7 +149,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         key="cramps_30_days",
         translation_key="cramps_30_days",
         state_class=SensorStateClass.MEASUREMENT,
-        value_fn=_cramps_30_days,
+        value_fn=lambda _, s: s.cramps_30_days,
     ),
 )
 
