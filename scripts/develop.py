@@ -36,7 +36,13 @@ from homeassistant.const import RESTART_EXIT_CODE
 ROOT: Final = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.live import COMPONENT, LAUNCHER, LiveHass, free_port  # noqa: E402
+from tests.e2e.live import (  # noqa: E402
+    COMPONENT,
+    LAUNCHER,
+    LiveHass,
+    free_port,
+    http_setup,
+)
 
 DEFAULT_CONFIG_DIR: Final = ROOT / ".develop"
 DEFAULT_PORT: Final = 8123
@@ -300,10 +306,7 @@ homeassistant:
   elevation: 34
   # Your own additions (kept, unlike this file): packages/<name>.yaml
   packages: !include_dir_named packages
-http:
-  server_host: 127.0.0.1
-  server_port: {port}
-# Instead of default_config (its go2rtc does not start everywhere):
+{http}# Instead of default_config (its go2rtc does not start everywhere):
 frontend:
 config:
 api:
@@ -359,7 +362,8 @@ def time_zone(name: str) -> str:
 def write_config(config_dir: Path, port: int, time_zone: str) -> None:
     """Write the configuration, link the integration, skip the onboarding wizard."""
     config_dir.mkdir(parents=True, exist_ok=True)
-    text = CONFIGURATION.format(marker=MARKER, time_zone=time_zone, port=port)
+    http = http_setup(config_dir, port)  # before Home Assistant reads its storage
+    text = CONFIGURATION.format(marker=MARKER, time_zone=time_zone, http=http)
     text += demo_sources_yaml()
     (config_dir / "configuration.yaml").write_text(text, encoding="utf-8")
     for name, empty in (("automations.yaml", "[]"), ("scripts.yaml", "{}")):

@@ -8,6 +8,7 @@ up and only starts it again.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 import re
 import subprocess
@@ -18,7 +19,7 @@ import pytest
 
 from .conftest import DEVELOP, ROOT, develop_module
 
-pytestmark = pytest.mark.timeout(180)
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(180)]
 
 
 def _check(config_dir: Path) -> str:
@@ -58,6 +59,23 @@ def test_develop_check_sets_up_the_demo_then_restarts_it(tmp_path: Path) -> None
     assert "adding" not in second
     assert "saving" not in second
     assert re.search(r"^OK: sensor\.demo_cramp_risk = \d+ %", second, re.M), second
+    _assert_bound_to_loopback(config_dir)
+
+
+def _assert_bound_to_loopback(config_dir: Path) -> None:
+    """127.0.0.1 only, for good: in the YAML, or (Home Assistant 2026.10 and later,
+    which keep the HTTP settings in storage) confirmed in storage with no trial
+    pending, so nothing reverts to all interfaces after 5 minutes."""
+    path = config_dir / ".storage" / "http"
+    stored = json.loads(path.read_text())["data"] if path.exists() else {}
+    if "yaml_migration_done" in stored:
+        assert stored["pending"] is None, stored
+        assert stored["stable"]["server_host"] == ["127.0.0.1"], stored
+        assert stored["stable"]["error"] is None, stored
+        assert "http:" not in (config_dir / "configuration.yaml").read_text()
+    else:
+        configuration = (config_dir / "configuration.yaml").read_text()
+        assert "http:\n  server_host: 127.0.0.1\n" in configuration
 
 
 def test_the_demo_gauge_is_the_readme_gauge(monkeypatch: pytest.MonkeyPatch) -> None:
