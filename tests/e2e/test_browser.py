@@ -16,7 +16,7 @@ from .conftest import develop_module
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
-pytestmark = pytest.mark.timeout(240)
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(240)]
 
 
 async def test_the_dashboard_shows_the_risk_in_chromium(
