@@ -1,6 +1,7 @@
 """The main job: `scripts/develop` gives a running Home Assistant with the gauge.
 
-`scripts/develop.py --check` starts a real Home Assistant in a temporary directory,
+`python -m cramp_guard_dev.develop --check` (what `scripts/develop --check` runs)
+starts a real Home Assistant in a temporary directory,
 onboards the demo user, adds the demo person through the config flow API, saves the
 dashboard, checks the risk and the dashboard, and stops; a second run finds it all set
 up and only starts it again.
@@ -17,7 +18,8 @@ import sys
 from homeassistant.util.yaml import parse_yaml
 import pytest
 
-from .conftest import DEVELOP, ROOT, develop_module
+from cramp_guard_dev import develop
+from cramp_guard_dev.hass import ROOT
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(180)]
 
@@ -26,7 +28,8 @@ def _check(config_dir: Path) -> str:
     result = subprocess.run(
         [
             sys.executable,
-            str(DEVELOP),
+            "-m",
+            "cramp_guard_dev.develop",
             "--check",
             "--port",
             "0",
@@ -35,6 +38,7 @@ def _check(config_dir: Path) -> str:
         ],
         capture_output=True,
         text=True,
+        cwd=ROOT,
         timeout=150,
         check=False,
     )
@@ -78,7 +82,7 @@ def _assert_bound_to_loopback(config_dir: Path) -> None:
         assert "http:\n  server_host: 127.0.0.1\n" in configuration
 
 
-def test_the_demo_gauge_is_the_readme_gauge(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_demo_gauge_is_the_readme_gauge() -> None:
     """The dashboard shows the card the README tells users to paste."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = [
@@ -88,5 +92,4 @@ def test_the_demo_gauge_is_the_readme_gauge(monkeypatch: pytest.MonkeyPatch) -> 
     ]
     assert len(blocks) == 1, blocks
     assert isinstance(card := blocks[0], dict)
-    develop = develop_module(monkeypatch)
     assert card | {"entity": develop.RISK} == develop.GAUGE

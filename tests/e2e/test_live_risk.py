@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .live import (
+from cramp_guard_dev.hass import (
     CHANGES,
     RISK,
     LiveHass,

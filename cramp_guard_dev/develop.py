@@ -1,7 +1,8 @@
 """Run a real Home Assistant with Cramp Guard, a simulated person and a dashboard.
 
-`scripts/develop` calls this after `scripts/setup`. It writes a configuration under
-`.develop/` (or `--config-dir`) with demo source sensors that follow a person's day
+`scripts/develop` runs this (`python -m cramp_guard_dev.develop`) after
+`scripts/setup`. It writes a configuration under `.develop/` (or `--config-dir`)
+with demo source sensors that follow a person's day
 (template sensors of the local time), links the integration from the repository,
 starts Home Assistant on 127.0.0.1 with its frontend, and on the first run onboards
 the user `demo`, adds the Cramp Guard entry "Demo" through the config flow API and
@@ -33,12 +34,10 @@ import zoneinfo
 import aiohttp
 from homeassistant.const import RESTART_EXIT_CODE
 
-ROOT: Final = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from tests.e2e.live import (  # noqa: E402
+from .hass import (
     COMPONENT,
     LAUNCHER,
+    ROOT,
     LiveHass,
     free_port,
     http_setup,
@@ -708,7 +707,7 @@ def afternoon_time_zone(now: float | None = None) -> str:
 
 async def screenshot(args: argparse.Namespace) -> int:
     """Start and set up the demo, save a browser screenshot of its dashboard, stop."""
-    from tests.e2e.browser import screenshot_dashboard  # needs playwright
+    from .browser import screenshot_dashboard  # needs playwright
 
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="cramp-guard-screenshot-") as temp:

@@ -21,7 +21,7 @@ from typing import Any
 
 import aiohttp
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 COMPONENT = ROOT / "custom_components" / "cramp_guard"
 START_TIMEOUT = 120.0
 # `python -m homeassistant`, except that Home Assistant 2026.2 (the compatibility lane)
@@ -132,7 +132,7 @@ class LiveHass:
         self.session: aiohttp.ClientSession | None = None
         self.token = ""
         # The whole /auth/token answer (access_token, refresh_token, expires_in, ...):
-        # what a browser keeps to be logged in (tests/e2e/browser.py).
+        # what a browser keeps to be logged in (cramp_guard_dev/browser.py).
         self.tokens: dict[str, Any] = {}
 
     @property
