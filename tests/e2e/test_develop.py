@@ -79,7 +79,8 @@ def _assert_bound_to_loopback(config_dir: Path) -> None:
         assert "http:" not in (config_dir / "configuration.yaml").read_text()
     else:
         configuration = (config_dir / "configuration.yaml").read_text()
-        assert "http:\n  server_host: 127.0.0.1\n" in configuration
+        assert "\nhttp: !include http.yaml\n" in configuration
+        assert "server_host: 127.0.0.1\n" in (config_dir / "http.yaml").read_text()
 
 
 def test_the_demo_gauge_is_the_readme_gauge() -> None:
