@@ -1,13 +1,13 @@
 """How fast Cramp Guard follows its sources in a real Home Assistant process.
 
-Starts `hass` on 127.0.0.1 (tests/e2e/live.py), adds a person through the config flow
-API, then changes each source N times and times, over the websocket API, how long it
-takes until the person's entities show it (the first state_changed of a
+Starts `hass` on 127.0.0.1 (cramp_guard_dev/hass.py), adds a person through the config
+flow API, then changes each source N times and times, over the websocket API, how long
+it takes until the person's entities show it (the first state_changed of a
 `sensor.alex_*` entity: all of them are written in the same update). Each change moves
-something the person's entities show: the temperature and humidity the heat index,
-the steps the cramp risk, the water the water today. Prints p50 and max per source.
+something the person's entities show: the temperature and humidity the heat index, the
+steps the cramp risk, the water the water today. Prints p50 and max per source.
 
-Run: .venv/bin/python bench/bench_live_latency.py [--rounds N]
+Run from the repository root: .venv/bin/python -m bench.bench_live_latency [--rounds N]
 """
 
 from __future__ import annotations
@@ -16,12 +16,9 @@ import argparse
 import asyncio
 from pathlib import Path
 import statistics
-import sys
 import tempfile
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from tests.e2e.live import (
+from cramp_guard_dev.hass import (
     SOURCES,
     LiveHass,
     add_person,

@@ -1,21 +1,18 @@
 """Time `assess()` over a realistic mix of inputs.
 
-Run: .venv/bin/python bench/bench_risk.py [--calls N] [--inputs N] [--seed N]
+Run from the repository root:
+.venv/bin/python -m bench.bench_risk [--calls N] [--inputs N] [--seed N]
 """
 
 from __future__ import annotations
 
 import argparse
 from datetime import datetime, time, timedelta
-from pathlib import Path
 import platform
 import random
 import statistics
-import sys
 import time as clock
 from zoneinfo import ZoneInfo
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from custom_components.cramp_guard.risk import (
     Bout,

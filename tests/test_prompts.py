@@ -138,13 +138,20 @@ class Clock:
         self._seen.setdefault(target, 0)
 
     def listen_persistent(self) -> None:
-        """Note every persistent notification created."""
+        """Note every persistent notification created or replaced.
+
+        A prompt replaces the previous one of its kind (same notification id):
+        Home Assistant 2025.4 reports that as ADDED, 2026.x as UPDATED.
+        """
 
         @callback
         def added(
             kind: persistent_notification.UpdateType, items: dict[str, Any]
         ) -> None:
-            if kind is persistent_notification.UpdateType.ADDED:
+            if kind in (
+                persistent_notification.UpdateType.ADDED,
+                persistent_notification.UpdateType.UPDATED,
+            ):
                 for notification_id, item in items.items():
                     self.persistent.append(
                         (self.now(), notification_id, item["message"])

@@ -96,9 +96,16 @@ def _state(hass: HomeAssistant, entity_id: str) -> str:
 
 
 def _device_id(hass: HomeAssistant, entry: MockConfigEntry) -> str:
-    device = dr.async_get(hass).async_get_device(identifiers={(DOMAIN, entry.entry_id)})
-    assert device is not None
-    return device.id
+    """The person's device (async_get_device is deprecated from Home Assistant 2026)."""
+    devices = [
+        device
+        for device in dr.async_entries_for_config_entry(
+            dr.async_get(hass), entry.entry_id
+        )
+        if (DOMAIN, entry.entry_id) in device.identifiers
+    ]
+    assert len(devices) == 1
+    return devices[0].id
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ nothing."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import fields
 from datetime import datetime
 import json
 from typing import Any
@@ -55,6 +56,14 @@ type Post = Callable[..., Awaitable[ClientResponse]]
 
 def _entry(name: str, webhook_id: str, **options: Any) -> MockConfigEntry:
     return make_entry(name, **ROOM, **{CONF_WEBHOOK_ID: webhook_id}, **options)
+
+
+def _registered(hass: HomeAssistant, webhook_id: str) -> dict[str, Any]:
+    """A registered webhook as a dict (a frozen dataclass from Home Assistant 2026)."""
+    info = hass.data[webhook.DOMAIN][webhook_id]
+    if isinstance(info, dict):
+        return info
+    return {field.name: getattr(info, field.name) for field in fields(info)}
 
 
 def _ledger(entry: MockConfigEntry) -> dict[str, Any]:
@@ -214,10 +223,14 @@ PADDED = json.dumps({"type": "stretch", "note": "x" * MAX_BODY_BYTES}).encode()
             "severity: expected one of mild, moderate, severe",
         ),
         ({"type": "cramp", "muscle": ["calf"]}, "muscle: " + ONE_OF_MUSCLES),
-        ({"type": "stretch", "note": "x"}, "note: extra keys not allowed"),
+        ({"type": "stretch", "note": "x"}, "note: unknown key (known: type)"),
         (
-            {"type": "water", "amount": 250, "when": "now"},
-            "when: extra keys not allowed",
+            {"type": "water", "amount": 250, "when": "now", "at": 1},
+            "at: unknown key (known: type, amount, unit)",
+        ),
+        (
+            {"type": "cramp", "side": "left"},
+            "side: unknown key (known: type, muscle, context, severity)",
         ),
         (PADDED, "body larger than 4096 bytes"),
     ],
@@ -273,14 +286,14 @@ async def test_only_post(
     assert response.status == 405
     assert (await client.head(f"/api/webhook/{ALEX_ID}")).status == 200
     assert _ledger(alex) == before
-    assert hass.data[webhook.DOMAIN][ALEX_ID]["allowed_methods"] == {"POST"}
+    assert _registered(hass, ALEX_ID)["allowed_methods"] == {"POST"}
 
 
 async def test_local_only_by_default(
     hass: HomeAssistant, alex: MockConfigEntry, post: Post
 ) -> None:
     """A request from outside the local network is dropped (with a bare 200)."""
-    assert hass.data[webhook.DOMAIN][ALEX_ID]["local_only"] is True
+    assert _registered(hass, ALEX_ID)["local_only"] is True
     before = _ledger(alex)
     with patch("homeassistant.util.network.is_local", return_value=False):
         response = await post({"type": "stretch"})
@@ -301,7 +314,7 @@ async def test_remote_requests_when_local_only_is_off(
     entry = await setup_entry(
         hass, _entry("Sam", SAM_ID, **{CONF_WEBHOOK_LOCAL_ONLY: False})
     )
-    assert hass.data[webhook.DOMAIN][SAM_ID]["local_only"] is False
+    assert _registered(hass, SAM_ID)["local_only"] is False
     client = await hass_client_no_auth()
     with patch("homeassistant.util.network.is_local", return_value=False):
         response = await client.post(
@@ -312,14 +325,55 @@ async def test_remote_requests_when_local_only_is_off(
     assert entry.runtime_data.engine.ledger.days
 
 
-async def test_a_cloud_request_is_handled(
-    hass: HomeAssistant, alex: MockConfigEntry, post: Post
+def _relayed(body: bytes, remote: str | None = None) -> MockRequest:
+    """A relayed request: a cloud webhook (no remote address) or, with an address,
+    one run over the websocket API."""
+    request = MockRequest(content=body, mock_source="cloud", method="POST")
+    request.remote = remote  # type: ignore[misc]  # read-only on Home Assistant 2026
+    return request
+
+
+WATER_200 = b'{"type": "water", "amount": 200}'
+
+
+async def test_a_cloud_request_is_dropped_when_local_only(
+    hass: HomeAssistant, alex: MockConfigEntry, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """A request relayed by the cloud (a MockRequest, no Content-Length) works."""
-    request = MockRequest(
-        content=b'{"type": "water", "amount": 200}', mock_source="cloud", method="POST"
+    """A cloud webhook comes from outside the local network: with local-only on (the
+    default) it is dropped with a bare 200 and a warning, in every release."""
+    before = _ledger(alex)
+    for request in (
+        _relayed(WATER_200),
+        _relayed(WATER_200, remote="203.0.113.9"),
+        _relayed(WATER_200, remote="not an address"),
+    ):
+        response = await webhook.async_handle_webhook(hass, ALEX_ID, request)
+        assert response.status == 200
+        assert not response.body
+    assert _ledger(alex) == before
+    assert "remote request for local webhook" in caplog.text or (
+        "relayed from outside the local network" in caplog.text
     )
-    response = await webhook.async_handle_webhook(hass, ALEX_ID, request)
+
+
+async def test_a_relayed_request_from_the_local_network_is_handled(
+    hass: HomeAssistant, alex: MockConfigEntry
+) -> None:
+    """A webhook run over the websocket API from a local address works."""
+    response = await webhook.async_handle_webhook(
+        hass, ALEX_ID, _relayed(WATER_200, remote="192.168.1.20")
+    )
+    assert response.status == 200
+    assert response.body is not None
+    assert json.loads(bytes(response.body))["totals"]["water_today_ml"] == 200
+
+
+async def test_a_cloud_request_is_handled_when_local_only_is_off(
+    hass: HomeAssistant, berlin: None
+) -> None:
+    """A cloud relay (a MockRequest, no Content-Length) works with local-only off."""
+    await setup_entry(hass, _entry("Sam", SAM_ID, **{CONF_WEBHOOK_LOCAL_ONLY: False}))
+    response = await webhook.async_handle_webhook(hass, SAM_ID, _relayed(WATER_200))
     assert response.status == 200
     assert response.body is not None
     assert json.loads(bytes(response.body))["totals"]["water_today_ml"] == 200
@@ -355,7 +409,10 @@ async def test_turning_the_webhook_off_unregisters_the_old_id(
     await hass.async_block_till_done()
     assert alex.state is ConfigEntryState.LOADED
     assert ALEX_ID not in hass.data[webhook.DOMAIN]
-    assert not any(h["domain"] == DOMAIN for h in hass.data[webhook.DOMAIN].values())
+    assert not any(
+        _registered(hass, hook_id)["domain"] == DOMAIN
+        for hook_id in hass.data[webhook.DOMAIN]
+    )
 
     before = _ledger(alex)
     response = await post({"type": "stretch"})

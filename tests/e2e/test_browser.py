@@ -1,6 +1,6 @@
 """The demo dashboard in a real browser: chromium shows the gauge with the risk.
 
-`scripts/develop.py`'s `prepare` starts the demo Home Assistant in a temporary
+`cramp_guard_dev.develop`'s `prepare` starts the demo Home Assistant in a temporary
 directory (user, Cramp Guard entry "Demo", the default dashboard), then playwright
 drives the system's chromium, logged in as the demo user, to the dashboard.
 """
@@ -11,19 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from .browser import screenshot_dashboard
-from .conftest import develop_module
+from cramp_guard_dev import develop
+from cramp_guard_dev.browser import screenshot_dashboard
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
-pytestmark = pytest.mark.timeout(240)
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(240)]
 
 
 async def test_the_dashboard_shows_the_risk_in_chromium(
-    tmp_path: Path, socket_enabled: None, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, socket_enabled: None
 ) -> None:
     """The gauge card renders and shows the state of the risk sensor."""
-    develop = develop_module(monkeypatch)
     hass = await develop.prepare(tmp_path / "develop", 0, develop.DEFAULT_TIME_ZONE)
     try:
         before = (await hass.wait_for(develop.RISK, develop.is_number))["state"]

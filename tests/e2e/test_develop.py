@@ -1,6 +1,7 @@
 """The main job: `scripts/develop` gives a running Home Assistant with the gauge.
 
-`scripts/develop.py --check` starts a real Home Assistant in a temporary directory,
+`python -m cramp_guard_dev.develop --check` (what `scripts/develop --check` runs)
+starts a real Home Assistant in a temporary directory,
 onboards the demo user, adds the demo person through the config flow API, saves the
 dashboard, checks the risk and the dashboard, and stops; a second run finds it all set
 up and only starts it again.
@@ -8,6 +9,7 @@ up and only starts it again.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 import re
 import subprocess
@@ -16,16 +18,18 @@ import sys
 from homeassistant.util.yaml import parse_yaml
 import pytest
 
-from .conftest import DEVELOP, ROOT, develop_module
+from cramp_guard_dev import develop
+from cramp_guard_dev.hass import ROOT
 
-pytestmark = pytest.mark.timeout(180)
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(180)]
 
 
 def _check(config_dir: Path) -> str:
     result = subprocess.run(
         [
             sys.executable,
-            str(DEVELOP),
+            "-m",
+            "cramp_guard_dev.develop",
             "--check",
             "--port",
             "0",
@@ -34,6 +38,7 @@ def _check(config_dir: Path) -> str:
         ],
         capture_output=True,
         text=True,
+        cwd=ROOT,
         timeout=150,
         check=False,
     )
@@ -58,9 +63,27 @@ def test_develop_check_sets_up_the_demo_then_restarts_it(tmp_path: Path) -> None
     assert "adding" not in second
     assert "saving" not in second
     assert re.search(r"^OK: sensor\.demo_cramp_risk = \d+ %", second, re.M), second
+    _assert_bound_to_loopback(config_dir)
 
 
-def test_the_demo_gauge_is_the_readme_gauge(monkeypatch: pytest.MonkeyPatch) -> None:
+def _assert_bound_to_loopback(config_dir: Path) -> None:
+    """127.0.0.1 only, for good: in the YAML, or (Home Assistant 2026.10 and later,
+    which keep the HTTP settings in storage) confirmed in storage with no trial
+    pending, so nothing reverts to all interfaces after 5 minutes."""
+    path = config_dir / ".storage" / "http"
+    stored = json.loads(path.read_text())["data"] if path.exists() else {}
+    if "yaml_migration_done" in stored:
+        assert stored["pending"] is None, stored
+        assert stored["stable"]["server_host"] == ["127.0.0.1"], stored
+        assert stored["stable"]["error"] is None, stored
+        assert "http:" not in (config_dir / "configuration.yaml").read_text()
+    else:
+        configuration = (config_dir / "configuration.yaml").read_text()
+        assert "\nhttp: !include http.yaml\n" in configuration
+        assert "server_host: 127.0.0.1\n" in (config_dir / "http.yaml").read_text()
+
+
+def test_the_demo_gauge_is_the_readme_gauge() -> None:
     """The dashboard shows the card the README tells users to paste."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = [
@@ -70,5 +93,4 @@ def test_the_demo_gauge_is_the_readme_gauge(monkeypatch: pytest.MonkeyPatch) -> 
     ]
     assert len(blocks) == 1, blocks
     assert isinstance(card := blocks[0], dict)
-    develop = develop_module(monkeypatch)
     assert card | {"entity": develop.RISK} == develop.GAUGE

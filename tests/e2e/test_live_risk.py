@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from .live import (
+from cramp_guard_dev.hass import (
     CHANGES,
     RISK,
     LiveHass,
@@ -19,7 +19,7 @@ from .live import (
     wait_for_change,
 )
 
-pytestmark = pytest.mark.timeout(300)
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
 
 async def test_new_user_sees_the_risk_follow_every_source(live: LiveHass) -> None:

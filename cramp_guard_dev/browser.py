@@ -22,7 +22,7 @@ from playwright.async_api import (
     expect,
 )
 
-from .live import LiveHass
+from .hass import LiveHass
 
 CHROMIUM_ARGS = (
     "--no-sandbox",

@@ -21,7 +21,7 @@ from typing import Any
 
 import aiohttp
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 COMPONENT = ROOT / "custom_components" / "cramp_guard"
 START_TIMEOUT = 120.0
 # `python -m homeassistant`, except that Home Assistant 2026.2 (the compatibility lane)
@@ -39,10 +39,7 @@ homeassistant:
   latitude: 52.52
   longitude: 13.40
   elevation: 34
-http:
-  server_host: 127.0.0.1
-  server_port: {port}
-api:
+{http}api:
 config:
 diagnostics:
 onboarding:
@@ -51,6 +48,59 @@ logger:
   logs:
     custom_components.cramp_guard: info
 """
+
+
+HTTP_YAML = """\
+http:
+  server_host: 127.0.0.1
+  server_port: {port}
+"""
+
+
+def http_setup(config_dir: Path, port: int) -> str:
+    """Bind Home Assistant to 127.0.0.1:port; the `http:` YAML to use ("" or a block).
+
+    Up to 2026.2 the `http:` YAML block does it. Later releases (2026.10 has it) keep
+    the HTTP settings in .storage/http: the YAML is copied there once, as a trial that
+    is reverted after 5 minutes unless confirmed (then Home Assistant restarts on all
+    interfaces, port 8123), and ignored afterwards. There the settings are written to
+    storage before every start, confirmed (no trial), and the YAML block is left out.
+    """
+    try:
+        from homeassistant.components.http import config as http_config
+    except ImportError:  # Home Assistant 2025.4 and 2026.2
+        return HTTP_YAML.format(port=port)
+    schema: Any = http_config.HTTP_STORAGE_SCHEMA
+    conf = {
+        key: str(value) if key == "ssl_profile" else value
+        for key, value in schema(
+            {"server_host": ["127.0.0.1"], "server_port": port}
+        ).items()
+    }
+    conf |= {
+        "created_at": datetime.now(UTC).isoformat(),
+        "error": None,
+        "error_message": None,
+    }
+    storage = config_dir / ".storage"
+    storage.mkdir(parents=True, exist_ok=True)
+    (storage / "http").write_text(
+        json.dumps(
+            {
+                "version": http_config.STORAGE_VERSION,
+                "minor_version": http_config.STORAGE_MINOR_VERSION,
+                "key": http_config.STORAGE_KEY,
+                "data": {
+                    http_config.KEY_STABLE: conf,
+                    http_config.KEY_PENDING: None,
+                    http_config.KEY_YAML_MIGRATION_DONE: True,
+                },
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    return ""
 
 
 def midday_time_zone(now: datetime | None = None) -> str:
@@ -82,7 +132,7 @@ class LiveHass:
         self.session: aiohttp.ClientSession | None = None
         self.token = ""
         # The whole /auth/token answer (access_token, refresh_token, expires_in, ...):
-        # what a browser keeps to be logged in (tests/e2e/browser.py).
+        # what a browser keeps to be logged in (cramp_guard_dev/browser.py).
         self.tokens: dict[str, Any] = {}
 
     @property
@@ -97,7 +147,9 @@ class LiveHass:
         custom.mkdir(parents=True, exist_ok=True)
         shutil.copytree(COMPONENT, custom / COMPONENT.name, dirs_exist_ok=True)
         (self.config_dir / "configuration.yaml").write_text(
-            CONFIGURATION.format(port=self.port, time_zone=self.time_zone)
+            CONFIGURATION.format(
+                http=http_setup(self.config_dir, self.port), time_zone=self.time_zone
+            )
         )
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.process = await asyncio.create_subprocess_exec(

@@ -1,7 +1,8 @@
 """Run a real Home Assistant with Cramp Guard, a simulated person and a dashboard.
 
-`scripts/develop` calls this after `scripts/setup`. It writes a configuration under
-`.develop/` (or `--config-dir`) with demo source sensors that follow a person's day
+`scripts/develop` runs this (`python -m cramp_guard_dev.develop`) after
+`scripts/setup`. It writes a configuration under `.develop/` (or `--config-dir`)
+with demo source sensors that follow a person's day
 (template sensors of the local time), links the integration from the repository,
 starts Home Assistant on 127.0.0.1 with its frontend, and on the first run onboards
 the user `demo`, adds the Cramp Guard entry "Demo" through the config flow API and
@@ -17,7 +18,6 @@ import asyncio
 from collections.abc import Callable, Sequence
 import contextlib
 import ctypes
-from dataclasses import dataclass
 import json
 import os
 from pathlib import Path
@@ -33,10 +33,14 @@ import zoneinfo
 import aiohttp
 from homeassistant.const import RESTART_EXIT_CODE
 
-ROOT: Final = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from tests.e2e.live import COMPONENT, LAUNCHER, LiveHass, free_port  # noqa: E402
+from .hass import (
+    COMPONENT,
+    LAUNCHER,
+    ROOT,
+    LiveHass,
+    free_port,
+    http_setup,
+)
 
 DEFAULT_CONFIG_DIR: Final = ROOT / ".develop"
 DEFAULT_PORT: Final = 8123
@@ -51,28 +55,6 @@ UTC_NAMES: Final = frozenset(
     | {"Etc/Universal", "Etc/Zulu"}
 )
 
-# The demo person's day, in local time: (from, to, steps a minute) ...
-STEP_RATES: Final = (
-    ("07:00", "08:00", 15),  # getting up
-    ("08:00", "08:30", 90),  # walking to work
-    ("08:30", "12:30", 6),  # desk
-    ("12:30", "13:00", 80),  # lunch walk
-    ("13:00", "17:00", 6),  # desk
-    ("17:00", "18:00", 160),  # the evening run
-    ("18:00", "22:30", 8),  # home
-)
-WORKOUT: Final = ("17:00", "18:00")
-# ... and the drinks (time, mL): behind pace in the afternoon, so a prompt comes.
-DRINKS: Final = (
-    ("07:30", 250),
-    ("10:00", 250),
-    ("12:30", 200),
-    ("16:30", 300),
-    ("18:15", 500),
-    ("19:30", 300),
-    ("20:30", 250),
-    ("21:30", 200),
-)
 PROFILE: Final = {
     "sex": "male",
     "body_mass": 70,
@@ -164,171 +146,10 @@ DASHBOARD: Final[dict[str, Any]] = {
 }
 
 
-def minutes(clock: str) -> int:
-    """Minutes after midnight of `HH:MM`."""
-    hours, mins = clock.split(":")
-    return int(hours) * 60 + int(mins)
-
-
-# Jinja: the minute of the local day (templates with now() re-render every minute).
-_NOW: Final = "{% set m = now().hour * 60 + now().minute %}"
-
-
-def _steps_template() -> list[str]:
-    rates = json.dumps([[minutes(a), minutes(b), rate] for a, b, rate in STEP_RATES])
-    return [
-        _NOW,
-        "{% set ns = namespace(total=0) %}",
-        f"{{% for start, end, rate in {rates} %}}",
-        "{% set ns.total = ns.total + ([([m, end] | min) - start, 0] | max) * rate %}",
-        "{% endfor %}",
-        "{{ ns.total }}",
-    ]
-
-
-def _water_template() -> list[str]:
-    drinks = json.dumps([[minutes(at), ml] for at, ml in DRINKS])
-    return [
-        _NOW,
-        "{% set ns = namespace(total=0) %}",
-        f"{{% for at, ml in {drinks} if at <= m %}}",
-        "{% set ns.total = ns.total + ml %}",
-        "{% endfor %}",
-        "{{ ns.total }}",
-    ]
-
-
-def _daily_wave(low: float, high: float) -> list[str]:
-    """A smooth day: `low` at 04:00, `high` at 16:00."""
-    mean, amplitude = (low + high) / 2, (high - low) / 2
-    sign = "-" if amplitude >= 0 else "+"
-    wave = f"{abs(amplitude):g} * cos(2 * pi * (m - 240) / 1440)"
-    return [_NOW, f"{{{{ ({mean:g} {sign} {wave}) | round(1) }}}}"]
-
-
-def _workout_template() -> list[str]:
-    start, end = (minutes(clock) for clock in WORKOUT)
-    return [_NOW, f"{{{{ {start} <= m < {end} }}}}"]
-
-
-@dataclass(frozen=True, slots=True)
-class DemoSource:
-    """One template entity of the simulated day."""
-
-    name: str
-    state: list[str]  # the template, line by line
-    domain: str = "sensor"
-    icon: str | None = None
-    unit_of_measurement: str | None = None
-    device_class: str | None = None
-    state_class: str | None = None
-
-    def yaml(self) -> list[str]:
-        """Its lines in the `template:` section."""
-        fields = {
-            "name": f"Demo {self.name}",
-            "unique_id": f"cramp_guard_demo_{self.name.replace(' ', '_')}",
-            "icon": self.icon,
-            "unit_of_measurement": self.unit_of_measurement,
-            "device_class": self.device_class,
-            "state_class": self.state_class,
-        }
-        lines = [  # JSON strings are YAML strings
-            f"{key}: {json.dumps(value, ensure_ascii=False)}"
-            for key, value in fields.items()
-            if value is not None
-        ]
-        lines += ["state: >-", *(f"  {line}" for line in self.state)]
-        return [f"      - {lines[0]}", *(f"        {line}" for line in lines[1:])]
-
-
-DEMO_SOURCES: Final = (
-    DemoSource(
-        "steps",
-        _steps_template(),
-        icon="mdi:walk",
-        unit_of_measurement="steps",
-        state_class="total_increasing",
-    ),
-    DemoSource(
-        "room temperature",
-        _daily_wave(21, 27),
-        unit_of_measurement="°C",
-        device_class="temperature",
-        state_class="measurement",
-    ),
-    DemoSource(
-        "room humidity",
-        _daily_wave(60, 40),
-        unit_of_measurement="%",
-        device_class="humidity",
-        state_class="measurement",
-    ),
-    DemoSource(
-        "water",
-        _water_template(),
-        icon="mdi:cup-water",
-        unit_of_measurement="mL",
-        device_class="volume",
-        state_class="total_increasing",
-    ),
-    DemoSource("workout", _workout_template(), domain="binary_sensor", icon="mdi:run"),
-)
-
-
-def demo_sources_yaml() -> str:
-    """The `template:` configuration of the demo sources."""
-    lines = ["template:"]
-    for domain in ("sensor", "binary_sensor"):
-        lines.append(f"  - {domain}:")
-        for source in DEMO_SOURCES:
-            if source.domain == domain:
-                lines += source.yaml()
-    return "\n".join(lines) + "\n"
-
-
-CONFIGURATION: Final = """\
-{marker}: rewritten on every start (use --reset to start afresh).
-homeassistant:
-  name: Cramp Guard demo
-  time_zone: {time_zone}
-  unit_system: metric
-  country: DE
-  language: en
-  latitude: 52.52
-  longitude: 13.40
-  elevation: 34
-  # Your own additions (kept, unlike this file): packages/<name>.yaml
-  packages: !include_dir_named packages
-http:
-  server_host: 127.0.0.1
-  server_port: {port}
-# Instead of default_config (its go2rtc does not start everywhere):
-frontend:
-config:
-api:
-history:
-logbook:
-recorder:
-person:
-diagnostics:
-repairs:
-system_health:
-energy:
-webhook:
-input_number:
-input_boolean:
-counter:
-automation: !include automations.yaml
-script: !include scripts.yaml
-logger:
-  default: warning
-  logs:
-    custom_components.cramp_guard: info
-    # No camera here; without libturbojpeg its import logs a traceback.
-    homeassistant.components.camera.img_util: critical
-# The simulated person's day.
-"""
+CONFIG_FILES: Final = ROOT / "cramp_guard_dev" / "config"
+# Copied into the configuration folder on every start (the demo's Home Assistant
+# configuration, checked in as plain YAML).
+COPIED: Final = ("configuration.yaml", "demo_sources.yaml", "http.yaml")
 
 
 def host_time_zone() -> str:
@@ -356,12 +177,19 @@ def time_zone(name: str) -> str:
     return name
 
 
-def write_config(config_dir: Path, port: int, time_zone: str) -> None:
-    """Write the configuration, link the integration, skip the onboarding wizard."""
+def write_config(config_dir: Path, port: int) -> None:
+    """Copy the configuration, link the integration, skip the onboarding wizard.
+
+    The time zone and the port reach the YAML as environment variables of the `hass`
+    process (see DevelopHass.start).
+    """
     config_dir.mkdir(parents=True, exist_ok=True)
-    text = CONFIGURATION.format(marker=MARKER, time_zone=time_zone, port=port)
-    text += demo_sources_yaml()
-    (config_dir / "configuration.yaml").write_text(text, encoding="utf-8")
+    for name in COPIED:
+        shutil.copyfile(CONFIG_FILES / name, config_dir / name)
+    # Before Home Assistant reads its storage: "" when the settings are in storage.
+    if http_setup(config_dir, port):
+        with (config_dir / "configuration.yaml").open("a", encoding="utf-8") as file:
+            file.write("http: !include http.yaml\n")
     for name, empty in (("automations.yaml", "[]"), ("scripts.yaml", "{}")):
         if not (config_dir / name).exists():
             (config_dir / name).write_text(f"{empty}\n")
@@ -435,7 +263,7 @@ class DevelopHass(LiveHass):
 
     async def start(self) -> None:
         """Write the configuration, start the process, wait for HTTP, log in."""
-        write_config(self.config_dir, self.port, self.time_zone)
+        write_config(self.config_dir, self.port)
         output = None if self.show_log else asyncio.subprocess.DEVNULL
         self.process = await asyncio.create_subprocess_exec(
             sys.executable,
@@ -446,7 +274,12 @@ class DevelopHass(LiveHass):
             "--skip-pip",
             stdout=output,
             stderr=output,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            env={
+                **os.environ,
+                "PYTHONUNBUFFERED": "1",
+                "CRAMP_GUARD_TIME_ZONE": self.time_zone,
+                "CRAMP_GUARD_PORT": str(self.port),
+            },
             start_new_session=True,  # Ctrl-C reaches this script; it stops hass
             preexec_fn=_die_with_parent,
         )
@@ -534,6 +367,25 @@ def is_number(state: str) -> bool:
     return True
 
 
+async def dashboard_config(hass: DevelopHass) -> Any:
+    """The default dashboard's configuration, or None when it has none yet.
+
+    Home Assistant 2026.2 and later turn a saved default dashboard into a dashboard
+    entry (url path "lovelace") when they start, keeping the old one as lovelace_old;
+    then the default (no url path) may answer config_not_found.
+    """
+    for message in (
+        {"type": "lovelace/config"},
+        {"type": "lovelace/config", "url_path": "lovelace"},
+    ):
+        try:
+            return await hass.ws(message)
+        except RuntimeError as err:
+            if "config_not_found" not in str(err) and "Unknown" not in str(err):
+                raise
+    return None
+
+
 async def set_up_demo(hass: DevelopHass) -> None:
     """Add the demo person and the dashboard where they are missing."""
     for entity_id in SOURCES.values():
@@ -549,11 +401,7 @@ async def set_up_demo(hass: DevelopHass) -> None:
         if result.get("type") != "create_entry":
             raise RuntimeError(f"the config flow did not create the entry: {result}")
     await hass.wait_for(RISK, lambda s: s != "unavailable")
-    try:
-        await hass.ws({"type": "lovelace/config"})
-    except RuntimeError as err:
-        if "config_not_found" not in str(err):
-            raise
+    if await dashboard_config(hass) is None:
         print("[develop] saving the default dashboard", flush=True)
         await hass.ws({"type": "lovelace/config/save", "config": DASHBOARD})
     panels = await hass.ws({"type": "get_panels"})
@@ -584,7 +432,7 @@ async def check(hass: DevelopHass) -> list[str]:
     """What is wrong with the running demo (nothing: an empty list)."""
     problems: list[str] = []
     risk = await hass.wait_for(RISK, is_number, within=30)
-    config = await hass.ws({"type": "lovelace/config"})
+    config = await dashboard_config(hass)
     cards = _cards(config)
     if not any(c["type"] == "gauge" and c.get("entity") == RISK for c in cards):
         problems.append(f"the dashboard has no gauge of {RISK}")
@@ -704,7 +552,7 @@ def afternoon_time_zone(now: float | None = None) -> str:
 
 async def screenshot(args: argparse.Namespace) -> int:
     """Start and set up the demo, save a browser screenshot of its dashboard, stop."""
-    from tests.e2e.browser import screenshot_dashboard  # needs playwright
+    from .browser import screenshot_dashboard  # needs playwright
 
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="cramp-guard-screenshot-") as temp:
