@@ -124,8 +124,11 @@ class Clock:
         await asyncio.sleep(0)  # one pass of the loop: the due timers run
         await self.hass.async_block_till_done()
 
-    async def to(self, moment: datetime) -> None:
-        """Move the clock forward to `moment`."""
+    async def to(self, moment: datetime, most: timedelta | None = None) -> None:
+        """Move the clock forward to `moment`, by steps of at `most` when given."""
+        if most is not None:
+            while moment - dt_util.utcnow() > most:
+                await self.step(most)
         await self.step(moment - dt_util.utcnow())
 
 
