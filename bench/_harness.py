@@ -168,9 +168,11 @@ def json_bytes(data: Any) -> bytes:
 class StoreWrites:
     """Counts `Store` writes; Cramp Guard's files go to `<folder>/.storage`.
 
-    The harness mocks `.storage` (JSON round trip in memory); for Cramp Guard's own
-    files the real `Store._write_data` runs instead (JSON encoding and an atomic file
-    write in the executor), so the cost and the size on disk are those of an install.
+    The harness mocks `.storage` (a JSON round trip in memory, and its mock keeps
+    every call's arguments: every ledger ever written). Cramp Guard's own files skip
+    that mock: with `to_disk` the real `Store._write_data` writes them (JSON encoding
+    and a file write in the executor, as in an install); without it they are JSON
+    encoded in the loop as a write would, and dropped.
     """
 
     def __init__(
@@ -178,12 +180,15 @@ class StoreWrites:
     ) -> None:
         """Count writes; files whose key starts with `prefix` are written to disk.
 
-        Without `to_disk` every file stays in the harness's in-memory mock.
+        Without `to_disk` every file stays in the harness's in-memory mock; the
+        attribute can be switched while counting.
         """
         self.folder = folder / ".storage"
-        self.prefix = prefix if to_disk else "\0"
+        self.prefix = prefix
+        self.to_disk = to_disk
         self.counts: Counter[str] = Counter()
         self.times: dict[str, list[datetime]] = {}
+        self.encoded: dict[str, int] = {}  # bytes of the last in-memory write
         self._patch: Any = None
 
     def path(self, key: str) -> Path:
@@ -205,10 +210,14 @@ class StoreWrites:
             writes.times.setdefault(store.key, []).append(dt_util.utcnow())
             if not store.key.startswith(writes.prefix):
                 await mocked(store, path, data)
-                return
-            await store.hass.async_add_executor_job(
-                store._write_data, str(writes.path(store.key)), data
-            )
+            elif writes.to_disk:
+                await store.hass.async_add_executor_job(
+                    store._write_data, str(writes.path(store.key)), data
+                )
+            else:  # encoded as a write would, then dropped
+                if "data_func" in data:
+                    data["data"] = data.pop("data_func")()
+                writes.encoded[store.key] = len(json_bytes(data))
 
         os.makedirs(self.folder, exist_ok=True)
         self._patch = patch.object(storage.Store, "_async_write_data", write)
