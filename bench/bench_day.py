@@ -183,6 +183,24 @@ def _db_figures(path: str, start: float, entity_ids: set[str]) -> dict[str, int]
     }
 
 
+def _bytes_per_row(path: str) -> float:
+    """Bytes a `states` row takes in the file, its indexes included (SQLite's
+    dbstat: used bytes of the table's and its indexes' pages / rows)."""
+    with sqlite3.connect(path) as db:
+        names = [
+            name
+            for (name,) in db.execute(
+                "SELECT name FROM sqlite_master WHERE tbl_name = 'states'"
+            )
+        ]
+        marks = ",".join("?" * len(names))
+        (used,) = db.execute(
+            f"SELECT SUM(pgsize - unused) FROM dbstat WHERE name IN ({marks})", names
+        ).fetchone()
+        (rows,) = db.execute("SELECT COUNT(*) FROM states").fetchone()
+    return used / rows
+
+
 async def test_day(
     recorder_mock: Recorder,
     hass: HomeAssistant,
@@ -241,6 +259,7 @@ async def test_day(
     RESULTS["hand_logs"] = hand_logs
     RESULTS["ledger_size"] = ledger_size
     RESULTS["db_size"] = Path(db_path).stat().st_size
+    RESULTS["per_row"] = _bytes_per_row(db_path)
 
 
 def report() -> None:
@@ -252,14 +271,19 @@ def report() -> None:
         f"{RESULTS['source_changes']} source state changes."
     )
     print()
-    header = f"{'':<32} {'rows':>6} {'state B':>8} {'attrs B':>8} {'total B':>8}"
+    per_row = RESULTS["per_row"]
+    header = (
+        f"{'':<24} {'rows':>6} {'state B':>8} {'attrs B':>8} {'payload B':>10}"
+        f" {'on disk B (est.)':>17}"
+    )
     print(header)
     print("-" * len(header))
     for name, fig in (("Cramp Guard's entities", ours), ("its 4 sources", sources)):
         total = fig["state_bytes"] + fig["attr_bytes"]
+        disk = fig["rows"] * per_row + fig["attr_bytes"]
         print(
-            f"{name:<32} {fig['rows']:>6} {fig['state_bytes']:>8}"
-            f" {fig['attr_bytes']:>8} {total:>8}"
+            f"{name:<24} {fig['rows']:>6} {fig['state_bytes']:>8}"
+            f" {fig['attr_bytes']:>8} {total:>10} {disk:>17.0f}"
         )
     ratio = ours["rows"] / sources["rows"]
     print(f"Cramp Guard rows per source row: {ratio:.2f}")
@@ -267,11 +291,15 @@ def report() -> None:
         "  written per entity: "
         + ", ".join(f"{k} {n}" for k, n in sorted(RESULTS["by_entity"].items()))
     )
-    print(f"  database file: {RESULTS['db_size']} bytes")
     print(
-        "  (bytes: the state text of the rows plus the distinct attribute rows they "
-        "reference; row overhead and indexes not included)"
+        "  payload: the rows' state text plus the distinct attribute JSON rows they "
+        "reference;"
     )
+    print(
+        f"  on disk: rows x {per_row:.0f} B (a `states` row with its indexes, from "
+        "SQLite's dbstat) plus the attribute JSON"
+    )
+    print(f"  database file: {RESULTS['db_size']} bytes")
     entity, size = RESULTS["largest"]
     print()
     print(
