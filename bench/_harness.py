@@ -10,9 +10,9 @@ Helpers:
   with the freezer active the event loop's clock follows it, so debounces, time
   trackers and Store's delayed saves run on simulated time);
 - `StateWrites`: counts `state_changed` events per entity;
-- `StoreWrites`: counts `Store` writes per key and writes Cramp Guard's files (the
-  ledger and the prompt state) to a real `.storage` folder in a temp dir, as Home
-  Assistant would;
+- `StoreWrites`: counts `Store` writes per key (with their simulated times) and
+  writes Cramp Guard's files (the ledger and the prompt state) to a real `.storage`
+  folder in a temp dir as Home Assistant would, or only JSON-encodes them;
 - `cpu`: CPU seconds of this process (all threads), never wall-clock: the machine is
   shared with other test suites.
 """
@@ -43,6 +43,7 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import EVENT_STATE_CHANGED
 from homeassistant.core import Event, EventStateChangedData, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er, storage
+from homeassistant.helpers.json import json_bytes  # Home Assistant's JSON encoding
 from homeassistant.util import dt as dt_util
 import pytest
 
@@ -74,8 +75,6 @@ def run(module_file: str, **options: Any) -> None:
             "--no-header",
             "-p",
             "no:cacheprovider",
-            "-W",
-            "ignore::DeprecationWarning",
             "-p",
             "no:warnings",
             "-p",
@@ -158,13 +157,6 @@ class StateWrites:
         return sum(self.counts[e] for e in entity_ids)
 
 
-def json_bytes(data: Any) -> bytes:
-    """Home Assistant's JSON encoding (what the recorder and the frontend get)."""
-    from homeassistant.helpers.json import json_bytes as ha_json_bytes
-
-    return ha_json_bytes(data)
-
-
 class StoreWrites:
     """Counts `Store` writes; Cramp Guard's files go to `<folder>/.storage`.
 
@@ -178,10 +170,9 @@ class StoreWrites:
     def __init__(
         self, folder: Path, prefix: str = "cramp_guard.", *, to_disk: bool = True
     ) -> None:
-        """Count writes; files whose key starts with `prefix` are written to disk.
+        """Count writes; files whose key starts with `prefix` are Cramp Guard's.
 
-        Without `to_disk` every file stays in the harness's in-memory mock; the
-        attribute can be switched while counting.
+        `to_disk` can be switched while counting.
         """
         self.folder = folder / ".storage"
         self.prefix = prefix
