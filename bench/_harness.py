@@ -67,6 +67,10 @@ def run(module_file: str, **options: Any) -> None:
     RESULTS.clear()
     RESULTS.update(options)
     logging.getLogger().setLevel(logging.WARNING)
+    # Said on every setup, the same each time: "custom integration not tested by
+    # Home Assistant", "zlib_ng not available".
+    for name in ("homeassistant.loader", "aiohttp_fast_zlib"):
+        logging.getLogger(name).setLevel(logging.ERROR)
     code = pytest.main(
         [
             module_file,
