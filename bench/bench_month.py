@@ -1,0 +1,249 @@
+"""Thirty simulated days: does Cramp Guard's memory stay flat, how big is the ledger?
+
+Under the test harness (pytest-homeassistant-custom-component's `hass`), one person
+(tests/conftest.py `PERSON`) set up through a config entry lives through 30 days of
+Europe/Berlin time at a coarser cadence than bench_day.py, to run in minutes: room
+temperature and humidity every 10 min (daily curves, small steps), steps every 15 min
+between 07:00 and 22:00 with an evening run every 5 min (19:00-19:40), water (a daily
+mL counter) six times a day, a glass logged by hand and a stretch logged once a day.
+The daily counters start again from 0 at midnight.
+
+tracemalloc runs from before the entry is set up (5 frames per allocation). After
+day 1 and after day 30 (after `gc.collect()`), a snapshot: printed are the growth of
+everything traced, the growth of what Cramp Guard's code allocated (each allocation
+charged to the innermost frame in custom_components/cramp_guard), its top allocation
+sites, and Cramp Guard's traced memory at days 1, 10, 20 and 30. Then the entry is
+unloaded (the ledger is written on unload) and the ledger's size on disk is printed:
+during the run `Store` writes are counted in the harness's in-memory mock (to keep the
+run short), the one on unload goes through the real `Store._write_data` to a temp dir.
+
+Run: .venv/bin/python bench/bench_month.py [--days N]
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from datetime import datetime, time, timedelta
+import gc
+import math
+from pathlib import Path
+import random
+import tracemalloc
+from zoneinfo import ZoneInfo
+
+from _harness import (
+    RESULTS,
+    Clock,
+    StoreWrites,
+    cpu,
+    entity_ids_of,
+    mark,
+    quiet_loop,
+    run,
+)
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import HomeAssistant
+
+from tests.conftest import PERSON, make_entry, setup_entry
+
+TZ = ZoneInfo("Europe/Berlin")
+START = datetime(2026, 6, 1, tzinfo=TZ)
+OURS = "custom_components/cramp_guard/"
+CHECKPOINTS = (1, 10, 20, 30)
+FLAT_PER_DAY = 1024  # bytes a day Cramp Guard may keep (about one day's summary)
+SOURCES = {
+    PERSON["room_temperature"]: {
+        "unit_of_measurement": "°C",
+        "device_class": "temperature",
+        "state_class": "measurement",
+    },
+    PERSON["room_humidity"]: {
+        "unit_of_measurement": "%",
+        "device_class": "humidity",
+        "state_class": "measurement",
+    },
+    PERSON["activity"]: {
+        "unit_of_measurement": "steps",
+        "state_class": "total_increasing",
+    },
+    PERSON["water"]: {
+        "unit_of_measurement": "mL",
+        "device_class": "volume",
+        "state_class": "total_increasing",
+    },
+}
+WATER_AT = ((7, 30, 300), (10, 0, 250), (12, 30, 400), (15, 0, 250), (18, 0, 300))
+BUTTONS_AT = {time(11, 15): "log_water", time(17, 5): "log_stretch"}
+
+
+def _curve(moment: datetime, mean: float, swing: float) -> float:
+    """A daily curve: lowest at 04:00, highest at 16:00."""
+    hours = moment.hour + moment.minute / 60
+    return mean - swing * math.cos(2 * math.pi * (hours - 4) / 24)
+
+
+def day_plan(day: datetime, rng: random.Random) -> list[tuple[datetime, str, float]]:
+    """One day's source changes and button presses: (local time, what, value)."""
+    plan: list[tuple[datetime, str, float]] = [(day, PERSON["activity"], 0)]
+    plan.append((day, PERSON["water"], 0))
+    for minute in range(0, 24 * 60, 10):
+        moment = day + timedelta(minutes=minute, seconds=30)
+        noise = rng.choice((-0.1, 0.0, 0.1))
+        temp = round(_curve(moment, 23.5, 2.0) + noise, 1)
+        plan.append((moment, PERSON["room_temperature"], temp))
+        humidity = round(_curve(moment, 52.0, -8.0) + rng.choice((-1, 0, 1)))
+        plan.append((moment, PERSON["room_humidity"], humidity))
+    steps = 0
+    for minute in range(7 * 60, 22 * 60, 5):
+        moment = day + timedelta(minutes=minute, seconds=45)
+        if 19 * 60 <= minute < 19 * 60 + 40:
+            steps += 800
+        elif minute % 15 == 0:
+            steps += rng.randint(0, 400)
+        else:
+            continue
+        plan.append((moment, PERSON["activity"], steps))
+    water = 0
+    for hour, minute, ml in WATER_AT:
+        water += ml
+        plan.append((day.replace(hour=hour, minute=minute), PERSON["water"], water))
+    for at, button in BUTTONS_AT.items():
+        plan.append((datetime.combine(day.date(), at, TZ), button, 0))
+    return sorted(plan, key=lambda item: item[0])
+
+
+def _ours(snapshot: tracemalloc.Snapshot) -> Counter[str]:
+    """Bytes by Cramp Guard site: each allocation charged to its innermost frame
+    in Cramp Guard's code (allocations with no such frame are left out)."""
+    sites: Counter[str] = Counter()
+    for trace in snapshot.traces:
+        for frame in reversed(trace.traceback):  # the most recent frame first
+            if OURS in frame.filename:
+                name = frame.filename.split(OURS, 1)[1]
+                sites[f"{name}:{frame.lineno}"] += trace.size
+                break
+    return sites
+
+
+def _take() -> tuple[int, Counter[str]]:
+    """Everything traced, and Cramp Guard's sites, after a collection."""
+    gc.collect()
+    snapshot = tracemalloc.take_snapshot()
+    return sum(t.size for t in snapshot.traces), _ours(snapshot)
+
+
+async def test_month(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    enable_custom_integrations: None,
+    tmp_path: Path,
+) -> None:
+    """Live through the days and keep the figures in RESULTS."""
+    quiet_loop(hass)
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    freezer.move_to(START - timedelta(minutes=1))
+    clock = Clock(hass, freezer)
+    rng = random.Random(9)
+    days: int = RESULTS["days"]
+    tracemalloc.start(5)
+    started = cpu()
+    taken: dict[int, tuple[int, Counter[str]]] = {}
+    with StoreWrites(tmp_path, to_disk=False) as stores:
+        for entity_id, attrs in SOURCES.items():
+            hass.states.async_set(entity_id, "0", attrs)
+        entry = await setup_entry(hass, make_entry(**PERSON))
+        ours = entity_ids_of(hass, entry.entry_id)
+        ledger = f"cramp_guard.{entry.entry_id}"
+        for n in range(days):
+            for moment, what, value in day_plan(START + timedelta(days=n), rng):
+                await clock.to(moment)
+                if what in BUTTONS_AT.values():
+                    await hass.services.async_call(
+                        "button", "press", {"entity_id": ours[what]}, blocking=True
+                    )
+                else:
+                    hass.states.async_set(what, str(value), SOURCES[what])
+            if n + 1 in CHECKPOINTS or n + 1 == days:
+                taken[n + 1] = _take()
+        await clock.to(START + timedelta(days=days))
+        RESULTS["kept_days"] = len(entry.runtime_data.engine.ledger.days)
+        stores.to_disk = True  # the last write, on unload, goes to a real file
+        assert await hass.config_entries.async_unload(entry.entry_id)
+        await hass.async_block_till_done()
+        RESULTS["ledger_size"] = stores.size(ledger)
+        RESULTS["prompts_size"] = stores.size(f"{ledger}.prompts")
+        RESULTS["ledger_writes"] = stores.counts[ledger]
+    tracemalloc.stop()
+    RESULTS["cpu"] = cpu() - started
+    RESULTS["taken"] = taken
+
+
+def report() -> None:
+    """Print the growth, the sites and the ledger's size."""
+    taken: dict[int, tuple[int, Counter[str]]] = RESULTS["taken"]
+    days = RESULTS["days"]
+    first, last = taken[1], taken[days]
+    ours_first, ours_last = sum(first[1].values()), sum(last[1].values())
+    print()
+    print(
+        f"{days} simulated days (Europe/Berlin), tracemalloc on; CPU "
+        f"{RESULTS['cpu']:.0f} s (time.process_time, not wall-clock)."
+    )
+    print()
+    print(f"{'after day':>10} {'all traced':>12} {'Cramp Guard':>12}")
+    for day, (total, sites) in sorted(taken.items()):
+        print(
+            f"{day:>10} {total / 1024:>9.0f} KiB {sum(sites.values()) / 1024:>8.1f} KiB"
+        )
+    growth = ours_last - ours_first
+    if 10 in taken and days > 10:
+        later = sum(last[1].values()) - sum(taken[10][1].values())
+        print(
+            f"Cramp Guard day 10 -> day {days}: {later / 1024:+.1f} KiB "
+            f"({later / (days - 10):+.0f} B a day)"
+        )
+    print()
+    print(
+        f"Growth day 1 -> day {days}: all traced {(last[0] - first[0]) / 1024:+.0f} "
+        f"KiB, Cramp Guard {growth / 1024:+.1f} KiB "
+        f"({growth / max(days - 1, 1):+.0f} B a day)"
+    )
+    print("Top Cramp Guard allocation sites by growth (bytes held, day 1 -> last):")
+    diff = Counter(last[1])
+    diff.subtract(first[1])
+    for site, size in diff.most_common(10):
+        print(f"  {size:>+9} B  {site}  (now {last[1][site]} B)")
+    print()
+    print(
+        f"Ledger on disk after {days} days (written on unload): "
+        f"{RESULTS['ledger_size']} B, {RESULTS['kept_days']} days kept; "
+        f"{RESULTS['ledger_writes']} writes in the run; prompt state "
+        f"{RESULTS['prompts_size']} B"
+    )
+    print()
+    print(
+        "Target (issue 9 item 2): memory flat over the days - Cramp Guard's growth "
+        f"<= {FLAT_PER_DAY} B a day (about one kept day's summary):"
+    )
+    per_day = growth / max(days - 1, 1)
+    print(f"  day 1 -> day {days}: {per_day:+.0f} B a day  {mark(per_day <= 1024)}")
+    if 10 in taken and days > 10:
+        later = (ours_last - sum(taken[10][1].values())) / (days - 10)
+        verdict = mark(later <= FLAT_PER_DAY)
+        print(
+            f"  day 10 -> day {days} (after the minute-by-minute detail of today and "
+            f"yesterday has filled): {later:+.0f} B a day  {verdict}"
+        )
+
+
+def main() -> None:
+    """Run the month and print."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--days", type=int, default=30)
+    run(__file__, days=parser.parse_args().days)
+    report()
+
+
+if __name__ == "__main__":
+    main()
