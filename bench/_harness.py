@@ -48,8 +48,6 @@ from homeassistant.util import dt as dt_util
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 # Import our package before the harness's `hass` fixture runs, or the harness's own
 # `custom_components` package shadows ours (as tests/conftest.py does).

@@ -17,7 +17,7 @@ JSON, unrecorded attributes included); the number of cramp risk states; and the
 ledger's writes to disk (`Store` writes of `.storage/cramp_guard.<entry_id>`, counted
 on the real `Store._write_data`), against the targets of issue 9 item 2.
 
-Run: .venv/bin/python bench/bench_day.py
+Run from the repository root: .venv/bin/python -m bench.bench_day
 """
 
 from __future__ import annotations
@@ -30,16 +30,6 @@ import random
 import sqlite3
 from zoneinfo import ZoneInfo
 
-from _harness import (
-    RESULTS,
-    Clock,
-    StateWrites,
-    StoreWrites,
-    entity_ids_of,
-    mark,
-    quiet_loop,
-    run,
-)
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.recorder import Recorder
 from homeassistant.core import HomeAssistant
@@ -49,6 +39,16 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
 
+from bench._harness import (
+    RESULTS,
+    Clock,
+    StateWrites,
+    StoreWrites,
+    entity_ids_of,
+    mark,
+    quiet_loop,
+    run,
+)
 from tests.conftest import PERSON, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")

@@ -17,7 +17,7 @@ unloaded (the ledger is written on unload) and the ledger's size on disk is prin
 during the run `Store` writes are counted in the harness's in-memory mock (to keep the
 run short), the one on unload goes through the real `Store._write_data` to a temp dir.
 
-Run: .venv/bin/python bench/bench_month.py [--days N]
+Run from the repository root: .venv/bin/python -m bench.bench_month [--days N]
 """
 
 from __future__ import annotations
@@ -32,7 +32,10 @@ import random
 import tracemalloc
 from zoneinfo import ZoneInfo
 
-from _harness import (
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import HomeAssistant
+
+from bench._harness import (
     RESULTS,
     Clock,
     StoreWrites,
@@ -42,9 +45,6 @@ from _harness import (
     quiet_loop,
     run,
 )
-from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant
-
 from tests.conftest import PERSON, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")

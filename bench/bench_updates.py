@@ -26,8 +26,9 @@ blurs the figure (a harness artifact).
 Each contender runs --rounds times (interleaved, each time a fresh `hass`); the CPU
 figure is the median, the spread of the rounds is printed below the table.
 
-Run: .venv/bin/python bench/bench_updates.py [--updates N] [--rounds N] [--profile]
-     [--disk]
+Run from the repository root:
+    .venv/bin/python -m bench.bench_updates [--updates N] [--rounds N] [--profile]
+    [--disk]
 (--profile runs Cramp Guard once more under cProfile and prints where its time goes;
 the table's figures come from the run without the profiler.)
 """
@@ -46,7 +47,12 @@ import statistics
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from _harness import (
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.core import HomeAssistant
+from homeassistant.setup import async_setup_component
+import pytest
+
+from bench._harness import (
     RESULTS,
     Clock,
     StateWrites,
@@ -57,11 +63,6 @@ from _harness import (
     quiet_loop,
     run,
 )
-from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant
-from homeassistant.setup import async_setup_component
-import pytest
-
 from tests.conftest import PERSON, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")
