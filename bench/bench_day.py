@@ -22,6 +22,20 @@ Run from the repository root: .venv/bin/python -m bench.bench_day
 
 from __future__ import annotations
 
+# isort: off
+# First: the harness loads the test harness's plugins before Home Assistant.
+from bench._harness import (
+    RESULTS,
+    Clock,
+    StateWrites,
+    StoreWrites,
+    entity_ids_of,
+    mark,
+    quiet_loop,
+    run,
+)
+# isort: on
+
 from datetime import datetime, time, timedelta
 from itertools import pairwise
 import math
@@ -39,16 +53,6 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
 
-from bench._harness import (
-    RESULTS,
-    Clock,
-    StateWrites,
-    StoreWrites,
-    entity_ids_of,
-    mark,
-    quiet_loop,
-    run,
-)
 from tests.conftest import PERSON, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")

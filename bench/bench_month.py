@@ -22,6 +22,20 @@ Run from the repository root: .venv/bin/python -m bench.bench_month [--days N]
 
 from __future__ import annotations
 
+# isort: off
+# First: the harness loads the test harness's plugins before Home Assistant.
+from bench._harness import (
+    RESULTS,
+    Clock,
+    StoreWrites,
+    cpu,
+    entity_ids_of,
+    mark,
+    quiet_loop,
+    run,
+)
+# isort: on
+
 import argparse
 from collections import Counter
 from datetime import datetime, time, timedelta
@@ -35,16 +49,6 @@ from zoneinfo import ZoneInfo
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 
-from bench._harness import (
-    RESULTS,
-    Clock,
-    StoreWrites,
-    cpu,
-    entity_ids_of,
-    mark,
-    quiet_loop,
-    run,
-)
 from tests.conftest import PERSON, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")

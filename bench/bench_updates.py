@@ -35,6 +35,21 @@ the table's figures come from the run without the profiler.)
 
 from __future__ import annotations
 
+# isort: off
+# First: the harness loads the test harness's plugins before Home Assistant.
+from bench._harness import (
+    RESULTS,
+    Clock,
+    StateWrites,
+    StoreWrites,
+    cpu,
+    entity_ids_of,
+    mark,
+    quiet_loop,
+    run,
+)
+# isort: on
+
 import argparse
 from collections import Counter
 import cProfile
@@ -52,17 +67,6 @@ from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 import pytest
 
-from bench._harness import (
-    RESULTS,
-    Clock,
-    StateWrites,
-    StoreWrites,
-    cpu,
-    entity_ids_of,
-    mark,
-    quiet_loop,
-    run,
-)
 from tests.conftest import PERSON, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")

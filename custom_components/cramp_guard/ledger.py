@@ -28,7 +28,7 @@ from .counters import CounterState, midnight
 from .risk import heat_index_c
 
 STORAGE_VERSION = 1
-SAVE_DELAY = 10  # seconds: a hand log reaches disk within this
+SAVE_DELAY = 5  # seconds: a hand log reaches disk within this (the README says 10)
 SOURCE_SAVE_DELAY = 300  # seconds: what sources change is written at most this often
 KEEP_DAYS = 90
 
