@@ -32,6 +32,7 @@ import zoneinfo
 
 import aiohttp
 from homeassistant.const import RESTART_EXIT_CODE
+import yaml
 
 from .hass import (
     COMPONENT,
@@ -78,75 +79,15 @@ COUNTERS: Final = {
     "water_unit": "mL",
 }
 
-# The gauge of the README's "Dashboard card" section (tests/e2e/test_develop.py
-# checks that they match), bound to the demo person.
-GAUGE: Final[dict[str, Any]] = {
-    "type": "gauge",
-    "entity": RISK,
-    "name": "Cramp risk",
-    "min": 0,
-    "max": 100,
-    "needle": True,
-    "segments": [
-        {"from": 0, "color": "#43a047"},
-        {"from": 25, "color": "#fdd835"},
-        {"from": 50, "color": "#fb8c00"},
-        {"from": 75, "color": "#e53935"},
-    ],
-}
-CONTROLS: Final = (
-    "button.demo_log_water",
-    "button.demo_log_stretch",
-    "button.demo_log_cramp",
-    "switch.demo_reminders",
-    "time.demo_evening_reminder",
-    "number.demo_glass_size",
-)
-# Tiles with short names: a tile is too narrow for "Demo Hydration pace".
-TILES: Final = {
-    "sensor.demo_risk_level": "Risk level",
-    "sensor.demo_hydration_pace": "Hydration pace",
-    "sensor.demo_water_today": "Water today",
-    "sensor.demo_water_target": "Water target",
-    "sensor.demo_heat_index": "Heat index",
-    "binary_sensor.demo_workout_in_progress": "Workout",
-}
-DASHBOARD: Final[dict[str, Any]] = {
-    "title": "Cramp Guard demo",
-    "views": [
-        {
-            "title": "Cramp Guard",
-            "path": "cramp-guard",
-            "cards": [
-                GAUGE,
-                {"type": "entities", "title": "Log and remind", "entities": CONTROLS},
-                {
-                    "type": "grid",
-                    "columns": 2,
-                    "square": False,
-                    "cards": [
-                        {"type": "tile", "entity": e, "name": name}
-                        for e, name in TILES.items()
-                    ],
-                },
-                {
-                    "type": "history-graph",
-                    "title": "Today",
-                    "hours_to_show": 24,
-                    "entities": [RISK, "sensor.demo_hydration_pace"],
-                },
-                {
-                    "type": "entities",
-                    "title": "Demo sources (a simulated day)",
-                    "entities": [*SOURCES.values()],
-                },
-            ],
-        }
-    ],
-}
-
-
 CONFIG_FILES: Final = ROOT / "cramp_guard_dev" / "config"
+# The default dashboard, saved on the first run; its first card is the gauge of the
+# README's "Dashboard card" section (tests/e2e/test_develop.py checks that they match).
+DASHBOARD: Final[dict[str, Any]] = yaml.safe_load(
+    (CONFIG_FILES / "dashboard.yaml").read_text(encoding="utf-8")
+)
+GAUGE: Final[dict[str, Any]] = DASHBOARD["views"][0]["cards"][0]
+
+
 # Copied into the configuration folder on every start (the demo's Home Assistant
 # configuration, checked in as plain YAML).
 COPIED: Final = ("configuration.yaml", "demo_sources.yaml", "http.yaml")
