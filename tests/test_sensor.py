@@ -161,7 +161,12 @@ async def test_risk_attributes_are_small_and_volatile_ones_unrecorded(
     top = state.attributes["top_factors"]
     assert 0 < len(top) <= 3
     assert list(top) == list(assessment.top_factors[:3])
-    assert all(isinstance(value, float) for value in top.values())
+    # Whole points, like the score: finer changes are not written.
+    assert top == {
+        key: round(assessment.factors[key].contribution)
+        for key in assessment.top_factors[:3]
+    }
+    assert all(isinstance(value, int) for value in top.values())
 
     assert {"confidence", "top_factors"} <= CrampGuardSensor._unrecorded_attributes
     assert "level" not in CrampGuardSensor._unrecorded_attributes

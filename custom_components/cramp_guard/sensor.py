@@ -51,8 +51,9 @@ def _risk_available(snapshot: Snapshot) -> bool:
     return any(factors[key].available for key in SENSOR_FACTORS)
 
 
-def _pct(value: float | None) -> float | None:
-    return None if value is None else round(100 * value, 1)
+def _pct(value: float | None) -> int | None:
+    """A fraction as a whole percent (what a person reads; finer is not written)."""
+    return None if value is None else round(100 * value)
 
 
 def _rounded(value: float | None, digits: int) -> float | None:
@@ -68,13 +69,15 @@ def _last_stretch(_engine: Engine, snapshot: Snapshot) -> datetime | None:
 
 
 def _risk_attributes(snapshot: Snapshot) -> dict[str, Any]:
-    """Small attributes: the level, the confidence and the top three factors."""
+    """Small attributes: the level, the confidence and the top three factors in
+    whole points, like the score (finer changes are not written).
+    """
     assessment = snapshot.assessment
     return {
         "level": assessment.level,
         "confidence": round(assessment.confidence, 2),
         "top_factors": {
-            key: round(assessment.factors[key].contribution, 1)
+            key: round(assessment.factors[key].contribution)
             for key in assessment.top_factors[:3]
         },
     }
