@@ -13,7 +13,7 @@ at least 4 h apart even then.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
@@ -69,8 +69,10 @@ class PromptState:
     hydration_snoozed_until: datetime | None = None  # "Snooze 1 h"
 
     def as_dict(self) -> dict[str, Any]:
-        """JSON-ready."""
-        data = asdict(self)
+        """JSON-ready (built field by field: `asdict` deep-copies, and this runs
+        after every assessment to see whether anything changed).
+        """
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
         for key, value in data.items():
             if isinstance(value, date):  # dates and datetimes
                 data[key] = value.isoformat()
