@@ -272,3 +272,20 @@ async def test_a_single_record_is_left_out_with_one_warning(
     ]
     assert len(warnings) == 1
     assert "single record" in warnings[0]
+
+
+async def test_a_counter_that_never_reported_is_not_read_as_zero(
+    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+) -> None:
+    """Unavailable since setup: nothing was counted, so nothing is held as 0 mL."""
+    freezer.move_to(NOON)
+    _set(hass, "sensor.room_temperature", 22, "°C")
+    _set(hass, "sensor.water", "unavailable", "mL")
+    await setup_entry(hass, make_entry(**WATER_OPTIONS))
+    await advance(hass, freezer, timedelta(minutes=1))
+    snapshot = _engine(hass).snapshot
+    assert snapshot is not None
+    assert snapshot.inputs.water_ml is None
+    assert not snapshot.inputs.held
+    assert not snapshot.assessment.factors["hydration"].available
+    assert hass.states.get("sensor.alex_water_today").state == "unknown"

@@ -76,6 +76,16 @@ def day_bouts(day: Day, settings: Settings, now: datetime) -> list[Bout]:
     return bouts
 
 
+def _counted(status: bool | None, total: float | None) -> float | None:
+    """A counter's day total for the model: while usable, what it counted (0 when
+    nothing yet); held through an outage, what it counted, if anything; out for too
+    long (or not configured), nothing.
+    """
+    if status is None:
+        return None
+    return (total or 0.0) if status else total
+
+
 def recent_cramps(ledger: Ledger, now: datetime) -> tuple[tuple[datetime, str], ...]:
     """The cramps of the last 30 days as (moment, context), oldest first."""
     since = now - CRAMP_WINDOW
@@ -99,19 +109,21 @@ def build_inputs(
     stretches = list(ledger.iter_stretches())
     cramps = list(ledger.iter_cramps())
     activity, water = (counters.get(key) for key in COUNTER_SOURCES)
-    if CONF_WATER not in settings.sources:
-        water_ml = day.water_ml  # logged by hand only; None when nothing is
-    elif water is not None:
-        water_ml = day.water_ml or 0.0
+    load_today = _counted(activity, day.load)
+    if CONF_WATER in settings.sources:
+        water_ml = _counted(water, day.water_ml)
     else:
-        water_ml = None  # out for too long: hydration is left out
-    held: dict[HeldInput, bool] = {"load": activity is False, "water": water is False}
+        water_ml = day.water_ml  # logged by hand only; None when nothing is
+    held: dict[HeldInput, bool] = {
+        "load": activity is False and load_today is not None,
+        "water": water is False and water_ml is not None,
+    }
     inputs = RiskInputs(
         now=now,
         profile=settings.profile,
         load_metric=settings.activity_metric.value if settings.has_activity else None,
         load_history=ledger.load_history(today),
-        load_today=(day.load or 0.0) if activity is not None else None,
+        load_today=load_today,
         bouts=tuple(day_bouts(day, settings, now)),
         room_temp_c=value(CONF_ROOM_TEMPERATURE),
         room_humidity=value(CONF_ROOM_HUMIDITY),
