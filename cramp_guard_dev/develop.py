@@ -36,7 +36,6 @@ import yaml
 
 from .hass import (
     COMPONENT,
-    LAUNCHER,
     ROOT,
     LiveHass,
     free_port,
@@ -205,28 +204,15 @@ class DevelopHass(LiveHass):
     async def start(self) -> None:
         """Write the configuration, start the process, wait for HTTP, log in."""
         write_config(self.config_dir, self.port)
-        output = None if self.show_log else asyncio.subprocess.DEVNULL
-        self.process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-c",
-            LAUNCHER,
-            "--config",
-            str(self.config_dir),
-            "--skip-pip",
-            stdout=output,
-            stderr=output,
-            env={
-                **os.environ,
-                "PYTHONUNBUFFERED": "1",
+        await self._launch(
+            {
                 "CRAMP_GUARD_TIME_ZONE": self.time_zone,
                 "CRAMP_GUARD_PORT": str(self.port),
             },
+            self.show_log,
             start_new_session=True,  # Ctrl-C reaches this script; it stops hass
             preexec_fn=_die_with_parent,
         )
-        self.session = aiohttp.ClientSession()
-        await self._wait_for_http()
-        await self._onboard()
 
     async def _onboard(self) -> None:
         """Create the demo user on the first run, log in as it on later ones."""

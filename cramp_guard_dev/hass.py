@@ -151,7 +151,13 @@ class LiveHass:
                 http=http_setup(self.config_dir, self.port), time_zone=self.time_zone
             )
         )
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        await self._launch()
+
+    async def _launch(
+        self, env: dict[str, str] | None = None, show_log: bool = False, **kwargs: Any
+    ) -> None:
+        """Start `hass` on the configuration folder, wait for HTTP, onboard."""
+        output = None if show_log else asyncio.subprocess.DEVNULL
         self.process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-c",
@@ -159,9 +165,10 @@ class LiveHass:
             "--config",
             str(self.config_dir),
             "--skip-pip",
-            stdout=asyncio.subprocess.DEVNULL,
-            stderr=asyncio.subprocess.DEVNULL,
-            env=env,
+            stdout=output,
+            stderr=output,
+            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
+            **kwargs,
         )
         self.session = aiohttp.ClientSession()
         await self._wait_for_http()
