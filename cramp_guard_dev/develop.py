@@ -313,8 +313,20 @@ async def dashboard_config(hass: DevelopHass) -> Any:
     return None
 
 
+async def wait_until_running(hass: DevelopHass, within: float = 60.0) -> None:
+    """Wait until Home Assistant has started: before that, the websocket answers
+    before every integration (lovelace among them) is set up.
+    """
+    deadline = time.monotonic() + within
+    while (await hass.rest("GET", "/api/config")).get("state") != "RUNNING":
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"Home Assistant did not start within {within:.0f} s")
+        await asyncio.sleep(0.5)
+
+
 async def set_up_demo(hass: DevelopHass) -> None:
     """Add the demo person and the dashboard where they are missing."""
+    await wait_until_running(hass)
     for entity_id in SOURCES.values():
         await hass.wait_for(entity_id, lambda s: s not in ("unknown", "unavailable"))
     entries = await hass.rest(
