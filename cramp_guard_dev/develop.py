@@ -351,6 +351,8 @@ async def set_up_demo(hass: DevelopHass) -> None:
         print("[develop] restarting Home Assistant to show the dashboard", flush=True)
         await hass.stop()
         await hass.start()
+        # Let the migration finish (and be saved on stop) before anything else.
+        await wait_until_running(hass)
 
 
 def _cards(config: Any) -> list[dict[str, Any]]:
