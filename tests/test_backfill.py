@@ -125,6 +125,19 @@ async def _set_up_with_history(
     return await setup_entry(hass, make_entry(**OPTIONS))
 
 
+async def _set_up_with_rows(
+    hass: HomeAssistant,
+    rows: list[StatisticData],
+    metadata: StatisticMetaData | None = None,
+    **options: Any,
+) -> None:
+    """Import these statistics rows, then add a person reading sensor.steps."""
+    async_import_statistics(hass, metadata or _metadata(), rows)
+    await async_wait_recording_done(hass)
+    hass.states.async_set("sensor.steps", "10", {"unit_of_measurement": "steps"})
+    await setup_entry(hass, make_entry(**(OPTIONS | options)))
+
+
 def _history(hass: HomeAssistant) -> list[float | None]:
     entry = hass.config_entries.async_entries("cramp_guard")[0]
     return entry.runtime_data.engine.ledger.load_history(TODAY)
@@ -308,11 +321,7 @@ async def test_a_daily_measurement_uses_the_days_max(
         for n in range(1, 5)
         for h in (8, 23)
     ]
-    metadata = _metadata(mean=True) | {"has_sum": False}
-    async_import_statistics(hass, metadata, rows)
-    await async_wait_recording_done(hass)
-    hass.states.async_set("sensor.steps", "10", {"unit_of_measurement": "steps"})
-    await setup_entry(hass, make_entry(**OPTIONS))
+    await _set_up_with_rows(hass, rows, _metadata(mean=True) | {"has_sum": False})
 
     assert _history(hass)[-4:] == [_steps(n) for n in range(4, 0, -1)]
 
@@ -403,10 +412,7 @@ async def test_a_day_total_with_a_late_reset_is_replayed_like_live(
             StatisticData(start=datetime.combine(_day(n), time(h), TZ), state=v, sum=v)
             for h, v in hours
         ]
-    async_import_statistics(hass, _metadata(), rows)
-    await async_wait_recording_done(hass)
-    hass.states.async_set("sensor.steps", "10", {"unit_of_measurement": "steps"})
-    await setup_entry(hass, make_entry(**OPTIONS))
+    await _set_up_with_rows(hass, rows)
 
     assert _history(hass)[-4:] == [_steps(n) for n in range(4, 0, -1)]
 
@@ -423,12 +429,7 @@ async def test_a_counters_negative_changes_count_nothing(
         StatisticData(start=datetime.combine(_day(2), time(h), TZ), state=s, sum=s)
         for h, s in ((9, 1000.0), (10, 400.0), (11, 900.0))
     ]
-    async_import_statistics(hass, _metadata(), rows)
-    await async_wait_recording_done(hass)
-    hass.states.async_set("sensor.steps", "10", {"unit_of_measurement": "steps"})
-    await setup_entry(
-        hass, make_entry(**(OPTIONS | {"activity_counter": "cumulative"}))
-    )
+    await _set_up_with_rows(hass, rows, activity_counter="cumulative")
 
     # change: 1000 (from nothing), -600 (not counted), +500.
     assert _history(hass)[-2] == 1500.0

@@ -46,21 +46,40 @@ def frequent_cramps_issue_id(entry_id: str) -> str:
     return f"{ISSUE_FREQUENT_CRAMPS}_{entry_id}"
 
 
+def _source_issue(
+    hass: HomeAssistant,
+    issue_id: str,
+    translation_key: str,
+    name: str,
+    entity_id: str,
+    data: dict[str, str],
+) -> None:
+    """A fixable warning about one source entity of a person."""
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        issue_id,
+        is_fixable=True,
+        is_persistent=False,
+        severity=ir.IssueSeverity.WARNING,
+        translation_key=translation_key,
+        translation_placeholders={"name": name, "entity_id": entity_id},
+        data={**data, "entity_id": entity_id},
+    )
+
+
 @callback
 def async_missing_source(
     hass: HomeAssistant, entry_id: str, name: str, key: str, entity_id: str
 ) -> None:
     """Raise the fixable issue for a source entity that does not exist."""
-    ir.async_create_issue(
+    _source_issue(
         hass,
-        DOMAIN,
         _issue_id(entry_id, key),
-        is_fixable=True,
-        is_persistent=False,
-        severity=ir.IssueSeverity.WARNING,
-        translation_key=ISSUE_MISSING_SOURCE,
-        translation_placeholders={"name": name, "entity_id": entity_id},
-        data={"entry_id": entry_id, "key": key, "entity_id": entity_id},
+        ISSUE_MISSING_SOURCE,
+        name,
+        entity_id,
+        {"entry_id": entry_id, "key": key},
     )
 
 
@@ -84,21 +103,13 @@ def async_counter_kind(
     suggested: CounterKind,
 ) -> None:
     """Raise the fixable issue for a counter that behaves like the other kind."""
-    ir.async_create_issue(
+    _source_issue(
         hass,
-        DOMAIN,
         _kind_issue_id(entry_id, key),
-        is_fixable=True,
-        is_persistent=False,
-        severity=ir.IssueSeverity.WARNING,
-        translation_key=f"{ISSUE_COUNTER_KIND}_{suggested.value}",
-        translation_placeholders={"name": name, "entity_id": entity_id},
-        data={
-            "entry_id": entry_id,
-            "key": key,
-            "entity_id": entity_id,
-            "suggested": suggested.value,
-        },
+        f"{ISSUE_COUNTER_KIND}_{suggested.value}",
+        name,
+        entity_id,
+        {"entry_id": entry_id, "key": key, "suggested": suggested.value},
     )
 
 
