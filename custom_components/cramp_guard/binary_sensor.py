@@ -11,7 +11,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from . import CrampGuardConfigEntry
-from .entity import CrampGuardEntity
+from .entity import SnapshotEntity
 
 PARALLEL_UPDATES = 0
 
@@ -33,7 +33,7 @@ async def async_setup_entry(
     )
 
 
-class WorkoutSensor(CrampGuardEntity, BinarySensorEntity):
+class WorkoutSensor(SnapshotEntity, BinarySensorEntity):
     """On during a workout: from the workout entity, or detected from activity."""
 
     @property

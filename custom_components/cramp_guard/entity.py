@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 class CrampGuardEntity(Entity):
-    """An entity of one person that shows part of the engine's snapshot."""
+    """An entity of one person, on the person's device."""
 
     _attr_has_entity_name = True
     _attr_should_poll = False
@@ -35,7 +35,12 @@ class CrampGuardEntity(Entity):
             model="Cramp risk",
             entry_type=DeviceEntryType.SERVICE,
         )
-        self._shown: Any = None
+
+
+class SnapshotEntity(CrampGuardEntity):
+    """An entity that shows part of the snapshot: told after each assessment."""
+
+    _shown: Any = None
 
     async def async_added_to_hass(self) -> None:
         """Follow the engine's assessments."""

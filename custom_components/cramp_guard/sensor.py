@@ -25,7 +25,7 @@ from homeassistant.helpers.entity_platform import AddEntitiesCallback
 from . import CrampGuardConfigEntry
 from .const import CONF_ROOM_HUMIDITY
 from .engine import Engine, Snapshot
-from .entity import CrampGuardEntity
+from .entity import SnapshotEntity
 
 PARALLEL_UPDATES = 0
 LEVELS = ["low", "moderate", "high", "very_high"]
@@ -47,7 +47,7 @@ SENSOR_FACTORS = ("workload", "exertion", "heat", "hydration")
 
 def _risk_available(snapshot: Snapshot) -> bool:
     """The risk means something when a factor beyond time is available."""
-    factors = snapshot.assessment.factors
+    factors = snapshot.risk.factors
     return any(factors[key].available for key in SENSOR_FACTORS)
 
 
@@ -60,7 +60,7 @@ def _rounded(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def _ml(value: float | None) -> int | None:
+def _whole(value: float | None) -> int | None:
     return None if value is None else round(value)
 
 
@@ -70,9 +70,9 @@ def _last_stretch(_engine: Engine, snapshot: Snapshot) -> datetime | None:
 
 def _risk_attributes(snapshot: Snapshot) -> dict[str, Any]:
     """Small attributes: the level, the confidence and the top three factors in
-    whole points, like the score (finer changes are not written).
+    whole points, of the assessment whose score is shown.
     """
-    assessment = snapshot.assessment
+    assessment = snapshot.risk
     return {
         "level": assessment.level,
         "confidence": round(assessment.confidence, 2),
@@ -89,7 +89,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         translation_key="cramp_risk",
         native_unit_of_measurement=PERCENTAGE,
         state_class=SensorStateClass.MEASUREMENT,
-        value_fn=lambda _, s: s.assessment.score,
+        value_fn=lambda _, s: s.risk.score,
         attrs_fn=_risk_attributes,
         available_fn=_risk_available,
     ),
@@ -98,7 +98,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         translation_key="risk_level",
         device_class=SensorDeviceClass.ENUM,
         options=LEVELS,
-        value_fn=lambda _, s: s.assessment.level,
+        value_fn=lambda _, s: s.risk.level,
         available_fn=_risk_available,
     ),
     CrampGuardSensorDescription(
@@ -115,7 +115,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         native_unit_of_measurement=UnitOfVolume.MILLILITERS,
         state_class=SensorStateClass.TOTAL_INCREASING,
         suggested_display_precision=0,
-        value_fn=lambda _, s: _ml(s.inputs.water_ml),
+        value_fn=lambda _, s: _whole(s.inputs.water_ml),
     ),
     CrampGuardSensorDescription(
         key="water_target",
@@ -123,7 +123,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         device_class=SensorDeviceClass.VOLUME,
         native_unit_of_measurement=UnitOfVolume.MILLILITERS,
         suggested_display_precision=0,
-        value_fn=lambda _, s: _ml(s.assessment.water_target_ml),
+        value_fn=lambda _, s: _whole(s.assessment.water_target_ml),
     ),
     CrampGuardSensorDescription(
         key="workload_ratio",
@@ -138,8 +138,9 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         device_class=SensorDeviceClass.TEMPERATURE,
         native_unit_of_measurement=UnitOfTemperature.CELSIUS,
         state_class=SensorStateClass.MEASUREMENT,
-        suggested_display_precision=1,
-        value_fn=lambda _, s: _rounded(s.assessment.apparent_temp_c, 1),
+        # In whole degrees, as weather services publish it (it is an estimate).
+        suggested_display_precision=0,
+        value_fn=lambda _, s: _whole(s.assessment.apparent_temp_c),
         has_fn=lambda engine: CONF_ROOM_HUMIDITY in engine.settings.sources,
     ),
     CrampGuardSensorDescription(
@@ -171,7 +172,7 @@ async def async_setup_entry(
     )
 
 
-class CrampGuardSensor(CrampGuardEntity, SensorEntity):
+class CrampGuardSensor(SnapshotEntity, SensorEntity):
     """A sensor that reads its value from the engine's snapshot."""
 
     entity_description: CrampGuardSensorDescription
@@ -199,3 +200,14 @@ class CrampGuardSensor(CrampGuardEntity, SensorEntity):
         if snapshot is None or attrs_fn is None:
             return None
         return attrs_fn(snapshot)
+
+    def _render(self) -> Any:
+        """What the sensor shows, from the description's functions alone."""
+        snapshot, description = self.engine.snapshot, self.entity_description
+        if snapshot is None or not description.available_fn(snapshot):
+            return None
+        attrs_fn = description.attrs_fn
+        return (
+            description.value_fn(self.engine, snapshot),
+            None if attrs_fn is None else attrs_fn(snapshot),
+        )
