@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from itertools import pairwise
 import logging
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -12,7 +13,7 @@ from homeassistant.core import HomeAssistant
 import pytest
 
 from custom_components.cramp_guard.actions import async_log_water
-from custom_components.cramp_guard.engine import ASSESS_EVERY, Engine
+from custom_components.cramp_guard.engine import ASSESS_BURST, ASSESS_EVERY, Engine
 from custom_components.cramp_guard.health import HOLD_COUNTS_FOR
 
 from .conftest import advance, make_entry, setup_entry
@@ -296,21 +297,23 @@ async def test_a_counter_that_never_reported_is_not_read_as_zero(
 async def test_assessments_follow_the_minute_not_every_change(
     hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
 ) -> None:
-    """A source changing every 10 s is assessed at most once a minute, any change
-    within a minute; a change the model cannot see, never.
+    """A source changing every 10 s: a short burst at once, then one assessment a
+    minute; a quiet spell and the next change is assessed at once again; a change
+    the model cannot see, never.
     """
     engine = await _water_person(hass, freezer)
     assessed: list[datetime] = []
     engine.async_add_listener(lambda: assessed.append(engine.snapshot.inputs.now))
-    await advance(hass, freezer, timedelta(seconds=40))  # off the minute's tick
+    await advance(hass, freezer, timedelta(minutes=5, seconds=40))  # off the tick
 
-    start = engine.snapshot.inputs.now
+    assessed.clear()
     for n in range(60):  # 10 minutes
         _set(hass, "sensor.room_temperature", 22 + (n % 2) / 10 + 0.1, "°C")
         await advance(hass, freezer, timedelta(seconds=10))
-    gaps = [b - a for a, b in zip([start, *assessed], assessed, strict=False)]
-    assert 9 <= len(assessed) <= 12, assessed
-    assert min(gaps) >= ASSESS_EVERY - timedelta(seconds=5)  # the tick's slack
+    gaps = [b - a for a, b in pairwise(assessed)]
+    burst = int(ASSESS_BURST)
+    assert burst + 5 <= len(assessed) <= burst + 11, assessed
+    assert min(gaps[burst:]) >= ASSESS_EVERY - timedelta(seconds=5), gaps
 
     assessed.clear()
     _set(hass, "sensor.room_temperature", 22.1, "°C")  # the same value again
@@ -320,8 +323,10 @@ async def test_assessments_follow_the_minute_not_every_change(
     await advance(hass, freezer, timedelta(seconds=1))
     assert assessed == []
 
+    await advance(hass, freezer, timedelta(minutes=3))  # quiet: the ticks only
+    assessed.clear()
     _set(hass, "sensor.room_temperature", 25, "°C")
-    await advance(hass, freezer, ASSESS_EVERY)  # within a minute
+    await advance(hass, freezer, timedelta(seconds=1))
     assert len(assessed) == 1
     assert engine.snapshot.inputs.room_temp_c == 25
 

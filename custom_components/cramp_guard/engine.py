@@ -1,12 +1,13 @@
 """One person's runtime: sources -> ledger -> RiskInputs -> assess -> entities.
 
 Event-driven: a source change that matters (a new value or problem, something
-counted) is read into the model's units and written to the ledger, then assessed:
-after a short debounce that coalesces several sources changing at once, and at most
-once a minute while sources keep changing (the model's clock is the minute; a hand log
-assesses at once). A once-a-minute tick keeps time-dependent factors current and rolls
-the day over. Entities are told after each assessment and write their state only when
-what they show changed; the risk shown moves once the score is a whole point away.
+counted) is read into the model's units and written to the ledger, then assessed
+after a short debounce that coalesces several sources changing at once; while sources
+keep changing, assessments are paced to one a minute after a short burst (the model's
+clock is the minute; a hand log assesses at once). A once-a-minute tick keeps
+time-dependent factors current and rolls the day over. Entities are told after each
+assessment and write their state only when what they show changed; the risk shown
+moves once the score is a whole point away.
 """
 
 from __future__ import annotations
@@ -68,7 +69,11 @@ from .sources import (
 _LOGGER = logging.getLogger(__package__)
 
 DEBOUNCE_SECONDS = 0.3  # sources changing together make one assessment
-ASSESS_EVERY = timedelta(minutes=1)  # sources re-assess at most this often
+# While sources keep changing, assessments are paced to one a minute, after a burst
+# of up to ASSESS_BURST at once (a token bucket: every assessment takes a token,
+# one comes back every ASSESS_EVERY).
+ASSESS_EVERY = timedelta(minutes=1)
+ASSESS_BURST = 5.0
 TICK = timedelta(minutes=1)
 TICK_SLACK = timedelta(seconds=5)  # a tick this close to the last assessment waits
 # The risk shown moves once the model's raw score is this far from it: a score
@@ -145,6 +150,7 @@ class Engine:
         self._listeners: list[CALLBACK_TYPE] = []
         self._unsubs: list[CALLBACK_TYPE] = []
         self._assessed_at: datetime | None = None
+        self._tokens = ASSESS_BURST  # assessments sources may have at once
         self._pending: CALLBACK_TYPE | None = None  # the scheduled assessment
 
     # -- lifecycle -------------------------------------------------------------------
@@ -209,16 +215,22 @@ class Engine:
 
     @callback
     def _schedule(self, now: datetime) -> None:
-        """Assess soon: after the debounce, and not sooner than ASSESS_EVERY after
-        the last assessment.
+        """Assess soon: after the debounce while a token is left, else when the next
+        token comes back.
         """
         if self._pending is not None:
             return
         delay = DEBOUNCE_SECONDS
-        if self._assessed_at is not None:
-            wait = self._assessed_at + ASSESS_EVERY - now
-            delay = max(delay, wait.total_seconds())
+        if (tokens := self._refill(now)) < 1:
+            delay = max(delay, (1 - tokens) * ASSESS_EVERY.total_seconds())
         self._pending = async_call_later(self.hass, delay, self._run_pending)
+
+    def _refill(self, now: datetime) -> float:
+        """The tokens left: one back every ASSESS_EVERY since the last assessment."""
+        if self._assessed_at is None:
+            return self._tokens
+        elapsed = (now - self._assessed_at) / ASSESS_EVERY
+        return min(ASSESS_BURST, self._tokens + max(0.0, elapsed))
 
     @callback
     def _run_pending(self, _now: datetime) -> None:
@@ -388,6 +400,7 @@ class Engine:
         """Assess now and tell the entities."""
         self._cancel_pending()
         now = dt_util.now()
+        self._tokens = max(0.0, self._refill(now) - 1)  # a hand log never waits
         self._assessed_at = now
         self.ledger.today(now)  # rolls the ledger over at the wake time
         inputs, day = self.build_inputs(now)

@@ -149,7 +149,7 @@ class Prompter:
             day=snapshot.day.day,
             awake=snapshot.assessment.awake,
             wake_at=datetime.combine(snapshot.day.day, wake, tzinfo=now.tzinfo),
-            level=snapshot.assessment.level,
+            level=snapshot.risk.level,
             hydration_pace=snapshot.assessment.hydration_pace,
             last_stretch=snapshot.inputs.last_stretch,
         )
@@ -193,7 +193,7 @@ class Prompter:
                 long_or_sweaty(snapshot.inputs.bouts, now),
             )
         else:
-            message = messages.high_risk(settings.name, assessment)
+            message = messages.high_risk(settings.name, snapshot.risk)
         await self.notifier.async_send(kind, message, ACTIONS[kind])
 
     async def async_send_stretch_reminder(self) -> None:
