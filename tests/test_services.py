@@ -31,7 +31,6 @@ from pytest_homeassistant_custom_component.common import (
 import voluptuous as vol
 import yaml
 
-from custom_components.cramp_guard import CrampGuardData
 from custom_components.cramp_guard.actions import (
     CONTEXTS,
     MAX_WATER_ML,
@@ -40,6 +39,7 @@ from custom_components.cramp_guard.actions import (
 )
 from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.engine import Snapshot
+from custom_components.cramp_guard.runtime import CrampGuardData
 from custom_components.cramp_guard.services import DISCLAIMER
 
 from .conftest import SOURCES, make_entry, setup_entry

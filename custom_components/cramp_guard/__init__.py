@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 
-from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
@@ -16,6 +14,7 @@ from .engine import Engine
 from .ledger import Ledger
 from .prompts import Prompter, async_remove_store
 from .repairs import async_delete_entry_issues
+from .runtime import CrampGuardConfigEntry, CrampGuardData
 from .services import async_setup_services
 from .settings import Settings
 from .webhook import async_register_webhook, async_unregister_webhook
@@ -30,17 +29,6 @@ PLATFORMS: list[Platform] = [
     Platform.SWITCH,
     Platform.TIME,
 ]
-
-
-@dataclass(slots=True)
-class CrampGuardData:
-    """What one loaded entry runs: the engine and the prompts that follow it."""
-
-    engine: Engine
-    prompter: Prompter
-
-
-type CrampGuardConfigEntry = ConfigEntry[CrampGuardData]
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:

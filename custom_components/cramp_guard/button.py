@@ -9,9 +9,9 @@ from homeassistant.components.button import ButtonEntity, ButtonEntityDescriptio
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from . import CrampGuardConfigEntry, CrampGuardData
 from .actions import async_log_cramp, async_log_stretch, async_log_water
 from .entity import CrampGuardEntity
+from .runtime import CrampGuardConfigEntry, CrampGuardData
 
 PARALLEL_UPDATES = 0
 

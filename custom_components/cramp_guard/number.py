@@ -12,8 +12,8 @@ from homeassistant.const import EntityCategory, UnitOfVolume
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from . import CrampGuardConfigEntry
 from .entity import PreferenceEntity
+from .runtime import CrampGuardConfigEntry
 
 PARALLEL_UPDATES = 0
 

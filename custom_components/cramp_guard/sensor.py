@@ -22,10 +22,10 @@ from homeassistant.const import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from . import CrampGuardConfigEntry
 from .const import CONF_ROOM_HUMIDITY
 from .engine import Engine, Snapshot
 from .entity import CrampGuardEntity
+from .runtime import CrampGuardConfigEntry
 
 PARALLEL_UPDATES = 0
 LEVELS = ["low", "moderate", "high", "very_high"]

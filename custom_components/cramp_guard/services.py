@@ -8,7 +8,7 @@ raises a translated `ServiceValidationError` and leaves the ledger as it was.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import ATTR_DEVICE_ID
@@ -27,9 +27,7 @@ from . import actions
 from .const import DOMAIN
 from .flow_schemas import WATER_UNITS
 from .risk.types import Assessment
-
-if TYPE_CHECKING:
-    from . import CrampGuardData
+from .runtime import CrampGuardData
 
 SERVICE_LOG_WATER: Final = "log_water"
 SERVICE_LOG_STRETCH: Final = "log_stretch"
