@@ -28,6 +28,7 @@ from .const import DOMAIN
 from .flow_schemas import WATER_UNITS
 from .risk.types import Assessment
 from .runtime import CrampGuardData
+from .util import rounded
 
 SERVICE_LOG_WATER: Final = "log_water"
 SERVICE_LOG_STRETCH: Final = "log_stretch"
@@ -132,10 +133,6 @@ def water_ml(amount: float, unit: str) -> float:
         raise _invalid(err.reason, **placeholders) from err
 
 
-def _rounded(value: float | None, digits: int) -> float | None:
-    return None if value is None else round(value, digits)
-
-
 def assessment_response(assessment: Assessment) -> dict[str, Any]:
     """The full explanation of an assessment, JSON-ready (the get_assessment answer)."""
     return {
@@ -145,7 +142,7 @@ def assessment_response(assessment: Assessment) -> dict[str, Any]:
         "confidence_level": assessment.confidence_level,
         "factors": {
             key: {
-                "sub_score": _rounded(factor.sub_score, 3),
+                "sub_score": rounded(factor.sub_score, 3),
                 "weight": round(factor.weight, 3),
                 "contribution": round(factor.contribution, 3),
                 "available": factor.available,
@@ -153,11 +150,11 @@ def assessment_response(assessment: Assessment) -> dict[str, Any]:
             for key, factor in assessment.factors.items()
         },
         "top_factors": list(assessment.top_factors),
-        "water_target_ml": _rounded(assessment.water_target_ml, 0),
-        "water_expected_ml": _rounded(assessment.water_expected_ml, 0),
-        "hydration_pace": _rounded(assessment.hydration_pace, 3),
-        "workload_ratio": _rounded(assessment.workload_ratio, 3),
-        "apparent_temp_c": _rounded(assessment.apparent_temp_c, 1),
+        "water_target_ml": rounded(assessment.water_target_ml, 0),
+        "water_expected_ml": rounded(assessment.water_expected_ml, 0),
+        "hydration_pace": rounded(assessment.hydration_pace, 3),
+        "workload_ratio": rounded(assessment.workload_ratio, 3),
+        "apparent_temp_c": rounded(assessment.apparent_temp_c, 1),
         "disclaimer": DISCLAIMER,
     }
 
