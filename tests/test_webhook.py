@@ -21,7 +21,6 @@ import homeassistant.components.hassio  # noqa: F401
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.network import NoURLAvailableError
-from homeassistant.setup import async_setup_component
 from homeassistant.util.aiohttp import MockRequest
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -35,12 +34,7 @@ from custom_components.cramp_guard.const import (
     CONF_WEBHOOK_LOCAL_ONLY,
     DOMAIN,
 )
-from custom_components.cramp_guard.webhook import (
-    MAX_BODY_BYTES,
-    async_register_webhook,
-    async_unregister_webhook,
-    webhook_url,
-)
+from custom_components.cramp_guard.webhook import MAX_BODY_BYTES, webhook_url
 
 from .conftest import make_entry, setup_entry
 
@@ -429,21 +423,17 @@ async def test_turning_the_webhook_off_unregisters_the_old_id(
 
 
 async def test_an_entry_that_is_not_loaded_answers_404(
-    hass: HomeAssistant, hass_client_no_auth: ClientSessionGenerator
+    hass: HomeAssistant, alex: MockConfigEntry, post: Post
 ) -> None:
-    """A webhook of an entry that is not loaded answers with a JSON 404."""
-    assert await async_setup_component(hass, webhook.DOMAIN, {})
-    entry = _entry("Alex", ALEX_ID)
-    entry.add_to_hass(hass)
-    async_register_webhook(hass, entry)
-    client = await hass_client_no_auth()
-    response = await client.post(f"/api/webhook/{ALEX_ID}", json={"type": "stretch"})
+    """A request that comes while the entry is not loaded (between its unload and
+    the webhook's removal) gets a JSON 404 and writes nothing."""
+    before = _ledger(alex)
+    alex.mock_state(hass, ConfigEntryState.NOT_LOADED)
+    response = await post({"type": "stretch"})
     assert response.status == 404
     assert await response.json() == {"ok": False, "error": "not loaded"}
-
-    async_unregister_webhook(hass, entry)
-    assert ALEX_ID not in hass.data[webhook.DOMAIN]
-    async_unregister_webhook(hass, entry)  # twice: nothing left to do
+    assert _ledger(alex) == before
+    alex.mock_state(hass, ConfigEntryState.LOADED)
 
 
 async def test_no_webhook_without_an_id(hass: HomeAssistant, berlin: None) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
@@ -17,7 +15,7 @@ from .repairs import async_delete_entry_issues
 from .runtime import CrampGuardConfigEntry, CrampGuardData
 from .services import async_setup_services
 from .settings import Settings
-from .webhook import async_register_webhook, async_unregister_webhook
+from .webhook import async_setup_webhook
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
@@ -49,8 +47,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: CrampGuardConfigEntry) -
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     prompter.async_start()  # after the entities, so their values are in place
     entry.async_on_unload(prompter.async_stop)
-    async_register_webhook(hass, entry)
-    entry.async_on_unload(partial(async_unregister_webhook, hass, entry))
+    async_setup_webhook(hass, entry)
     entry.async_on_unload(entry.add_update_listener(_async_reload_on_update))
     return True
 

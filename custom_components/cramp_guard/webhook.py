@@ -12,6 +12,7 @@ dropped like any remote request; a cloud relay needs local-only turned off.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
+from functools import partial
 from http import HTTPStatus
 from ipaddress import ip_address
 import logging
@@ -20,12 +21,11 @@ from typing import Any, Final
 from aiohttp import web
 from aiohttp.hdrs import METH_POST
 from homeassistant.components import webhook
-from homeassistant.config_entries import ConfigEntry, ConfigEntryState
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.network import NoURLAvailableError
 from homeassistant.util import network
 from homeassistant.util.aiohttp import MockRequest
-from homeassistant.util.hass_dict import HassKey
 from homeassistant.util.json import json_loads
 import voluptuous as vol
 
@@ -41,14 +41,13 @@ from .actions import (
     async_log_water,
     water_ml,
 )
-from .const import CONF_WEBHOOK_ID, CONF_WEBHOOK_LOCAL_ONLY, DOMAIN
+from .const import DOMAIN
 from .engine import Engine
+from .runtime import CrampGuardConfigEntry
 
 _LOGGER = logging.getLogger(__package__)
 
 MAX_BODY_BYTES: Final = 4096
-# entry id -> the webhook id registered for it (the options may change before unload)
-REGISTERED: HassKey[dict[str, str]] = HassKey(f"{DOMAIN}_webhooks")
 
 
 class BadBody(Exception):
@@ -189,9 +188,8 @@ def _handler(
         entry = hass.config_entries.async_get_entry(entry_id)
         if entry is None or entry.state is not ConfigEntryState.LOADED:
             return _error(HTTPStatus.NOT_FOUND, "not loaded")
-        if entry.options.get(CONF_WEBHOOK_LOCAL_ONLY, True) and _relayed_from_afar(
-            request
-        ):
+        settings = entry.runtime_data.engine.settings
+        if settings.webhook_local_only and _relayed_from_afar(request):
             # What Home Assistant 2026.x does itself before calling us; older releases
             # let relayed requests through. Same answer: a bare 200.
             _LOGGER.warning(
@@ -215,9 +213,10 @@ def _handler(
 
 
 @callback
-def async_register_webhook(hass: HomeAssistant, entry: ConfigEntry) -> None:
-    """Register the entry's webhook when its options have an id."""
-    if not (webhook_id := entry.options.get(CONF_WEBHOOK_ID)):
+def async_setup_webhook(hass: HomeAssistant, entry: CrampGuardConfigEntry) -> None:
+    """Register the entry's webhook when it has an id; the entry's unload removes it."""
+    settings = entry.runtime_data.engine.settings
+    if (webhook_id := settings.webhook_id) is None:
         return
     try:
         webhook.async_register(
@@ -226,7 +225,7 @@ def async_register_webhook(hass: HomeAssistant, entry: ConfigEntry) -> None:
             f"Cramp Guard: {entry.title}",
             webhook_id,
             _handler(entry.entry_id),
-            local_only=bool(entry.options.get(CONF_WEBHOOK_LOCAL_ONLY, True)),
+            local_only=settings.webhook_local_only,
             allowed_methods=[METH_POST],
         )
     except ValueError:
@@ -234,14 +233,7 @@ def async_register_webhook(hass: HomeAssistant, entry: ConfigEntry) -> None:
             "%s: the webhook id is already in use; the webhook is off", entry.title
         )
         return
-    hass.data.setdefault(REGISTERED, {})[entry.entry_id] = webhook_id
-
-
-@callback
-def async_unregister_webhook(hass: HomeAssistant, entry: ConfigEntry) -> None:
-    """Unregister the webhook registered for the entry, if any."""
-    if webhook_id := hass.data.get(REGISTERED, {}).pop(entry.entry_id, None):
-        webhook.async_unregister(hass, webhook_id)
+    entry.async_on_unload(partial(webhook.async_unregister, hass, webhook_id))
 
 
 @callback
