@@ -63,7 +63,6 @@ from .flow_schemas import (
     counters_schema,
     prompts_schema,
 )
-from .notifier import NOTIFY, PERSISTENT, available_targets
 from .sources import (
     Problem,
     Reading,
@@ -75,6 +74,7 @@ from .sources import (
     read_temperature,
     read_water,
 )
+from .targets import NOTIFY, PERSISTENT, available_targets
 from .webhook import webhook_url
 
 # notify services that are not targets: the entity action and the pseudo-target.
