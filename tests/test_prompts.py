@@ -576,9 +576,9 @@ async def test_frequent_cramps_raise_advice_that_goes_away(
     await clock.to(timedelta(days=1))
 
     engine = entry.runtime_data.engine
-    actions.async_log_cramp(engine, context="night")
+    actions.async_log(engine, "cramp", {"context": "night"})
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
-    actions.async_log_cramp(engine, context="night")
+    actions.async_log(engine, "cramp", {"context": "night"})
     issue = issue_registry.async_get_issue(DOMAIN, issue_id)
     assert issue.translation_placeholders == {
         "name": "Alex",

@@ -116,6 +116,7 @@ async def test_water_in_fluid_ounces(
         ({"type": "water", "amount": 2, "unit": "cups"}, 473),
         ({"type": "water", "amount": 0.5, "unit": "gal"}, 1893),
         ({"type": "water", "amount": 3000}, 3000),  # the most one log takes
+        ({"type": "water", "amount": "250"}, 250),  # a number in a string, as actions
     ],
 )
 async def test_water_units(
@@ -183,51 +184,73 @@ ONE_OF_MUSCLES = "expected one of calf, hamstring, quadriceps, foot, hand, other
 PADDED = json.dumps({"type": "stretch", "note": "x" * MAX_BODY_BYTES}).encode()
 
 
+# Bodies of the wrong shape (key invalid_body), then amounts and units refused with
+# the key of the log_water action's error.
+SHAPE_ERRORS: list[tuple[Any, str]] = [
+    (b"water please", "body is not valid JSON"),
+    (b"", "body is not valid JSON"),
+    (b"\xff\xfe", "body is not valid JSON"),
+    (b'[{"type": "water", "amount": 250}]', "body must be a JSON object"),
+    (b'"water"', "body must be a JSON object"),
+    ({}, "type: expected one of water, stretch, cramp"),
+    ({"type": "coffee"}, "type: expected one of water, stretch, cramp"),
+    ({"type": ["water"]}, "type: expected one of water, stretch, cramp"),
+    ({"type": "water"}, "amount: required key not provided"),
+    ({"type": "water", "amount": "lots"}, "amount: expected a number"),
+    ({"type": "water", "amount": True}, "amount: expected a number"),
+    ({"type": "water", "amount": None}, "amount: expected a number"),
+    ({"type": "water", "amount": 250, "unit": 5}, "unit: expected str"),
+    ({"type": "water", "amount": 250, "unit": None}, "unit: expected str"),
+    ({"type": "cramp", "muscle": "neck"}, "muscle: " + ONE_OF_MUSCLES),
+    (
+        {"type": "cramp", "context": "dream"},
+        "context: expected one of exercise, rest, night",
+    ),
+    (
+        {"type": "cramp", "severity": "extreme"},
+        "severity: expected one of mild, moderate, severe",
+    ),
+    ({"type": "cramp", "muscle": ["calf"]}, "muscle: " + ONE_OF_MUSCLES),
+    ({"type": "stretch", "note": "x"}, "note: unknown key (known: type)"),
+    (
+        {"type": "water", "amount": 250, "when": "now", "at": 1},
+        "at: unknown key (known: type, amount, unit)",
+    ),
+    (
+        {"type": "cramp", "side": "left"},
+        "side: unknown key (known: type, muscle, context, severity)",
+    ),
+    (PADDED, "body larger than 4096 bytes"),
+]
+WATER_ERRORS: list[tuple[Any, str, str]] = [
+    ({"type": "water", "amount": -250}, AMOUNT, "invalid_amount"),
+    ({"type": "water", "amount": 0}, AMOUNT, "invalid_amount"),
+    ({"type": "water", "amount": 3001}, AMOUNT, "amount_too_large"),
+    ({"type": "water", "amount": 1e6}, AMOUNT, "amount_too_large"),
+    ({"type": "water", "amount": 120, "unit": "fl. oz."}, AMOUNT, "amount_too_large"),
+    ({"type": "water", "amount": 250, "unit": "bucket"}, UNIT, "invalid_unit"),
+    ({"type": "water", "amount": 250, "unit": "kg"}, UNIT, "invalid_unit"),
+    # Not finite, or more than a float holds once converted (issue 10): never a 500
+    # or an empty 200.
+    *(
+        ({"type": "water", "amount": amount, "unit": unit}, AMOUNT, key)
+        for unit in ("L", "fl. oz.", "cup", "gal", "mL")
+        for amount, key in (
+            (1e308, "amount_too_large"),
+            ("1e308", "amount_too_large"),
+            (-1e308, "invalid_amount"),
+            ("inf", "invalid_amount"),
+            ("-inf", "invalid_amount"),
+            ("nan", "invalid_amount"),
+            ("NaN", "invalid_amount"),
+        )
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("body", "error"),
-    [
-        (b"water please", "body is not valid JSON"),
-        (b"", "body is not valid JSON"),
-        (b"\xff\xfe", "body is not valid JSON"),
-        (b'[{"type": "water", "amount": 250}]', "body must be a JSON object"),
-        (b'"water"', "body must be a JSON object"),
-        ({}, "type: expected one of water, stretch, cramp"),
-        ({"type": "coffee"}, "type: expected one of water, stretch, cramp"),
-        ({"type": ["water"]}, "type: expected one of water, stretch, cramp"),
-        ({"type": "water"}, "amount: required key not provided"),
-        ({"type": "water", "amount": "250"}, "amount: expected a number"),
-        ({"type": "water", "amount": True}, "amount: expected a number"),
-        ({"type": "water", "amount": None}, "amount: expected a number"),
-        ({"type": "water", "amount": -250}, AMOUNT),
-        ({"type": "water", "amount": 0}, AMOUNT),
-        ({"type": "water", "amount": 3001}, AMOUNT),
-        ({"type": "water", "amount": 1e6}, AMOUNT),
-        ({"type": "water", "amount": 120, "unit": "fl. oz."}, AMOUNT),
-        ({"type": "water", "amount": 250, "unit": "bucket"}, UNIT),
-        ({"type": "water", "amount": 250, "unit": "kg"}, UNIT),
-        ({"type": "water", "amount": 250, "unit": 5}, "unit: expected str"),
-        ({"type": "water", "amount": 250, "unit": None}, "unit: expected str"),
-        ({"type": "cramp", "muscle": "neck"}, "muscle: " + ONE_OF_MUSCLES),
-        (
-            {"type": "cramp", "context": "dream"},
-            "context: expected one of exercise, rest, night",
-        ),
-        (
-            {"type": "cramp", "severity": "extreme"},
-            "severity: expected one of mild, moderate, severe",
-        ),
-        ({"type": "cramp", "muscle": ["calf"]}, "muscle: " + ONE_OF_MUSCLES),
-        ({"type": "stretch", "note": "x"}, "note: unknown key (known: type)"),
-        (
-            {"type": "water", "amount": 250, "when": "now", "at": 1},
-            "at: unknown key (known: type, amount, unit)",
-        ),
-        (
-            {"type": "cramp", "side": "left"},
-            "side: unknown key (known: type, muscle, context, severity)",
-        ),
-        (PADDED, "body larger than 4096 bytes"),
-    ],
+    ("body", "error", "key"),
+    [(body, error, "invalid_body") for body, error in SHAPE_ERRORS] + WATER_ERRORS,
 )
 async def test_a_bad_body_gets_400_and_writes_nothing(
     hass: HomeAssistant,
@@ -235,13 +258,15 @@ async def test_a_bad_body_gets_400_and_writes_nothing(
     post: Post,
     body: Any,
     error: str,
+    key: str,
 ) -> None:
-    """Malformed, wrong-typed, unknown or oversized: 400, a reason, no change."""
+    """Malformed, wrong-typed, unknown, oversized or absurd: 400, a reason and the
+    key of the action's error, no change."""
     before = _ledger(alex)
     response = await post(body)
     assert response.status == 400
     answer = await response.json()
-    assert answer == {"ok": False, "error": error}
+    assert answer == {"ok": False, "error": error, "key": key}
     assert _ledger(alex) == before
     assert hass.states.get("sensor.alex_water_today").state == "unknown"
 
@@ -256,6 +281,7 @@ async def test_an_oversized_chunked_body_is_refused(
     assert await response.json() == {
         "ok": False,
         "error": "body larger than 4096 bytes",
+        "key": "invalid_body",
     }
     assert _ledger(alex) == before
 

@@ -18,7 +18,9 @@ from homeassistant.helpers.start import async_at_started
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
-from . import actions, messages
+from . import messages
+from .actions import async_log
+from .bodies import Refused
 from .const import DOMAIN
 from .engine import Engine, Snapshot
 from .notifier import Action, Notifier, async_route_actions
@@ -213,12 +215,24 @@ class Prompter:
     def async_handle_action(self, action: str) -> None:
         """A tap on one of this person's notifications."""
         if action == "GLASS":
-            actions.async_log_water(self.engine, self.prefs.glass_ml)
+            self._log("water", {"amount": self.prefs.glass_ml})
         elif action == "DONE":
-            actions.async_log_stretch(self.engine)
+            self._log("stretch", {})
         elif action == "SNOOZE_30M":
             self.async_snooze(SNOOZE_EVENING, Kind.EVENING)
         elif action == "SNOOZE_1H":
             self.async_snooze(SNOOZE_HYDRATION, Kind.HYDRATION)
         else:
             _LOGGER.debug("%s: unknown notification action %s", self.entry_id, action)
+
+    @callback
+    def _log(self, kind: str, body: dict[str, Any]) -> None:
+        """Log what a tap stands for (validated like every other way in)."""
+        try:
+            async_log(self.engine, kind, body)
+        except Refused as err:
+            _LOGGER.warning(
+                "%s: a tap on a notification was not logged (%s)",
+                self.engine.settings.name,
+                err,
+            )
