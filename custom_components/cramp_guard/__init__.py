@@ -7,10 +7,10 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
-from .const import DOMAIN
+from .const import CONF_GLASS_SIZE, DOMAIN
 from .engine import Engine
 from .ledger import Ledger
-from .prompts import Prompter, async_remove_store
+from .prompts import Prompter, async_migrate_glass_size, async_remove_store
 from .repairs import async_delete_entry_issues
 from .runtime import CrampGuardConfigEntry, CrampGuardData
 from .services import async_setup_services
@@ -32,6 +32,20 @@ PLATFORMS: list[Platform] = [
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Set up the Cramp Guard component (actions are registered here)."""
     async_setup_services(hass)
+    return True
+
+
+async def async_migrate_entry(
+    hass: HomeAssistant, entry: CrampGuardConfigEntry
+) -> bool:
+    """Version 1.2: the glass size is kept by the Glass size number, not the options."""
+    if entry.version != 1:
+        return False  # from a newer release
+    if entry.minor_version < 2:
+        options = dict(entry.options)
+        if (glass_ml := options.pop(CONF_GLASS_SIZE, None)) is not None:
+            await async_migrate_glass_size(hass, entry.entry_id, float(glass_ml))
+        hass.config_entries.async_update_entry(entry, options=options, minor_version=2)
     return True
 
 

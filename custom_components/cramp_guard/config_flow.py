@@ -290,6 +290,7 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
     """Add one person to Cramp Guard, or replace a person's sources."""
 
     VERSION = 1
+    MINOR_VERSION = 2  # 1.2: the glass size left the options
 
     _name: str
 

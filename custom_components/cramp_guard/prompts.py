@@ -9,7 +9,7 @@ be there yet.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 import logging
 from typing import Any
 
@@ -62,6 +62,24 @@ async def async_remove_store(hass: HomeAssistant, entry_id: str) -> None:
     await _store(hass, entry_id).async_remove()
 
 
+async def async_migrate_glass_size(
+    hass: HomeAssistant, entry_id: str, options_glass_ml: float
+) -> None:
+    """Keep the glass size of an entry of version 1.1 in its preferences only.
+
+    It was in the options too, and a change there won over the number: the options'
+    size wins unless the number changed it after the options last did (the store then
+    remembers the options' size it was set against).
+    """
+    store = _store(hass, entry_id)
+    data = await store.async_load() or {}
+    stored = data.get("prefs")
+    prefs = Prefs.from_dict(stored) if stored else Prefs()
+    if stored is None or stored.get("options_glass_ml") != options_glass_ml:
+        prefs.glass_ml = options_glass_ml
+    await store.async_save({**data, "prefs": prefs.as_dict()})
+
+
 class Prompter:
     """Follows one person's engine and sends their prompts."""
 
@@ -71,7 +89,7 @@ class Prompter:
         self.entry_id = entry_id
         self.engine = engine
         settings = engine.settings
-        self.prefs = Prefs(glass_ml=settings.glass_size_ml)
+        self.prefs = Prefs()
         self.state = PromptState()
         self.notifier = Notifier(hass, entry_id, settings.name, settings.notify_targets)
         self._store = _store(hass, entry_id)
@@ -85,14 +103,7 @@ class Prompter:
         """Restore the preferences and what was sent."""
         data = await self._store.async_load() or {}
         if prefs := data.get("prefs"):
-            self.prefs = Prefs(
-                reminders_on=bool(prefs["reminders_on"]),
-                evening_time=time.fromisoformat(prefs["evening_time"]),
-                glass_ml=float(prefs["glass_ml"]),
-            )
-            # The glass size is in the options flow too: a change there wins.
-            if prefs.get("options_glass_ml") != self.engine.settings.glass_size_ml:
-                self.prefs.glass_ml = self.engine.settings.glass_size_ml
+            self.prefs = Prefs.from_dict(prefs)
         if state := data.get("state"):
             self.state = PromptState.from_dict(state)
         self._saved = self._as_dict()
@@ -120,12 +131,7 @@ class Prompter:
 
     def _as_dict(self) -> dict[str, Any]:
         return {
-            "prefs": {
-                "reminders_on": self.prefs.reminders_on,
-                "evening_time": self.prefs.evening_time.isoformat(),
-                "glass_ml": self.prefs.glass_ml,
-                "options_glass_ml": self.engine.settings.glass_size_ml,
-            },
+            "prefs": self.prefs.as_dict(),
             "state": self.state.as_dict(),
         }
 
