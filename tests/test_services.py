@@ -42,7 +42,7 @@ from custom_components.cramp_guard.engine import Snapshot
 from custom_components.cramp_guard.runtime import CrampGuardData
 from custom_components.cramp_guard.services import DISCLAIMER
 
-from .conftest import SOURCES, make_entry, setup_entry
+from .conftest import ABSURD_WATER, SOURCES, make_entry, setup_entry
 
 COMPONENT = Path(__file__).resolve().parent.parent / "custom_components" / DOMAIN
 TZ = ZoneInfo("Europe/Berlin")
@@ -525,15 +525,7 @@ INPUT_ERRORS: list[tuple[str, str, dict[str, Any], str]] = [
     ("log_water", "empty_unit", {"amount": 1, "unit": ""}, "invalid_unit"),
     *(
         ("log_water", f"{amount}_{unit}", {"amount": amount, "unit": unit}, key)
-        for unit in ("L", "fl. oz.", "cup", "gal", "mL")
-        for amount, key in (
-            (1e308, "amount_too_large"),
-            ("1e308", "amount_too_large"),
-            (-1e308, "invalid_amount"),
-            ("inf", "invalid_amount"),
-            ("-inf", "invalid_amount"),
-            ("nan", "invalid_amount"),
-        )
+        for amount, unit, key in ABSURD_WATER
     ),
     ("snooze", "zero", {"duration": {"hours": 0}}, "invalid_duration"),
     ("snooze", "negative", {"duration": {"hours": -1}}, "invalid_duration"),

@@ -36,7 +36,7 @@ from custom_components.cramp_guard.const import (
 )
 from custom_components.cramp_guard.webhook import MAX_BODY_BYTES, webhook_url
 
-from .conftest import make_entry, setup_entry
+from .conftest import ABSURD_WATER, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")
 NOON = datetime(2026, 6, 16, 12, tzinfo=TZ)
@@ -234,16 +234,7 @@ WATER_ERRORS: list[tuple[Any, str, str]] = [
     # or an empty 200.
     *(
         ({"type": "water", "amount": amount, "unit": unit}, AMOUNT, key)
-        for unit in ("L", "fl. oz.", "cup", "gal", "mL")
-        for amount, key in (
-            (1e308, "amount_too_large"),
-            ("1e308", "amount_too_large"),
-            (-1e308, "invalid_amount"),
-            ("inf", "invalid_amount"),
-            ("-inf", "invalid_amount"),
-            ("nan", "invalid_amount"),
-            ("NaN", "invalid_amount"),
-        )
+        for amount, unit, key in ABSURD_WATER
     ),
 ]
 
