@@ -41,7 +41,7 @@ async def test_cramp_context_follows_the_day(
     hass.states.async_set("input_boolean.workout", "off")
     await advance(hass, freezer, timedelta(minutes=50))
     assert async_log(engine, "cramp", {}).cramps_30_days == 1
-    assert next(engine.ledger.iter_cramps()).context == "exercise"
+    assert engine.ledger.iter_cramps()[0].context == "exercise"
 
     await advance(hass, freezer, datetime(2026, 6, 17, 2, tzinfo=TZ))
     assert cramp_context(engine, datetime(2026, 6, 17, 2, tzinfo=TZ)) == "night"

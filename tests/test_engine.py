@@ -11,7 +11,9 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 import pytest
 
-from custom_components.cramp_guard.engine import HOLD_COUNTS_FOR, Engine
+from custom_components.cramp_guard.actions import async_log
+from custom_components.cramp_guard.engine import ASSESS_EVERY, Engine
+from custom_components.cramp_guard.health import HOLD_COUNTS_FOR
 
 from .conftest import advance, make_entry, setup_entry
 
@@ -43,7 +45,7 @@ async def _water_person(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> 
     _set(hass, "sensor.room_temperature", 22, "°C")
     _set(hass, "sensor.water", 800, "mL")
     await setup_entry(hass, make_entry(**WATER_OPTIONS))
-    await advance(hass, freezer, timedelta(seconds=1))
+    await advance(hass, freezer, ASSESS_EVERY)
     return _engine(hass)
 
 
@@ -125,12 +127,12 @@ async def test_risk_unavailable_only_when_no_sensor_factor_is_left(
     assert hass.states.get("sensor.alex_cramp_risk").state != "unavailable"
 
     _set(hass, "sensor.room_temperature", "unavailable", None)
-    await advance(hass, freezer, timedelta(seconds=1))
+    await advance(hass, freezer, ASSESS_EVERY)
     assert hass.states.get("sensor.alex_cramp_risk").state == "unavailable"
     assert hass.states.get("sensor.alex_risk_level").state == "unavailable"
 
     _set(hass, "sensor.room_temperature", 30, "°C")
-    await advance(hass, freezer, timedelta(seconds=1))
+    await advance(hass, freezer, ASSESS_EVERY)
     assert hass.states.get("sensor.alex_cramp_risk").state != "unavailable"
 
 
@@ -147,7 +149,7 @@ async def test_two_people_never_share_data(
     await setup_entry(hass, make_entry("Sam", water="sensor.water_b", **shared))
 
     _set(hass, "sensor.water_a", 1750, "mL")
-    await advance(hass, freezer, timedelta(seconds=1))
+    await advance(hass, freezer, ASSESS_EVERY)
 
     assert hass.states.get("sensor.alex_water_today").state == "1750"
     assert hass.states.get("sensor.sam_water_today").state == "200"
@@ -219,14 +221,14 @@ async def test_before_wake_the_model_sees_the_day_that_ended(
 
     await advance(hass, freezer, datetime(2026, 6, 17, 0, 30, tzinfo=TZ))
     _set(hass, "sensor.steps", 12040, "steps")  # a late sync, before the reset
-    await advance(hass, freezer, timedelta(seconds=1))
+    await advance(hass, freezer, ASSESS_EVERY)
     assert engine.snapshot is not None
     assert engine.snapshot.inputs.load_today == 12040  # the day that just ended
 
     _set(hass, "sensor.steps", 0, "steps")  # the device resets
     await advance(hass, freezer, datetime(2026, 6, 17, 8, tzinfo=TZ))
     _set(hass, "sensor.steps", 900, "steps")
-    await advance(hass, freezer, timedelta(seconds=1))
+    await advance(hass, freezer, ASSESS_EVERY)
     assert engine.snapshot.inputs.load_today == 900
     assert engine.snapshot.inputs.load_history[-1] == 12040
 
@@ -289,3 +291,47 @@ async def test_a_counter_that_never_reported_is_not_read_as_zero(
     assert not snapshot.inputs.held
     assert not snapshot.assessment.factors["hydration"].available
     assert hass.states.get("sensor.alex_water_today").state == "unknown"
+
+
+async def test_assessments_follow_the_minute_not_every_change(
+    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+) -> None:
+    """A source changing every 10 s is assessed at most once a minute, any change
+    within a minute; a change the model cannot see, never.
+    """
+    engine = await _water_person(hass, freezer)
+    assessed: list[datetime] = []
+    engine.async_add_listener(lambda: assessed.append(engine.snapshot.inputs.now))
+    await advance(hass, freezer, timedelta(seconds=40))  # off the minute's tick
+
+    start = engine.snapshot.inputs.now
+    for n in range(60):  # 10 minutes
+        _set(hass, "sensor.room_temperature", 22 + (n % 2) / 10 + 0.1, "°C")
+        await advance(hass, freezer, timedelta(seconds=10))
+    gaps = [b - a for a, b in zip([start, *assessed], assessed, strict=False)]
+    assert 9 <= len(assessed) <= 12, assessed
+    assert min(gaps) >= ASSESS_EVERY - timedelta(seconds=5)  # the tick's slack
+
+    assessed.clear()
+    _set(hass, "sensor.room_temperature", 22.1, "°C")  # the same value again
+    hass.states.async_set(  # an attribute only
+        "sensor.water", "800", {"unit_of_measurement": "mL", "icon": "mdi:cup"}
+    )
+    await advance(hass, freezer, timedelta(seconds=1))
+    assert assessed == []
+
+    _set(hass, "sensor.room_temperature", 25, "°C")
+    await advance(hass, freezer, ASSESS_EVERY)  # within a minute
+    assert len(assessed) == 1
+    assert engine.snapshot.inputs.room_temp_c == 25
+
+
+async def test_a_hand_log_is_assessed_at_once(
+    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+) -> None:
+    """Whatever the sources did a moment ago, a glass logged shows at once."""
+    engine = await _water_person(hass, freezer)
+    _set(hass, "sensor.room_temperature", 23, "°C")
+    await advance(hass, freezer, timedelta(seconds=1))
+    async_log(engine, "water", {"amount": 250})
+    assert hass.states.get("sensor.alex_water_today").state == "1050"

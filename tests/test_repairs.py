@@ -25,7 +25,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 
 from custom_components.cramp_guard.const import DOMAIN
-from custom_components.cramp_guard.engine import MISSING_GRACE_SECONDS
+from custom_components.cramp_guard.health import MISSING_GRACE_SECONDS
 
 from .conftest import SOURCES, advance, make_entry, setup_entry
 

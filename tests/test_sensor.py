@@ -3,6 +3,7 @@ they are written only when what they show changes."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 import json
 from typing import Any
@@ -25,6 +26,8 @@ from pytest_homeassistant_custom_component.syrupy import (
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.cramp_guard.const import DOMAIN
+from custom_components.cramp_guard.engine import ASSESS_EVERY, settled
+from custom_components.cramp_guard.risk import Assessment, Profile, RiskInputs, assess
 from custom_components.cramp_guard.sensor import CrampGuardSensor
 
 from .conftest import SOURCES, advance, make_entry, setup_entry
@@ -246,12 +249,12 @@ async def test_entities_written_only_when_what_they_show_changes(
     hass.states.async_set(
         "sensor.room_temperature", "22", {"unit_of_measurement": "°C", "x": 1}
     )
-    await advance(hass, freezer, timedelta(seconds=1))
+    await advance(hass, freezer, ASSESS_EVERY)
     assert writes == []
 
     score = hass.states.get(RISK).state
     _set_sources(hass, room_temperature="33", room_humidity="70")
-    await advance(hass, freezer, timedelta(seconds=1))
+    await advance(hass, freezer, ASSESS_EVERY)
     assert hass.states.get(RISK).state != score
     assert writes.count(RISK) == 1
 
@@ -259,3 +262,34 @@ async def test_entities_written_only_when_what_they_show_changes(
     for _ in range(3):
         await advance(hass, freezer, timedelta(minutes=1))
     assert RISK not in writes
+
+
+def _assessed(raw: float, **changes: Any) -> Assessment:
+    """An assessment with this raw score (and its rounded score)."""
+    base = assess(RiskInputs(now=NOW, profile=Profile(), room_temp_c=30.0))
+    return replace(base, raw=raw, score=round(raw), **changes)
+
+
+@pytest.mark.parametrize(
+    ("raw", "moves"),
+    [(40.6, False), (39.3, False), (40.74, False), (40.75, True), (39.2, True)],
+)
+def test_the_risk_shown_moves_a_whole_point_at_a_time(raw: float, moves: bool) -> None:
+    """A score wavering across a rounding boundary is not written back and forth."""
+    shown = _assessed(40.0)
+    new = _assessed(raw)
+    assert (settled(shown, new) is new) is moves
+    top = _assessed(100.0)
+    assert settled(top, _assessed(100.4)) is top
+
+
+def test_the_risk_shown_follows_confidence_and_factors() -> None:
+    """What is available and how sure the model is are never held back."""
+    shown = _assessed(40.0)
+    surer = _assessed(40.2, confidence=shown.confidence + 0.1)
+    assert settled(shown, surer) is surer
+    factors = dict(shown.factors)
+    factors["heat"] = replace(factors["heat"], available=False)
+    fewer = _assessed(40.2, factors=factors)
+    assert settled(shown, fewer) is fewer
+    assert settled(None, shown) is shown

@@ -65,7 +65,7 @@ async def async_backfill(
         if day >= today or day < today - timedelta(days=BACKFILL_DAYS):
             continue  # not a completed day of the window
         if ledger.day(day).load is None:
-            ledger.day(day).load = load
+            ledger.fill_load(day, load)
             filled += 1
     _LOGGER.debug("Backfilled %s days of %s from statistics", filled, entity_id)
     return filled

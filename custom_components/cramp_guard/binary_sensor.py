@@ -10,7 +10,7 @@ from homeassistant.components.binary_sensor import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from .entity import CrampGuardEntity
+from .entity import SnapshotEntity
 from .runtime import CrampGuardConfigEntry
 
 PARALLEL_UPDATES = 0
@@ -33,7 +33,7 @@ async def async_setup_entry(
     )
 
 
-class WorkoutSensor(CrampGuardEntity, BinarySensorEntity):
+class WorkoutSensor(SnapshotEntity, BinarySensorEntity):
     """On during a workout: from the workout entity, or detected from activity."""
 
     @property

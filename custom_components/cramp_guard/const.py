@@ -45,6 +45,7 @@ HUMIDITY_SOURCES: Final = (
     CONF_BEDROOM_HUMIDITY,
     CONF_OUTDOOR_HUMIDITY,
 )
+COUNTER_SOURCES: Final = (CONF_ACTIVITY, CONF_WATER)
 
 # How the activity and water counters behave, and what the activity counts.
 CONF_ACTIVITY_METRIC: Final = "activity_metric"

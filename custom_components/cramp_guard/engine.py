@@ -1,10 +1,12 @@
 """One person's runtime: sources -> ledger -> RiskInputs -> assess -> entities.
 
-Event-driven: source changes are read into the model's units and written to the
-ledger, then a short debounce coalesces several sources changing at once into one
-assessment. A once-a-minute tick keeps time-dependent factors current and rolls the
-day over at midnight. Entities are told after each assessment and write their state
-only when what they show changed.
+Event-driven: a source change that matters (a new value or problem, something
+counted) is read into the model's units and written to the ledger, then assessed:
+after a short debounce that coalesces several sources changing at once, and at most
+once a minute while sources keep changing (the model's clock is the minute; a hand log
+assesses at once). A once-a-minute tick keeps time-dependent factors current and rolls
+the day over. Entities are told after each assessment and write their state only when
+what they show changed; the risk shown moves once the score is a whole point away.
 """
 
 from __future__ import annotations
@@ -15,14 +17,12 @@ import logging
 
 from homeassistant.core import (
     CALLBACK_TYPE,
-    CoreState,
     Event,
     EventStateChangedData,
     HomeAssistant,
     State,
     callback,
 )
-from homeassistant.helpers.debounce import Debouncer
 from homeassistant.helpers.event import (
     async_call_later,
     async_track_state_change_event,
@@ -39,20 +39,17 @@ from .const import (
     CONF_ROOM_HUMIDITY,
     CONF_ROOM_TEMPERATURE,
     CONF_WORKOUT,
+    COUNTER_SOURCES,
     HUMIDITY_SOURCES,
     PLAUSIBLE_DAY,
     PLAUSIBLE_WATER_DAY_ML,
     TEMPERATURE_SOURCES,
 )
 from .counters import update_counter
-from .inputs import COUNTER_SOURCES, build_inputs, recent_cramps
+from .health import MISSING_GRACE_SECONDS, SourceHealth
+from .inputs import build_inputs, recent_cramps
 from .ledger import Day, Ledger
-from .repairs import (
-    async_counter_kind,
-    async_delete_counter_kind,
-    async_missing_source,
-    async_source_back,
-)
+from .repairs import async_counter_kind, async_delete_counter_kind
 from .risk import Assessment, RiskInputs, assess, heat_index_c
 from .settings import Settings
 from .sources import (
@@ -70,18 +67,29 @@ from .sources import (
 
 _LOGGER = logging.getLogger(__package__)
 
-DEBOUNCE_SECONDS = 0.3
+DEBOUNCE_SECONDS = 0.3  # sources changing together make one assessment
+ASSESS_EVERY = timedelta(minutes=1)  # sources re-assess at most this often
 TICK = timedelta(minutes=1)
-MISSING_GRACE_SECONDS = 60  # a source still missing this long after start is reported
-# A counter source that is out keeps what it counted today for this long [J].
-HOLD_COUNTS_FOR = timedelta(hours=3)
+TICK_SLACK = timedelta(seconds=5)  # a tick this close to the last assessment waits
+# The risk shown moves once the model's raw score is this far from it: a score
+# wavering across a rounding boundary is not written back and forth.
+SCORE_HYSTERESIS = 0.75
 OUTDOOR_HUMIDITY_KEY = f"{CONF_OUTDOOR_WEATHER}_humidity"
+ROOM_SOURCES = (CONF_ROOM_TEMPERATURE, CONF_ROOM_HUMIDITY)
+OUTDOOR_SOURCES = (
+    CONF_OUTDOOR_TEMPERATURE,
+    CONF_OUTDOOR_HUMIDITY,
+    CONF_OUTDOOR_WEATHER,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     """Everything entities, prompts, actions and diagnostics show, computed once per
     assessment: the inputs and assessment, the day, and the recent cramps.
+
+    `shown` is the assessment the risk sensors show: the latest one, or an earlier
+    one whose score the latest is within SCORE_HYSTERESIS of.
     """
 
     inputs: RiskInputs
@@ -89,11 +97,35 @@ class Snapshot:
     day: Day
     workout: bool
     cramps: tuple[tuple[datetime, str], ...] = ()  # (at, context), last 30 days
+    shown: Assessment | None = None
 
     @property
     def cramps_30_days(self) -> int:
         """How many cramps were logged in the last 30 days."""
         return len(self.cramps)
+
+    @property
+    def risk(self) -> Assessment:
+        """The assessment the risk sensors show."""
+        return self.shown or self.assessment
+
+
+def settled(shown: Assessment | None, new: Assessment) -> Assessment:
+    """What the risk sensors show after `new`: `new` once its raw score (0-100) is
+    SCORE_HYSTERESIS from the score shown, or when the factors available or the
+    confidence changed; else what is shown (its score, level and factors together).
+    """
+    if (
+        shown is None
+        or abs(min(max(new.raw, 0.0), 100.0) - shown.score) >= SCORE_HYSTERESIS
+        or round(new.confidence, 2) != round(shown.confidence, 2)
+        or any(
+            new.factors[key].available != factor.available
+            for key, factor in shown.factors.items()
+        )
+    ):
+        return new
+    return shown
 
 
 class Engine:
@@ -105,23 +137,15 @@ class Engine:
         self.entry_id = entry_id
         self.settings = settings
         self.ledger = Ledger(hass, entry_id, settings.profile.wake)
+        self.health = SourceHealth(hass, entry_id, settings)
         self.readings: dict[str, Reading] = {}
         self.workout_on: bool | None = None
         self.snapshot: Snapshot | None = None
-        self._problems: dict[str, Problem] = {}
-        self._outage_since: dict[str, datetime] = {}  # counter sources out since
         self._suggested: set[str] = set()  # counters whose kind repair is raised
-        # Set up while Home Assistant runs: a missing source is reported at once.
-        self._report_missing = hass.state is CoreState.running
         self._listeners: list[CALLBACK_TYPE] = []
         self._unsubs: list[CALLBACK_TYPE] = []
-        self._debouncer = Debouncer(
-            hass,
-            _LOGGER,
-            cooldown=DEBOUNCE_SECONDS,
-            immediate=False,
-            function=self.async_update,
-        )
+        self._assessed_at: datetime | None = None
+        self._pending: CALLBACK_TYPE | None = None  # the scheduled assessment
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -143,14 +167,14 @@ class Engine:
             )
         )
         self._unsubs.append(async_track_time_interval(self.hass, self._on_tick, TICK))
-        if not self._report_missing:  # booting: wait until Home Assistant runs
+        if not self.health.report_missing:  # booting: wait until Home Assistant runs
             self._unsubs.append(async_at_started(self.hass, self._async_started))
         self.ledger.async_schedule_save()
         self.async_update()
 
     async def async_stop(self) -> None:
         """Unsubscribe everything and write the ledger."""
-        self._debouncer.async_shutdown()
+        self._cancel_pending()
         while self._unsubs:
             self._unsubs.pop()()
         await self.ledger.async_save_now()
@@ -167,15 +191,44 @@ class Engine:
     def _on_change(self, event: Event[EventStateChangedData]) -> None:
         entity_id = event.data["entity_id"]
         now = dt_util.now()
+        changed = False
         for key, source in self.settings.sources.items():
             if source == entity_id:
-                self._read(key, event.data["new_state"], now)
-        self.ledger.async_schedule_save()
-        self._debouncer.async_schedule_call()
+                changed |= self._read(key, event.data["new_state"], now)
+        if changed:
+            self.ledger.async_schedule_save()
+            self._schedule(now)
 
     @callback
     def _on_tick(self, _now: datetime) -> None:
+        now = dt_util.now()
+        if self._assessed_at is None or now - self._assessed_at >= TICK - TICK_SLACK:
+            self.async_update()
+        else:
+            self._schedule(now)
+
+    @callback
+    def _schedule(self, now: datetime) -> None:
+        """Assess soon: after the debounce, and not sooner than ASSESS_EVERY after
+        the last assessment.
+        """
+        if self._pending is not None:
+            return
+        delay = DEBOUNCE_SECONDS
+        if self._assessed_at is not None:
+            wait = self._assessed_at + ASSESS_EVERY - now
+            delay = max(delay, wait.total_seconds())
+        self._pending = async_call_later(self.hass, delay, self._run_pending)
+
+    @callback
+    def _run_pending(self, _now: datetime) -> None:
+        self._pending = None
         self.async_update()
+
+    def _cancel_pending(self) -> None:
+        if self._pending is not None:
+            self._pending()
+            self._pending = None
 
     @callback
     def _async_started(self, _hass: HomeAssistant) -> None:
@@ -187,7 +240,7 @@ class Engine:
         for key, entity_id in self.settings.sources.items():
             if self.readings[key].problem is not None:
                 self._read(key, self.hass.states.get(entity_id), now)
-        self._debouncer.async_schedule_call()
+        self._schedule(now)
         self._unsubs.append(
             async_call_later(self.hass, MISSING_GRACE_SECONDS, self._end_grace)
         )
@@ -195,7 +248,7 @@ class Engine:
     @callback
     def _end_grace(self, _now: datetime) -> None:
         """From now on a missing source is warned about and raises its repair issue."""
-        self._report_missing = True
+        self.health.report_missing = True
         now = dt_util.now()
         for key, entity_id in self.settings.sources.items():
             if self.readings[key].problem is Problem.MISSING:
@@ -203,9 +256,12 @@ class Engine:
 
     # -- reading sources -------------------------------------------------------------
 
-    def _read(self, key: str, state: State | None, now: datetime) -> None:
-        """Read one source's new state into the readings and the ledger."""
+    def _read(self, key: str, state: State | None, now: datetime) -> bool:
+        """Read one source's new state into the readings and the ledger; whether
+        anything the model sees changed.
+        """
         unit = self.hass.config.units.temperature_unit
+        counted = False
         if key in TEMPERATURE_SOURCES:
             reading = read_temperature(state, unit)
         elif key in HUMIDITY_SOURCES:
@@ -213,33 +269,29 @@ class Engine:
         elif key in COUNTER_SOURCES:
             reading = self._read_counter(key, state)
             if reading.value is not None:
-                self._count(key, reading.value, state, now)
+                counted = self._count(key, reading.value, state, now)
         elif key == CONF_WORKOUT:
-            self.workout_on = read_switch(state)
-            self.ledger.set_workout(self.workout_on, now)
+            on = read_switch(state)
+            counted = on != self.workout_on
+            self.workout_on = on
+            self.ledger.set_workout(on, now)
             reading = (
                 Reading(1.0)
-                if self.workout_on is not None
+                if on is not None
                 else Reading.bad(
                     Problem.MISSING if state is None else Problem.UNAVAILABLE
                 )
             )
         else:  # the weather entity
             reading, humidity = read_weather(state, unit)
+            counted = humidity != self.readings.get(OUTDOOR_HUMIDITY_KEY)
             self.readings[OUTDOOR_HUMIDITY_KEY] = humidity
+        changed = counted or reading != self.readings.get(key)
         self.readings[key] = reading
-        self._track_problem(key, state, reading, now)
-        if reading.problem is not Problem.MISSING:
-            async_source_back(self.hass, self.entry_id, key)
-        elif self._report_missing:
-            async_missing_source(
-                self.hass,
-                self.entry_id,
-                self.settings.name,
-                key,
-                self.settings.sources[key],
-            )
-        self._record_heat(now)
+        self.health.observe(key, state, reading, now)
+        if changed:
+            self._record_heat(key, now)
+        return changed
 
     def _read_counter(self, key: str, state: State | None) -> Reading:
         if is_single_record(state):
@@ -250,8 +302,10 @@ class Engine:
 
     def _count(
         self, key: str, value: float, state: State | None, now: datetime
-    ) -> None:
-        """Feed a counter's reading through its kind and add what it gave."""
+    ) -> bool:
+        """Feed a counter's reading through its kind and add what it gave; whether
+        anything was added.
+        """
         settings = self.settings
         activity = key == CONF_ACTIVITY
         last_reset, next_reset = reset_times(state)
@@ -287,17 +341,13 @@ class Engine:
                 settings.sources[key],
                 step.suggest,
             )
+        return step.at is not None and step.amount > 0
 
     def counter_status(self, key: str, now: datetime) -> bool | None:
         """A counter source: True while usable, False while its last count is held
         through a short outage, None when it is not configured or out for too long.
         """
-        if key not in self.settings.sources:
-            return None
-        since = self._outage_since.get(key)
-        if since is None:
-            return True
-        return False if now - since < HOLD_COUNTS_FOR else None
+        return self.health.counter_status(key, now)
 
     def _value(self, key: str) -> float | None:
         reading = self.readings.get(key)
@@ -314,49 +364,17 @@ class Engine:
             )
         return temp, humidity
 
-    def _record_heat(self, now: datetime) -> None:
+    def _record_heat(self, key: str, now: datetime) -> None:
         """Keep the day's highest indoor heat index and the hourly outdoor peak."""
-        if (temp := self._value(CONF_ROOM_TEMPERATURE)) is not None:
-            self.ledger.record_heat(
-                heat_index_c(temp, self._value(CONF_ROOM_HUMIDITY)), now
-            )
-        temp, humidity = self._outdoor()
-        if temp is not None:
-            self.ledger.record_outdoor(temp, humidity, now)
-
-    def _track_problem(
-        self, key: str, state: State | None, reading: Reading, now: datetime
-    ) -> None:
-        """Log once when a source stops being usable, and once when it recovers.
-
-        A counter source's outage is timed: what it counted is held for a while.
-        """
-        entity_id = self.settings.sources[key]
-        if reading.problem is None:
-            self._outage_since.pop(key, None)
-        elif key in COUNTER_SOURCES:
-            self._outage_since.setdefault(key, now)
-        old = self._problems.get(key)
-        if reading.problem is None:
-            if old is not None:
-                del self._problems[key]
-                _LOGGER.info("%s: %s is usable again", self.settings.name, entity_id)
-            return
-        if old is not None:
-            return
-        if (reading.problem is Problem.MISSING and not self._report_missing) or (
-            reading.problem is Problem.UNAVAILABLE
-            and self.hass.state is not CoreState.running
-        ):
-            return  # starting up: checked again once Home Assistant has started
-        self._problems[key] = reading.problem
-        _LOGGER.warning(
-            "%s: %s is left out of the cramp risk (%s: %s)",
-            self.settings.name,
-            entity_id,
-            reading.problem.value.replace("_", " "),
-            state.state if state is not None else "no such entity",
-        )
+        if key in ROOM_SOURCES:
+            if (temp := self._value(CONF_ROOM_TEMPERATURE)) is not None:
+                self.ledger.record_heat(
+                    heat_index_c(temp, self._value(CONF_ROOM_HUMIDITY)), now
+                )
+        elif key in OUTDOOR_SOURCES:
+            temp, humidity = self._outdoor()
+            if temp is not None:
+                self.ledger.record_outdoor(temp, humidity, now)
 
     # -- assessing -------------------------------------------------------------------
 
@@ -368,12 +386,21 @@ class Engine:
     @callback
     def async_update(self) -> None:
         """Assess now and tell the entities."""
+        self._cancel_pending()
         now = dt_util.now()
+        self._assessed_at = now
         self.ledger.today(now)  # rolls the ledger over at the wake time
         inputs, day = self.build_inputs(now)
         workout = bool(self.workout_on) or any(b.end is None for b in inputs.bouts)
+        assessment = assess(inputs)
+        shown = settled(self.snapshot.risk if self.snapshot else None, assessment)
         self.snapshot = Snapshot(
-            inputs, assess(inputs), day, workout, recent_cramps(self.ledger, now)
+            inputs,
+            assessment,
+            day,
+            workout,
+            recent_cramps(self.ledger, now),
+            None if shown is assessment else shown,
         )
         for update in list(self._listeners):
             update()

@@ -14,7 +14,7 @@ from .runtime import CrampGuardData
 
 
 class CrampGuardEntity(Entity):
-    """An entity of one person that shows part of the engine's snapshot."""
+    """An entity of one person, on the person's device."""
 
     _attr_has_entity_name = True
     _attr_should_poll = False
@@ -33,7 +33,12 @@ class CrampGuardEntity(Entity):
             model="Cramp risk",
             entry_type=DeviceEntryType.SERVICE,
         )
-        self._shown: Any = None
+
+
+class SnapshotEntity(CrampGuardEntity):
+    """An entity that shows part of the snapshot: told after each assessment."""
+
+    _shown: Any = None
 
     async def async_added_to_hass(self) -> None:
         """Follow the engine's assessments."""

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
-from typing import Final
 
 from .bouts import VIGOROUS_RATE, amount_between, detect_bouts, minute_of
 from .const import (
-    CONF_ACTIVITY,
     CONF_BEDROOM_HUMIDITY,
     CONF_BEDROOM_TEMPERATURE,
     CONF_ROOM_HUMIDITY,
     CONF_ROOM_TEMPERATURE,
     CONF_WATER,
     CONF_WORKOUT,
+    COUNTER_SOURCES,
     ActivityMetric,
 )
 from .counters import midnight
@@ -31,7 +30,6 @@ from .settings import Settings
 
 STRETCH_MEMORY = timedelta(days=14)
 CRAMP_WINDOW = timedelta(days=30)  # what the Cramps (30 days) sensor and prompts see
-COUNTER_SOURCES: Final = (CONF_ACTIVITY, CONF_WATER)
 
 
 def _mean_rate(day: Day, start: datetime, end: datetime, day_start: datetime) -> float:
@@ -106,8 +104,8 @@ def build_inputs(
     """
     today = ledger.day_of(now)
     day = ledger.days.get(today) or Day(today)
-    stretches = list(ledger.iter_stretches())
-    cramps = list(ledger.iter_cramps())
+    stretches = ledger.iter_stretches()
+    cramps = ledger.iter_cramps()
     activity, water = (counters.get(key) for key in COUNTER_SOURCES)
     load_today = _counted(activity, day.load)
     if CONF_WATER in settings.sources:

@@ -14,7 +14,6 @@ restored on start so nothing logged is lost.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -29,7 +28,9 @@ from .risk import heat_index_c
 
 STORAGE_VERSION = 1
 SAVE_DELAY = 5  # seconds: a hand log reaches disk within this (the README says 10)
-SOURCE_SAVE_DELAY = 300  # seconds: what sources change is written at most this often
+# seconds: what sources change is written at most this often (a restart reads the
+# sources again and counts what changed since: nothing is counted twice or lost)
+SOURCE_SAVE_DELAY = 900
 KEEP_DAYS = 90
 
 
@@ -139,6 +140,12 @@ class Ledger:
         self.backfilled = False
         self.loaded_from_storage = False
         self._save_due: float | None = None  # loop time of the pending write
+        # The awake day last asked for: from its wake time to the next (local clock)
+        self._today: tuple[datetime, datetime, Day] | None = None
+        # What assessments read of the past, kept until the ledger changes.
+        self._history: dict[tuple[date, int], tuple[float | None, ...]] = {}
+        self._cramps: tuple[CrampRecord, ...] | None = None
+        self._stretches: tuple[datetime, ...] | None = None
         self._loop_time = hass.loop.time
 
     async def async_load(self) -> None:
@@ -147,6 +154,7 @@ class Ledger:
         if not data:
             return
         self.loaded_from_storage = True
+        self._stale()
         self.backfilled = bool(data.get("backfilled"))
         self.days = {
             d.day: d for d in (Day.from_dict(raw) for raw in data.get("days", []))
@@ -171,6 +179,8 @@ class Ledger:
         few seconds do not keep a hand log off the disk); changes in between are
         written together.
         """
+        if self._save_due is not None and not logged:
+            return  # a write is pending, due sooner than a source change's would be
         delay = SAVE_DELAY if logged else SOURCE_SAVE_DELAY
         due = self._loop_time() + delay
         if self._save_due is not None and self._save_due <= due:
@@ -198,6 +208,7 @@ class Ledger:
         before yesterday, which only bout detection of the current day reads.
         """
         if (record := self.days.get(day)) is None:
+            self._stale()
             record = self.days[day] = Day(day)
             for old in [d for d in self.days if d <= day - timedelta(days=KEEP_DAYS)]:
                 del self.days[old]
@@ -214,13 +225,37 @@ class Ledger:
 
     def today(self, now: datetime) -> Day:
         """The record of the day `now` belongs to (created, which rolls days over)."""
-        return self.day(self.day_of(now))
+        if self._today is not None:
+            start, end, record = self._today
+            same_zone = start.tzinfo is now.tzinfo
+            if same_zone and start <= now < end and self.days.get(record.day) is record:
+                return record
+        day = self.day_of(now)
+        start = datetime.combine(day, self.wake, tzinfo=now.tzinfo)
+        record = self.day(day)
+        self._today = (start, start + timedelta(days=1), record)
+        return record
 
     # -- the write API ---------------------------------------------------------------
 
+    def _stale(self) -> None:
+        """Forget what was read of the past: the ledger changes."""
+        self._history.clear()
+        self._cramps = self._stretches = None
+
+    def _changing(self, at: datetime) -> Day:
+        """The day of `at`, about to change: what was read of the past is stale."""
+        self._stale()
+        return self.today(at)
+
+    def fill_load(self, day: date, load: float) -> None:
+        """A completed day's load from elsewhere (the recorder's statistics)."""
+        self._stale()
+        self.day(day).load = load
+
     def add_water(self, ml: float, at: datetime, *, logged: bool) -> Day:
         """Add water drunk at `at`: logged by hand, or counted by the water sensor."""
-        day = self.today(at)
+        day = self._changing(at)
         if logged:
             day.water_logged_ml += ml
         else:
@@ -231,7 +266,7 @@ class Ledger:
         self, amount: float, at: datetime, since: datetime | None = None
     ) -> Day:
         """Add activity counted at `at` (spread over [since, at) for bouts)."""
-        day = self.today(at)
+        day = self._changing(at)
         day.load = (day.load or 0.0) + amount
         if since is not None and amount > 0:
             spread(day.minutes, amount, since, at, midnight(day.day, at.tzinfo))
@@ -239,13 +274,13 @@ class Ledger:
 
     def add_stretch(self, at: datetime) -> Day:
         """Record a stretch."""
-        day = self.today(at)
+        day = self._changing(at)
         day.stretches.append(at)
         return day
 
     def add_cramp(self, cramp: CrampRecord) -> Day:
         """Record a cramp."""
-        day = self.today(cramp.at)
+        day = self._changing(cramp.at)
         day.cramps.append(cramp)
         return day
 
@@ -286,19 +321,27 @@ class Ledger:
 
     def load_history(self, today: date, days: int = 27) -> list[float | None]:
         """Completed days' loads before `today`, oldest first (None = no data)."""
-        return [
-            record.load
-            if (record := self.days.get(today - timedelta(days=n)))
-            else None
-            for n in range(days, 0, -1)
-        ]
+        if (history := self._history.get((today, days))) is None:
+            history = self._history[today, days] = tuple(
+                record.load
+                if (record := self.days.get(today - timedelta(days=n)))
+                else None
+                for n in range(days, 0, -1)
+            )
+        return list(history)
 
-    def iter_cramps(self) -> Iterator[CrampRecord]:
+    def iter_cramps(self) -> tuple[CrampRecord, ...]:
         """Every logged cramp, oldest first."""
-        for d in sorted(self.days):
-            yield from self.days[d].cramps
+        if self._cramps is None:
+            self._cramps = tuple(
+                cramp for d in sorted(self.days) for cramp in self.days[d].cramps
+            )
+        return self._cramps
 
-    def iter_stretches(self) -> Iterator[datetime]:
+    def iter_stretches(self) -> tuple[datetime, ...]:
         """Every logged stretch, oldest first."""
-        for d in sorted(self.days):
-            yield from self.days[d].stretches
+        if self._stretches is None:
+            self._stretches = tuple(
+                at for d in sorted(self.days) for at in self.days[d].stretches
+            )
+        return self._stretches

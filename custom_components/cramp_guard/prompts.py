@@ -9,6 +9,7 @@ be there yet.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 import logging
 from typing import Any
@@ -41,6 +42,7 @@ from .prompt_policy import (
 from .repairs import async_frequent_cramps
 
 _LOGGER = logging.getLogger(__package__)
+NOT_DECIDED = (-1, -1)  # the frequent-cramps advice before the first assessment
 
 STORAGE_VERSION = 1
 SAVE_DELAY = 1  # seconds: what was sent is written at once, so a crash resends nothing
@@ -96,6 +98,7 @@ class Prompter:
         self._saved: dict[str, Any] = self._as_dict()
         self._unsubs: list[CALLBACK_TYPE] = []
         self._ready = False
+        self._advice: tuple[int, int] | None = NOT_DECIDED
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -166,16 +169,18 @@ class Prompter:
             return
         now = snapshot.inputs.now
         counts = cramp_counts(now, snapshot.cramps)
-        async_frequent_cramps(
-            self.hass,
-            self.entry_id,
-            self.engine.settings.name,
-            counts if frequent_cramps(counts) else None,
-        )
+        advice = counts if frequent_cramps(counts) else None
+        if advice != self._advice:  # raised, changed or gone (once at start)
+            self._advice = advice
+            async_frequent_cramps(
+                self.hass, self.entry_id, self.engine.settings.name, advice
+            )
+        before = replace(self.state, last_sent=dict(self.state.last_sent))
         kinds = due(self.prefs, self.state, self.facts(snapshot))
         for kind in kinds:
             mark_sent(self.state, kind, now)
-        self.async_save()
+        if self.state != before:
+            self.async_save()
         for kind in kinds:
             self.hass.async_create_task(self.async_send(kind, snapshot))
 

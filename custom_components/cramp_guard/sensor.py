@@ -24,7 +24,7 @@ from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from .const import CONF_ROOM_HUMIDITY
 from .engine import Engine, Snapshot
-from .entity import CrampGuardEntity
+from .entity import SnapshotEntity
 from .runtime import CrampGuardConfigEntry
 from .util import rounded as _rounded
 
@@ -48,7 +48,7 @@ SENSOR_FACTORS = ("workload", "exertion", "heat", "hydration")
 
 def _risk_available(snapshot: Snapshot) -> bool:
     """The risk means something when a factor beyond time is available."""
-    factors = snapshot.assessment.factors
+    factors = snapshot.risk.factors
     return any(factors[key].available for key in SENSOR_FACTORS)
 
 
@@ -57,7 +57,7 @@ def _pct(value: float | None) -> int | None:
     return None if value is None else round(100 * value)
 
 
-def _ml(value: float | None) -> int | None:
+def _whole(value: float | None) -> int | None:
     return None if value is None else round(value)
 
 
@@ -67,9 +67,9 @@ def _last_stretch(_engine: Engine, snapshot: Snapshot) -> datetime | None:
 
 def _risk_attributes(snapshot: Snapshot) -> dict[str, Any]:
     """Small attributes: the level, the confidence and the top three factors in
-    whole points, like the score (finer changes are not written).
+    whole points, of the assessment whose score is shown.
     """
-    assessment = snapshot.assessment
+    assessment = snapshot.risk
     return {
         "level": assessment.level,
         "confidence": round(assessment.confidence, 2),
@@ -86,7 +86,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         translation_key="cramp_risk",
         native_unit_of_measurement=PERCENTAGE,
         state_class=SensorStateClass.MEASUREMENT,
-        value_fn=lambda _, s: s.assessment.score,
+        value_fn=lambda _, s: s.risk.score,
         attrs_fn=_risk_attributes,
         available_fn=_risk_available,
     ),
@@ -95,7 +95,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         translation_key="risk_level",
         device_class=SensorDeviceClass.ENUM,
         options=LEVELS,
-        value_fn=lambda _, s: s.assessment.level,
+        value_fn=lambda _, s: s.risk.level,
         available_fn=_risk_available,
     ),
     CrampGuardSensorDescription(
@@ -112,7 +112,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         native_unit_of_measurement=UnitOfVolume.MILLILITERS,
         state_class=SensorStateClass.TOTAL_INCREASING,
         suggested_display_precision=0,
-        value_fn=lambda _, s: _ml(s.inputs.water_ml),
+        value_fn=lambda _, s: _whole(s.inputs.water_ml),
     ),
     CrampGuardSensorDescription(
         key="water_target",
@@ -120,7 +120,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         device_class=SensorDeviceClass.VOLUME,
         native_unit_of_measurement=UnitOfVolume.MILLILITERS,
         suggested_display_precision=0,
-        value_fn=lambda _, s: _ml(s.assessment.water_target_ml),
+        value_fn=lambda _, s: _whole(s.assessment.water_target_ml),
     ),
     CrampGuardSensorDescription(
         key="workload_ratio",
@@ -135,8 +135,9 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         device_class=SensorDeviceClass.TEMPERATURE,
         native_unit_of_measurement=UnitOfTemperature.CELSIUS,
         state_class=SensorStateClass.MEASUREMENT,
-        suggested_display_precision=1,
-        value_fn=lambda _, s: _rounded(s.assessment.apparent_temp_c, 1),
+        # In whole degrees, as weather services publish it (it is an estimate).
+        suggested_display_precision=0,
+        value_fn=lambda _, s: _whole(s.assessment.apparent_temp_c),
         has_fn=lambda engine: CONF_ROOM_HUMIDITY in engine.settings.sources,
     ),
     CrampGuardSensorDescription(
@@ -168,7 +169,7 @@ async def async_setup_entry(
     )
 
 
-class CrampGuardSensor(CrampGuardEntity, SensorEntity):
+class CrampGuardSensor(SnapshotEntity, SensorEntity):
     """A sensor that reads its value from the engine's snapshot."""
 
     entity_description: CrampGuardSensorDescription
@@ -196,3 +197,14 @@ class CrampGuardSensor(CrampGuardEntity, SensorEntity):
         if snapshot is None or attrs_fn is None:
             return None
         return attrs_fn(snapshot)
+
+    def _render(self) -> Any:
+        """What the sensor shows, from the description's functions alone."""
+        snapshot, description = self.engine.snapshot, self.entity_description
+        if snapshot is None or not description.available_fn(snapshot):
+            return None
+        attrs_fn = description.attrs_fn
+        return (
+            description.value_fn(self.engine, snapshot),
+            None if attrs_fn is None else attrs_fn(snapshot),
+        )
