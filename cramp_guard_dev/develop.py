@@ -62,7 +62,6 @@ PROFILE: Final = {
     "bed_time": "22:30",
     "cramp_prone": True,
     "main_activity": "running",
-    "glass_size": 250,
 }
 SOURCES: Final = {
     "activity": "sensor.demo_steps",

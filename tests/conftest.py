@@ -39,6 +39,23 @@ PERSON: dict[str, Any] = SOURCES | {
     "bed_time": "22:00:00",
 }
 
+# Amounts of water that are not finite, or more than a float holds once converted
+# (issue 10), with the key every way in refuses them with, in every unit.
+ABSURD_WATER: list[tuple[float | str, str, str]] = [
+    (amount, unit, key)
+    for unit in ("mL", "L", "fl. oz.", "cup", "gal")
+    for amount, key in (
+        (1e308, "amount_too_large"),
+        ("1e308", "amount_too_large"),
+        (1.7976931348623157e308, "amount_too_large"),  # the largest float
+        (-1e308, "invalid_amount"),
+        ("inf", "invalid_amount"),
+        ("-inf", "invalid_amount"),
+        ("nan", "invalid_amount"),
+        ("NaN", "invalid_amount"),
+    )
+]
+
 # The harness logs every SQL statement of the recorder at INFO; that buries the
 # results of the backfill tests.
 logging.getLogger("sqlalchemy.engine").setLevel(logging.WARNING)

@@ -24,7 +24,6 @@ from custom_components.cramp_guard.const import (
     CONF_BEDROOM_TEMPERATURE,
     CONF_BODY_MASS,
     CONF_CRAMP_PRONE,
-    CONF_GLASS_SIZE,
     CONF_MAIN_ACTIVITY,
     CONF_NOTIFY_TARGETS,
     CONF_OUTDOOR_HUMIDITY,
@@ -157,7 +156,6 @@ PROFILE_DEFAULTS = {
     CONF_BED_TIME: "22:00:00",
     CONF_CRAMP_PRONE: False,
     CONF_MAIN_ACTIVITY: "running",
-    CONF_GLASS_SIZE: 250.0,
 }
 PROFILE = {
     CONF_BODY_MASS: 72.5,
@@ -167,7 +165,6 @@ PROFILE = {
     CONF_CRAMP_PRONE: True,
     CONF_MAIN_ACTIVITY: "cycling",
     CONF_WATER_TARGET: 2500.0,
-    CONF_GLASS_SIZE: 300.0,
 }
 # A configured person: steps, a water counter in litres, a room sensor, a profile.
 OPTIONS = {

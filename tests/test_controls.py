@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ServiceValidationError
 import pytest
 
 from .conftest import make_entry, setup_entry
@@ -96,3 +97,32 @@ async def test_preferences_survive_a_restart(hass: HomeAssistant, person: str) -
         "switch", "turn_on", {"entity_id": "switch.alex_reminders"}, blocking=True
     )
     assert hass.states.get("switch.alex_reminders").state == "on"
+
+
+async def test_a_glass_that_is_no_drink_is_refused(
+    hass: HomeAssistant, person: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """NaN passes Home Assistant's range check of a number: the glass size refuses
+    it; a glass size that is no drink (a damaged store) is refused by the button
+    (the action's error) and by a tap (a warning), and nothing is logged."""
+    with pytest.raises(ServiceValidationError) as err:
+        await hass.services.async_call(
+            "number",
+            "set_value",
+            {"entity_id": "number.alex_glass_size", "value": "nan"},
+            blocking=True,
+        )
+    assert err.value.translation_key == "invalid_amount"
+    assert hass.states.get("number.alex_glass_size").state == "250.0"
+
+    data = hass.config_entries.async_get_entry(person).runtime_data
+    data.prompter.prefs.glass_ml = float("nan")
+    with pytest.raises(ServiceValidationError) as err:
+        await _press(hass, "button.alex_log_water")
+    assert err.value.translation_key == "invalid_amount"
+    hass.bus.async_fire(
+        "mobile_app_notification_action", {"action": f"CRAMP_GUARD_GLASS_{person}"}
+    )
+    await hass.async_block_till_done()
+    assert "Alex: a tap on a notification was not logged" in caplog.text
+    assert hass.states.get("sensor.alex_water_today").state == "unknown"

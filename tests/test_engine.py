@@ -12,7 +12,7 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 import pytest
 
-from custom_components.cramp_guard.actions import async_log_water
+from custom_components.cramp_guard.actions import async_log
 from custom_components.cramp_guard.engine import ASSESS_BURST, ASSESS_EVERY, Engine
 from custom_components.cramp_guard.health import HOLD_COUNTS_FOR
 
@@ -338,5 +338,5 @@ async def test_a_hand_log_is_assessed_at_once(
     engine = await _water_person(hass, freezer)
     _set(hass, "sensor.room_temperature", 23, "°C")
     await advance(hass, freezer, timedelta(seconds=1))
-    async_log_water(engine, 250)
+    async_log(engine, "water", {"amount": 250})
     assert hass.states.get("sensor.alex_water_today").state == "1050"

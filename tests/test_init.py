@@ -46,3 +46,31 @@ async def test_yaml_configuration_raises_a_repair_issue(
     assert issue_registry.async_get_issue(
         HOMEASSISTANT_DOMAIN, f"config_entry_only_{DOMAIN}"
     )
+
+
+async def test_an_entry_of_a_newer_version_is_not_set_up(hass: HomeAssistant) -> None:
+    """A downgrade: an entry of version 2 fails migration and stays as it is."""
+    entry = MockConfigEntry(
+        domain=DOMAIN, title="Alex", data={CONF_PERSON_NAME: "Alex"}, version=2
+    )
+    entry.add_to_hass(hass)
+    assert not await hass.config_entries.async_setup(entry.entry_id)
+    assert entry.state is ConfigEntryState.MIGRATION_ERROR
+
+
+async def test_an_entry_of_a_newer_minor_version_is_set_up(
+    hass: HomeAssistant,
+) -> None:
+    """Minor versions stay compatible: an entry of 1.3 loads as it is."""
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        title="Alex",
+        data={CONF_PERSON_NAME: "Alex"},
+        options={"glass_size": 300.0},  # not ours to move any more
+        minor_version=3,
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.LOADED
+    assert (entry.minor_version, dict(entry.options)) == (3, {"glass_size": 300.0})

@@ -576,9 +576,9 @@ async def test_frequent_cramps_raise_advice_that_goes_away(
     await clock.to(timedelta(days=1))
 
     engine = entry.runtime_data.engine
-    actions.async_log_cramp(engine, context="night")
+    actions.async_log(engine, "cramp", {"context": "night"})
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
-    actions.async_log_cramp(engine, context="night")
+    actions.async_log(engine, "cramp", {"context": "night"})
     issue = issue_registry.async_get_issue(DOMAIN, issue_id)
     assert issue.translation_placeholders == {
         "name": "Alex",
@@ -811,14 +811,13 @@ async def test_at_most_three_actions(hass: HomeAssistant, clock: Clock) -> None:
     ]
 
 
-async def test_glass_size_from_the_number_or_the_options(
-    hass: HomeAssistant, clock: Clock
-) -> None:
-    """The Glass size number is kept across reloads; a change in the options
-    flow (the other place to set it) wins over it."""
+async def test_the_glass_size_is_the_numbers(hass: HomeAssistant, clock: Clock) -> None:
+    """The Glass size number is the one place the glass size is set: kept across
+    reloads and a change of the options, and what a "+1 glass" tap logs."""
     clock.freezer.move_to(at(12))
     _sources(hass, room_temperature=21)
-    entry = await setup_entry(hass, _entry("Alex", ALEX, **SIMPLE, glass_size=250))
+    entry = await setup_entry(hass, _entry("Alex", ALEX, **SIMPLE))
+    assert entry.minor_version == 2
     await hass.services.async_call(
         "number",
         "set_value",
@@ -830,9 +829,62 @@ async def test_glass_size_from_the_number_or_the_options(
     assert _state(hass, "number.alex_glass_size") == "330.0"
 
     hass.config_entries.async_update_entry(
-        entry, options={**entry.options, "glass_size": 400}
+        entry, options={**entry.options, "cramp_prone": True}
     )
     await hass.async_block_till_done()
-    assert _state(hass, "number.alex_glass_size") == "400.0"
+    assert _state(hass, "number.alex_glass_size") == "330.0"
     await _tap(hass, f"CRAMP_GUARD_GLASS_{ALEX}")
-    assert _state(hass, "sensor.alex_water_today") == "400"
+    assert _state(hass, "sensor.alex_water_today") == "330"
+
+
+def _old_prefs(glass_ml: float, options_glass_ml: float) -> dict[str, Any]:
+    """Preferences saved before 1.2, with the options' size they were set against."""
+    return {
+        "reminders_on": False,
+        "evening_time": "21:00:00",
+        "glass_ml": glass_ml,
+        "options_glass_ml": options_glass_ml,
+    }
+
+
+@pytest.mark.parametrize(
+    ("stored", "glass"),
+    [
+        (None, "400.0"),  # never saved: the options' size
+        (_old_prefs(330, 400), "330.0"),  # the number changed it last
+        (_old_prefs(330, 250), "400.0"),  # the options changed it last (they won)
+    ],
+    ids=["no_store", "number_last", "options_last"],
+)
+async def test_an_entry_before_1_2_keeps_its_glass_size(
+    hass: HomeAssistant,
+    clock: Clock,
+    hass_storage: dict[str, Any],
+    stored: dict[str, Any] | None,
+    glass: str,
+) -> None:
+    """Migration: the glass size leaves the options for the preferences, with the
+    size the person last set, wherever they set it; the rest is kept."""
+    clock.freezer.move_to(at(12))
+    _sources(hass, room_temperature=21)
+    if stored is not None:
+        hass_storage[f"{DOMAIN}.{ALEX}.prompts"] = {
+            "version": 1,
+            "minor_version": 1,
+            "key": f"{DOMAIN}.{ALEX}.prompts",
+            "data": {
+                "prefs": stored,
+                "state": {"day": DAY.date().isoformat(), "hydration_sent_today": 2},
+            },
+        }
+    entry = await setup_entry(hass, _entry("Alex", ALEX, **SIMPLE, glass_size=400))
+
+    assert (entry.version, entry.minor_version) == (1, 2)
+    assert entry.options == SIMPLE
+    assert _state(hass, "number.alex_glass_size") == glass
+    prompter = entry.runtime_data.prompter
+    assert prompter.prefs.reminders_on is (stored is None)
+    assert prompter.state.hydration_sent_today == (0 if stored is None else 2)
+    await hass.config_entries.async_unload(entry.entry_id)
+    saved = hass_storage[f"{DOMAIN}.{ALEX}.prompts"]["data"]["prefs"]
+    assert "options_glass_ml" not in saved

@@ -31,8 +31,7 @@ from pytest_homeassistant_custom_component.common import (
 import voluptuous as vol
 import yaml
 
-from custom_components.cramp_guard import CrampGuardData
-from custom_components.cramp_guard.actions import (
+from custom_components.cramp_guard.bodies import (
     CONTEXTS,
     MAX_WATER_ML,
     MUSCLES,
@@ -40,9 +39,10 @@ from custom_components.cramp_guard.actions import (
 )
 from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.engine import Snapshot
+from custom_components.cramp_guard.runtime import CrampGuardData
 from custom_components.cramp_guard.services import DISCLAIMER
 
-from .conftest import SOURCES, make_entry, setup_entry
+from .conftest import ABSURD_WATER, SOURCES, make_entry, setup_entry
 
 COMPONENT = Path(__file__).resolve().parent.parent / "custom_components" / DOMAIN
 TZ = ZoneInfo("Europe/Berlin")
@@ -183,8 +183,11 @@ def test_texts_icons_and_selectors_cover_the_actions() -> None:
     """Every raised key has a message, every action an icon, every option a label."""
     strings = json.loads((COMPONENT / "strings.json").read_text(encoding="utf-8"))
     icons = json.loads((COMPONENT / "icons.json").read_text(encoding="utf-8"))
-    source = (COMPONENT / "services.py").read_text(encoding="utf-8")
-    raised = set(re.findall(r'_invalid\(\s*"(\w+)"', source))
+    source = "".join(
+        (COMPONENT / module).read_text(encoding="utf-8")
+        for module in ("services.py", "bodies.py", "webhook.py")
+    )
+    raised = set(re.findall(r'(?:service_error|Refused)\(\s*"(\w+)"', source))
     raised |= set(re.findall(r'translation_key="(\w+)"', source))
     assert raised
     assert raised <= set(strings["exceptions"])
@@ -520,6 +523,10 @@ INPUT_ERRORS: list[tuple[str, str, dict[str, Any], str]] = [
     ("log_water", "unknown_unit", {"amount": 8, "unit": "oz"}, "invalid_unit"),
     ("log_water", "not_a_drink_unit", {"amount": 1, "unit": "m³"}, "invalid_unit"),
     ("log_water", "empty_unit", {"amount": 1, "unit": ""}, "invalid_unit"),
+    *(
+        ("log_water", f"{amount}_{unit}", {"amount": amount, "unit": unit}, key)
+        for amount, unit, key in ABSURD_WATER
+    ),
     ("snooze", "zero", {"duration": {"hours": 0}}, "invalid_duration"),
     ("snooze", "negative", {"duration": {"hours": -1}}, "invalid_duration"),
     (
@@ -529,12 +536,16 @@ INPUT_ERRORS: list[tuple[str, str, dict[str, Any], str]] = [
         "invalid_duration",
     ),
     ("snooze", "a_week", {"duration": "168:00:00"}, "invalid_duration"),
+    ("snooze", "overflowing_seconds", {"duration": 1e308}, "invalid_duration"),
+    ("snooze", "overflowing_hours", {"duration": {"hours": 1e308}}, "invalid_duration"),
+    ("snooze", "overflowing_text", {"duration": "9" * 30 + ":00"}, "invalid_duration"),
 ]
 # Caught by the schema (the selectors offer only valid values): vol.Invalid.
 SCHEMA_ERRORS: list[tuple[str, str, dict[str, Any]]] = [
     ("log_water", "no_amount", {}),
     ("log_water", "amount_not_a_number", {"amount": "lots"}),
     ("log_water", "unit_not_a_string", {"amount": 1, "unit": ["mL"]}),
+    ("log_water", "amount_a_boolean", {"amount": True}),
     ("log_cramp", "unknown_muscle", {"muscle": "neck"}),
     ("log_cramp", "unknown_context", {"context": "morning"}),
     ("log_cramp", "unknown_severity", {"severity": "extreme"}),

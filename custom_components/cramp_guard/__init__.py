@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import partial
-
-from homeassistant.config_entries import ConfigEntry
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
-from .const import DOMAIN
+from .const import CONF_GLASS_SIZE, DOMAIN
 from .engine import Engine
 from .ledger import Ledger
-from .prompts import Prompter, async_remove_store
+from .prompts import Prompter, async_migrate_glass_size, async_remove_store
 from .repairs import async_delete_entry_issues
+from .runtime import CrampGuardConfigEntry, CrampGuardData
 from .services import async_setup_services
 from .settings import Settings
-from .webhook import async_register_webhook, async_unregister_webhook
+from .webhook import async_setup_webhook
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
@@ -32,20 +29,23 @@ PLATFORMS: list[Platform] = [
 ]
 
 
-@dataclass(slots=True)
-class CrampGuardData:
-    """What one loaded entry runs: the engine and the prompts that follow it."""
-
-    engine: Engine
-    prompter: Prompter
-
-
-type CrampGuardConfigEntry = ConfigEntry[CrampGuardData]
-
-
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     """Set up the Cramp Guard component (actions are registered here)."""
     async_setup_services(hass)
+    return True
+
+
+async def async_migrate_entry(
+    hass: HomeAssistant, entry: CrampGuardConfigEntry
+) -> bool:
+    """Version 1.2: the glass size is kept by the Glass size number, not the options."""
+    if entry.version != 1:
+        return False  # from a newer release
+    if entry.minor_version < 2:
+        options = dict(entry.options)
+        if (glass_ml := options.pop(CONF_GLASS_SIZE, None)) is not None:
+            await async_migrate_glass_size(hass, entry.entry_id, float(glass_ml))
+        hass.config_entries.async_update_entry(entry, options=options, minor_version=2)
     return True
 
 
@@ -61,8 +61,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: CrampGuardConfigEntry) -
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     prompter.async_start()  # after the entities, so their values are in place
     entry.async_on_unload(prompter.async_stop)
-    async_register_webhook(hass, entry)
-    entry.async_on_unload(partial(async_unregister_webhook, hass, entry))
+    async_setup_webhook(hass, entry)
     entry.async_on_unload(entry.add_update_listener(_async_reload_on_update))
     return True
 

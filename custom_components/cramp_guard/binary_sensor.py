@@ -10,8 +10,8 @@ from homeassistant.components.binary_sensor import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from . import CrampGuardConfigEntry
 from .entity import SnapshotEntity
+from .runtime import CrampGuardConfigEntry
 
 PARALLEL_UPDATES = 0
 

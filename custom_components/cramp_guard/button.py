@@ -4,40 +4,44 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from homeassistant.components.button import ButtonEntity, ButtonEntityDescription
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from . import CrampGuardConfigEntry, CrampGuardData
-from .actions import async_log_cramp, async_log_stretch, async_log_water
+from .actions import async_log
+from .bodies import Refused
 from .entity import CrampGuardEntity
+from .runtime import CrampGuardConfigEntry, CrampGuardData
 
 PARALLEL_UPDATES = 0
 
 
+def _nothing(_data: CrampGuardData) -> dict[str, Any]:
+    return {}
+
+
 @dataclass(frozen=True, kw_only=True)
 class CrampGuardButtonDescription(ButtonEntityDescription):
-    """A button described by what a press does."""
+    """A button described by the body a press logs."""
 
-    press_fn: Callable[[CrampGuardData], object]
+    kind: str  # water, stretch or cramp
+    body_fn: Callable[[CrampGuardData], dict[str, Any]] = _nothing
 
 
 BUTTONS: tuple[CrampGuardButtonDescription, ...] = (
     CrampGuardButtonDescription(
         key="log_water",
         translation_key="log_water",
-        press_fn=lambda d: async_log_water(d.engine, d.prompter.prefs.glass_ml),
+        kind="water",
+        body_fn=lambda d: {"amount": d.prompter.prefs.glass_ml},
     ),
     CrampGuardButtonDescription(
-        key="log_stretch",
-        translation_key="log_stretch",
-        press_fn=lambda d: async_log_stretch(d.engine),
+        key="log_stretch", translation_key="log_stretch", kind="stretch"
     ),
     CrampGuardButtonDescription(
-        key="log_cramp",
-        translation_key="log_cramp",
-        press_fn=lambda d: async_log_cramp(d.engine),
+        key="log_cramp", translation_key="log_cramp", kind="cramp"
     ),
 )
 
@@ -70,5 +74,11 @@ class CrampGuardButton(CrampGuardEntity, ButtonEntity):
         self.data = data
 
     async def async_press(self) -> None:
-        """Log it."""
-        self.entity_description.press_fn(self.data)
+        """Log it (a glass size that is no drink is refused like an action's)."""
+        description = self.entity_description
+        try:
+            async_log(
+                self.data.engine, description.kind, description.body_fn(self.data)
+            )
+        except Refused as err:
+            raise err.as_service_error() from err

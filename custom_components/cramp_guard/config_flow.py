@@ -63,7 +63,6 @@ from .flow_schemas import (
     counters_schema,
     prompts_schema,
 )
-from .notifier import NOTIFY, PERSISTENT, available_targets
 from .sources import (
     Problem,
     Reading,
@@ -75,6 +74,7 @@ from .sources import (
     read_temperature,
     read_water,
 )
+from .targets import NOTIFY, PERSISTENT, available_targets
 from .webhook import webhook_url
 
 # notify services that are not targets: the entity action and the pseudo-target.
@@ -290,6 +290,7 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
     """Add one person to Cramp Guard, or replace a person's sources."""
 
     VERSION = 1
+    MINOR_VERSION = 2  # 1.2: the glass size left the options
 
     _name: str
 

@@ -61,6 +61,9 @@ CONF_BED_TIME: Final = "bed_time"
 CONF_CRAMP_PRONE: Final = "cramp_prone"
 CONF_MAIN_ACTIVITY: Final = "main_activity"
 CONF_WATER_TARGET: Final = "water_target"
+
+# An option of entries before version 1.2: the glass size, now kept by the Glass size
+# number (in the prompt store); moved there on migration.
 CONF_GLASS_SIZE: Final = "glass_size"
 
 # Prompts and logging from outside (options flow).
@@ -118,5 +121,4 @@ WATER_UNIT_CUP: Final = "cup"
 
 DEFAULT_WAKE_TIME: Final = "07:00:00"
 DEFAULT_BED_TIME: Final = "22:00:00"
-DEFAULT_GLASS_SIZE_ML: Final = 250.0
 DEFAULT_MAIN_ACTIVITY: Final = MainActivity.RUNNING

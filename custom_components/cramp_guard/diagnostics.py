@@ -8,9 +8,9 @@ from typing import Any
 from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.core import HomeAssistant
 
-from . import CrampGuardConfigEntry
 from .const import CONF_PERSON_NAME
 from .risk import RiskInputs
+from .runtime import CrampGuardConfigEntry
 
 # Names of people and notify targets (and, later, the webhook id) are private.
 TO_REDACT = {CONF_PERSON_NAME, "title", "notify_targets", "webhook_id"}

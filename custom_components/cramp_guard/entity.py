@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import Entity, EntityDescription
@@ -10,9 +10,7 @@ from homeassistant.helpers.entity import Entity, EntityDescription
 from .const import DOMAIN
 from .engine import Engine
 from .prompt_policy import Prefs
-
-if TYPE_CHECKING:
-    from . import CrampGuardData
+from .runtime import CrampGuardData
 
 
 class CrampGuardEntity(Entity):

@@ -29,7 +29,6 @@ from .const import (
     CONF_BED_TIME,
     CONF_BODY_MASS,
     CONF_CRAMP_PRONE,
-    CONF_GLASS_SIZE,
     CONF_MAIN_ACTIVITY,
     CONF_NOTIFY_TARGETS,
     CONF_OUTDOOR_WEATHER,
@@ -44,7 +43,6 @@ from .const import (
     CONF_WEBHOOK_LOCAL_ONLY,
     CONF_WORKOUT,
     DEFAULT_BED_TIME,
-    DEFAULT_GLASS_SIZE_ML,
     DEFAULT_MAIN_ACTIVITY,
     DEFAULT_WAKE_TIME,
     HUMIDITY_SOURCES,
@@ -163,9 +161,6 @@ PROFILE_SCHEMA: Final = vol.Schema(
         ),
         vol.Optional(CONF_WATER_TARGET): _number(
             500, 6000, 50, UnitOfVolume.MILLILITERS
-        ),
-        vol.Required(CONF_GLASS_SIZE, default=DEFAULT_GLASS_SIZE_ML): _number(
-            50, 1500, 10, UnitOfVolume.MILLILITERS
         ),
     }
 )

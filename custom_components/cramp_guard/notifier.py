@@ -21,17 +21,15 @@ import logging
 from homeassistant.components import persistent_notification
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import issue_registry as ir
 from homeassistant.util.hass_dict import HassKey
 
 from .const import DOMAIN
 from .messages import Message
+from .repairs import async_broken_target, async_target_works
+from .targets import NOTIFY, PERSISTENT
 
 _LOGGER = logging.getLogger(__package__)
 
-NOTIFY = "notify"
-PERSISTENT = "persistent_notification"  # the target that is never missing
-ISSUE_BROKEN_TARGET = "broken_notify_target"
 EVENT_ACTION = "mobile_app_notification_action"
 ACTION_PREFIX = "CRAMP_GUARD"
 MOBILE_PREFIX = "mobile_app_"
@@ -45,16 +43,6 @@ class Action:
 
     action: str  # the id, e.g. GLASS
     title: str
-
-
-# Notify services that are not a target: `send_message` needs notify entities.
-NOT_A_TARGET = ("send_message", PERSISTENT)
-
-
-def available_targets(hass: HomeAssistant) -> list[str]:
-    """The persistent notification, then the legacy notify services that exist."""
-    services = hass.services.async_services_for_domain(NOTIFY)
-    return [PERSISTENT, *sorted(s for s in services if s not in NOT_A_TARGET)]
 
 
 def action_id(entry_id: str, action: str) -> str:
@@ -76,29 +64,6 @@ def parse_action_id(value: str) -> tuple[str, str] | None:
 def tag(entry_id: str, kind: str) -> str:
     """The notification tag (and persistent notification id) of a prompt kind."""
     return f"{DOMAIN}_{entry_id}_{kind}"
-
-
-def broken_target_issue_id(entry_id: str, target: str) -> str:
-    """The repair issue of a notify target that failed."""
-    return f"{ISSUE_BROKEN_TARGET}_{entry_id}_{target}"
-
-
-@callback
-def async_broken_target(
-    hass: HomeAssistant, entry_id: str, name: str, target: str
-) -> None:
-    """Raise the fixable issue for a notify target that is missing or raises."""
-    ir.async_create_issue(
-        hass,
-        DOMAIN,
-        broken_target_issue_id(entry_id, target),
-        is_fixable=True,
-        is_persistent=False,
-        severity=ir.IssueSeverity.WARNING,
-        translation_key=ISSUE_BROKEN_TARGET,
-        translation_placeholders={"name": name, "target": f"notify.{target}"},
-        data={"entry_id": entry_id, "target": target},
-    )
 
 
 class ActionRouter:
@@ -201,9 +166,7 @@ class Notifier:
             self._failed(target, err)
             return False
         self._broken.discard(target)
-        ir.async_delete_issue(
-            self.hass, DOMAIN, broken_target_issue_id(self.entry_id, target)
-        )
+        async_target_works(self.hass, self.entry_id, target)
         return True
 
     def _failed(self, target: str, err: Exception) -> None:

@@ -12,8 +12,9 @@ from homeassistant.const import EntityCategory, UnitOfVolume
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from . import CrampGuardConfigEntry
+from .bodies import Refused, validate
 from .entity import PreferenceEntity
+from .runtime import CrampGuardConfigEntry
 
 PARALLEL_UPDATES = 0
 
@@ -48,6 +49,10 @@ class GlassSize(PreferenceEntity, NumberEntity):
         return self.prefs.glass_ml
 
     async def async_set_native_value(self, value: float) -> None:
-        """Change the glass size."""
+        """Change the glass size (Home Assistant checks the range, not NaN)."""
+        try:
+            validate("water", {"amount": value})
+        except Refused as err:
+            raise err.as_service_error() from err
         self.prefs.glass_ml = value
         self.async_saved()

@@ -48,11 +48,29 @@ class Kind(StrEnum):
 
 @dataclass(slots=True)
 class Prefs:
-    """What the person set on the dashboard: the switch, the time, the glass."""
+    """What the person set on the dashboard: the switch, the time, the glass (the one
+    place the glass size is kept: the Glass size number edits it)."""
 
     reminders_on: bool = True
     evening_time: time = DEFAULT_EVENING
     glass_ml: float = 250.0
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return {
+            "reminders_on": self.reminders_on,
+            "evening_time": self.evening_time.isoformat(),
+            "glass_ml": self.glass_ml,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Prefs:
+        """Restore saved preferences."""
+        return cls(
+            reminders_on=bool(data["reminders_on"]),
+            evening_time=time.fromisoformat(data["evening_time"]),
+            glass_ml=float(data["glass_ml"]),
+        )
 
 
 @dataclass(slots=True)

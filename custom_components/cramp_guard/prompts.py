@@ -10,7 +10,7 @@ be there yet.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 import logging
 from typing import Any
 
@@ -19,7 +19,9 @@ from homeassistant.helpers.start import async_at_started
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
-from . import actions, messages
+from . import messages
+from .actions import async_log
+from .bodies import Refused
 from .const import DOMAIN
 from .engine import Engine, Snapshot
 from .notifier import Action, Notifier, async_route_actions
@@ -62,6 +64,24 @@ async def async_remove_store(hass: HomeAssistant, entry_id: str) -> None:
     await _store(hass, entry_id).async_remove()
 
 
+async def async_migrate_glass_size(
+    hass: HomeAssistant, entry_id: str, options_glass_ml: float
+) -> None:
+    """Keep the glass size of an entry of version 1.1 in its preferences only.
+
+    It was in the options too, and a change there won over the number: the options'
+    size wins unless the number changed it after the options last did (the store then
+    remembers the options' size it was set against).
+    """
+    store = _store(hass, entry_id)
+    data = await store.async_load() or {}
+    stored = data.get("prefs")
+    prefs = Prefs.from_dict(stored) if stored else Prefs()
+    if stored is None or stored.get("options_glass_ml") != options_glass_ml:
+        prefs.glass_ml = options_glass_ml
+    await store.async_save({**data, "prefs": prefs.as_dict()})
+
+
 class Prompter:
     """Follows one person's engine and sends their prompts."""
 
@@ -71,7 +91,7 @@ class Prompter:
         self.entry_id = entry_id
         self.engine = engine
         settings = engine.settings
-        self.prefs = Prefs(glass_ml=settings.glass_size_ml)
+        self.prefs = Prefs()
         self.state = PromptState()
         self.notifier = Notifier(hass, entry_id, settings.name, settings.notify_targets)
         self._store = _store(hass, entry_id)
@@ -86,14 +106,7 @@ class Prompter:
         """Restore the preferences and what was sent."""
         data = await self._store.async_load() or {}
         if prefs := data.get("prefs"):
-            self.prefs = Prefs(
-                reminders_on=bool(prefs["reminders_on"]),
-                evening_time=time.fromisoformat(prefs["evening_time"]),
-                glass_ml=float(prefs["glass_ml"]),
-            )
-            # The glass size is in the options flow too: a change there wins.
-            if prefs.get("options_glass_ml") != self.engine.settings.glass_size_ml:
-                self.prefs.glass_ml = self.engine.settings.glass_size_ml
+            self.prefs = Prefs.from_dict(prefs)
         if state := data.get("state"):
             self.state = PromptState.from_dict(state)
         self._saved = self._as_dict()
@@ -121,12 +134,7 @@ class Prompter:
 
     def _as_dict(self) -> dict[str, Any]:
         return {
-            "prefs": {
-                "reminders_on": self.prefs.reminders_on,
-                "evening_time": self.prefs.evening_time.isoformat(),
-                "glass_ml": self.prefs.glass_ml,
-                "options_glass_ml": self.engine.settings.glass_size_ml,
-            },
+            "prefs": self.prefs.as_dict(),
             "state": self.state.as_dict(),
         }
 
@@ -218,12 +226,24 @@ class Prompter:
     def async_handle_action(self, action: str) -> None:
         """A tap on one of this person's notifications."""
         if action == "GLASS":
-            actions.async_log_water(self.engine, self.prefs.glass_ml)
+            self._log("water", {"amount": self.prefs.glass_ml})
         elif action == "DONE":
-            actions.async_log_stretch(self.engine)
+            self._log("stretch", {})
         elif action == "SNOOZE_30M":
             self.async_snooze(SNOOZE_EVENING, Kind.EVENING)
         elif action == "SNOOZE_1H":
             self.async_snooze(SNOOZE_HYDRATION, Kind.HYDRATION)
         else:
             _LOGGER.debug("%s: unknown notification action %s", self.entry_id, action)
+
+    @callback
+    def _log(self, kind: str, body: dict[str, Any]) -> None:
+        """Log what a tap stands for (validated like every other way in)."""
+        try:
+            async_log(self.engine, kind, body)
+        except Refused as err:
+            _LOGGER.warning(
+                "%s: a tap on a notification was not logged (%s)",
+                self.engine.settings.name,
+                err,
+            )

@@ -29,11 +29,12 @@ import voluptuous as vol
 
 from .const import CONF_NOTIFY_TARGETS, DOMAIN, CounterKind
 from .flow_schemas import COUNTER_KIND_KEYS, COUNTER_KIND_SELECTOR, SOURCE_SELECTORS
-from .notifier import ISSUE_BROKEN_TARGET, PERSISTENT, available_targets
+from .targets import PERSISTENT, available_targets
 
 ISSUE_MISSING_SOURCE = "missing_source"
 ISSUE_FREQUENT_CRAMPS = "frequent_cramps"
 ISSUE_COUNTER_KIND = "counter_kind"
+ISSUE_BROKEN_TARGET = "broken_notify_target"
 CONF_REPLACEMENT = "replacement"
 
 
@@ -143,6 +144,35 @@ def async_frequent_cramps(
             "nights": str(counts[1]),
         },
     )
+
+
+def broken_target_issue_id(entry_id: str, target: str) -> str:
+    """The repair issue of a notify target that failed."""
+    return f"{ISSUE_BROKEN_TARGET}_{entry_id}_{target}"
+
+
+@callback
+def async_broken_target(
+    hass: HomeAssistant, entry_id: str, name: str, target: str
+) -> None:
+    """Raise the fixable issue for a notify target that is missing or raises."""
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        broken_target_issue_id(entry_id, target),
+        is_fixable=True,
+        is_persistent=False,
+        severity=ir.IssueSeverity.WARNING,
+        translation_key=ISSUE_BROKEN_TARGET,
+        translation_placeholders={"name": name, "target": f"notify.{target}"},
+        data={"entry_id": entry_id, "target": target},
+    )
+
+
+@callback
+def async_target_works(hass: HomeAssistant, entry_id: str, target: str) -> None:
+    """Remove the issue once the target took a prompt."""
+    ir.async_delete_issue(hass, DOMAIN, broken_target_issue_id(entry_id, target))
 
 
 @callback

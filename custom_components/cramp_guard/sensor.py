@@ -22,10 +22,11 @@ from homeassistant.const import (
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from . import CrampGuardConfigEntry
 from .const import CONF_ROOM_HUMIDITY
 from .engine import Engine, Snapshot
 from .entity import SnapshotEntity
+from .runtime import CrampGuardConfigEntry
+from .util import rounded as _rounded
 
 PARALLEL_UPDATES = 0
 LEVELS = ["low", "moderate", "high", "very_high"]
@@ -54,10 +55,6 @@ def _risk_available(snapshot: Snapshot) -> bool:
 def _pct(value: float | None) -> int | None:
     """A fraction as a whole percent (what a person reads; finer is not written)."""
     return None if value is None else round(100 * value)
-
-
-def _rounded(value: float | None, digits: int) -> float | None:
-    return None if value is None else round(value, digits)
 
 
 def _whole(value: float | None) -> int | None:

@@ -16,7 +16,6 @@ from .const import (
     CONF_BED_TIME,
     CONF_BODY_MASS,
     CONF_CRAMP_PRONE,
-    CONF_GLASS_SIZE,
     CONF_MAIN_ACTIVITY,
     CONF_NOTIFY_TARGETS,
     CONF_PERSON_NAME,
@@ -28,7 +27,6 @@ from .const import (
     CONF_WEBHOOK_ID,
     CONF_WEBHOOK_LOCAL_ONLY,
     DEFAULT_BED_TIME,
-    DEFAULT_GLASS_SIZE_ML,
     DEFAULT_MAIN_ACTIVITY,
     DEFAULT_WAKE_TIME,
     SOURCE_KEYS,
@@ -52,7 +50,6 @@ class Settings:
     water_unit: str
     profile: Profile
     main_activity: MainActivity
-    glass_size_ml: float
     notify_targets: tuple[str, ...] = ()
     webhook_id: str | None = None
     webhook_local_only: bool = True
@@ -89,7 +86,6 @@ class Settings:
             main_activity=MainActivity(
                 options.get(CONF_MAIN_ACTIVITY, DEFAULT_MAIN_ACTIVITY)
             ),
-            glass_size_ml=float(options.get(CONF_GLASS_SIZE, DEFAULT_GLASS_SIZE_ML)),
             notify_targets=tuple(options.get(CONF_NOTIFY_TARGETS, ())),
             webhook_id=options.get(CONF_WEBHOOK_ID) or None,
             webhook_local_only=bool(options.get(CONF_WEBHOOK_LOCAL_ONLY, True)),

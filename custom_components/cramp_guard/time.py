@@ -9,8 +9,8 @@ from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from . import CrampGuardConfigEntry
 from .entity import PreferenceEntity
+from .runtime import CrampGuardConfigEntry
 
 PARALLEL_UPDATES = 0
 

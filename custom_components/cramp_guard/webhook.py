@@ -11,7 +11,8 @@ dropped like any remote request; a cloud relay needs local-only turned off.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
+from functools import partial
 from http import HTTPStatus
 from ipaddress import ip_address
 import logging
@@ -20,124 +21,50 @@ from typing import Any, Final
 from aiohttp import web
 from aiohttp.hdrs import METH_POST
 from homeassistant.components import webhook
-from homeassistant.config_entries import ConfigEntry, ConfigEntryState
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers.network import NoURLAvailableError
 from homeassistant.util import network
 from homeassistant.util.aiohttp import MockRequest
-from homeassistant.util.hass_dict import HassKey
 from homeassistant.util.json import json_loads
-import voluptuous as vol
 
-from .actions import (
-    CONTEXTS,
-    MAX_WATER_ML,
-    MUSCLES,
-    SEVERITIES,
-    Totals,
-    WaterError,
-    async_log_cramp,
-    async_log_stretch,
-    async_log_water,
-    water_ml,
-)
-from .const import CONF_WEBHOOK_ID, CONF_WEBHOOK_LOCAL_ONLY, DOMAIN
-from .engine import Engine
+from .actions import async_log
+from .bodies import KEYS, SCHEMAS, Refused
+from .const import DOMAIN
+from .runtime import CrampGuardConfigEntry
 
 _LOGGER = logging.getLogger(__package__)
 
 MAX_BODY_BYTES: Final = 4096
-# entry id -> the webhook id registered for it (the options may change before unload)
-REGISTERED: HassKey[dict[str, str]] = HassKey(f"{DOMAIN}_webhooks")
 
 
-class BadBody(Exception):
-    """A request body that is refused; the message is the short reason."""
+def _too_large() -> Refused:
+    return Refused("invalid_body", f"body larger than {MAX_BODY_BYTES} bytes")
 
 
-def _number(value: Any) -> float:
-    """A JSON number; strings and booleans are refused."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise vol.Invalid("expected a number")
-    return float(value)
+def parse_body(raw: bytes) -> tuple[str, dict[str, Any]]:
+    """The body's type and its other fields; Refused for what is not a body.
 
-
-def _one_of(choices: tuple[str, ...]) -> vol.In:
-    return vol.In(choices, msg=f"expected one of {', '.join(choices)}")
-
-
-# One schema per type. Unknown keys are refused by parse_body with our own message
-# before the schema runs: the validator's wording differs between Home Assistant
-# releases (voluptuous: "extra keys not allowed"; probatio: "not a valid option").
-SCHEMAS: Final[dict[str, vol.Schema]] = {
-    "water": vol.Schema(
-        {
-            vol.Required("type"): "water",
-            vol.Required("amount"): _number,
-            vol.Optional("unit", default="mL"): str,
-        }
-    ),
-    "stretch": vol.Schema({vol.Required("type"): "stretch"}),
-    "cramp": vol.Schema(
-        {
-            vol.Required("type"): "cramp",
-            vol.Optional("muscle", default="calf"): _one_of(MUSCLES),
-            vol.Optional("context"): _one_of(CONTEXTS),
-            vol.Optional("severity"): _one_of(SEVERITIES),
-        }
-    ),
-}
-
-
-KEYS: Final[dict[str, tuple[str, ...]]] = {
-    kind: tuple(str(key) for key in schema.schema) for kind, schema in SCHEMAS.items()
-}
-
-
-def parse_body(raw: bytes) -> dict[str, Any]:
-    """The validated body (defaults filled in); BadBody for anything else."""
+    Unknown keys are refused here with our own message before the schema runs: the
+    validator's wording differs between Home Assistant releases (voluptuous: "extra
+    keys not allowed"; probatio: "not a valid option").
+    """
     if len(raw) > MAX_BODY_BYTES:
-        raise BadBody(f"body larger than {MAX_BODY_BYTES} bytes")
+        raise _too_large()
     try:
         body = json_loads(raw)
     except ValueError as err:
-        raise BadBody("body is not valid JSON") from err
+        raise Refused("invalid_body", "body is not valid JSON") from err
     if not isinstance(body, dict):
-        raise BadBody("body must be a JSON object")
-    kind = body.get("type")
+        raise Refused("invalid_body", "body must be a JSON object")
+    kind = body.pop("type", None)
     if not isinstance(kind, str) or kind not in SCHEMAS:
-        raise BadBody(f"type: expected one of {', '.join(SCHEMAS)}")
-    known = KEYS[kind]
+        raise Refused("invalid_body", f"type: expected one of {', '.join(SCHEMAS)}")
+    known = ("type", *KEYS[kind])
     if unknown := sorted(key for key in body if key not in known):
-        raise BadBody(f"{unknown[0]}: unknown key (known: {', '.join(known)})")
-    try:
-        data: dict[str, Any] = SCHEMAS[kind](body)
-    except vol.Invalid as err:
-        path = ".".join(str(part) for part in err.path)
-        raise BadBody(f"{path}: {err.msg}") from err
-    if kind == "water":
-        try:
-            data["ml"] = water_ml(data["amount"], data["unit"])
-        except WaterError as err:
-            if err.reason == "invalid_unit":
-                raise BadBody(
-                    "unit: unknown unit (use mL, L, fl. oz., cup or gal)"
-                ) from err
-            raise BadBody(
-                f"amount: must be more than 0 and at most {MAX_WATER_ML:.0f} mL"
-            ) from err
-    return data
-
-
-def log_body(engine: Engine, data: Mapping[str, Any]) -> Totals:
-    """Write a validated body to the ledger."""
-    if data["type"] == "water":
-        return async_log_water(engine, data["ml"])
-    if data["type"] == "stretch":
-        return async_log_stretch(engine)
-    return async_log_cramp(
-        engine, data["muscle"], data.get("context"), data.get("severity")
-    )
+        text = f"{unknown[0]}: unknown key (known: {', '.join(known)})"
+        raise Refused("invalid_body", text)
+    return kind, body
 
 
 async def _read(request: web.Request) -> bytes:
@@ -145,7 +72,7 @@ async def _read(request: web.Request) -> bytes:
     # A cloud webhook comes as a MockRequest, without content_length.
     length = getattr(request, "content_length", None)
     if length is not None and length > MAX_BODY_BYTES:
-        raise BadBody(f"body larger than {MAX_BODY_BYTES} bytes")
+        raise _too_large()
     stream = request.content
     raw = b""
     while len(raw) <= MAX_BODY_BYTES:
@@ -174,8 +101,10 @@ def _relayed_from_afar(request: web.Request | MockRequest) -> bool:
         return True
 
 
-def _error(status: HTTPStatus, reason: str) -> web.Response:
-    return web.json_response({"ok": False, "error": reason}, status=status)
+def _error(status: HTTPStatus, reason: str, key: str | None = None) -> web.Response:
+    """A refusal: the reason, and for a 400 the key of the action's error."""
+    body = {"ok": False, "error": reason} | ({"key": key} if key else {})
+    return web.json_response(body, status=status)
 
 
 def _handler(
@@ -189,9 +118,8 @@ def _handler(
         entry = hass.config_entries.async_get_entry(entry_id)
         if entry is None or entry.state is not ConfigEntryState.LOADED:
             return _error(HTTPStatus.NOT_FOUND, "not loaded")
-        if entry.options.get(CONF_WEBHOOK_LOCAL_ONLY, True) and _relayed_from_afar(
-            request
-        ):
+        settings = entry.runtime_data.engine.settings
+        if settings.webhook_local_only and _relayed_from_afar(request):
             # What Home Assistant 2026.x does itself before calling us; older releases
             # let relayed requests through. Same answer: a bare 200.
             _LOGGER.warning(
@@ -201,23 +129,22 @@ def _handler(
             )
             return web.Response(status=HTTPStatus.OK)
         try:
-            data = parse_body(await _read(request))
-        except BadBody as err:
+            kind, body = parse_body(await _read(request))
+            totals = async_log(entry.runtime_data.engine, kind, body)
+        except Refused as err:
             _LOGGER.debug("%s: webhook body refused: %s", entry.title, err)
-            return _error(HTTPStatus.BAD_REQUEST, str(err))
-        totals = log_body(entry.runtime_data.engine, data)
-        _LOGGER.debug("%s: logged %s by webhook", entry.title, data["type"])
-        return web.json_response(
-            {"ok": True, "type": data["type"], "totals": totals.as_dict()}
-        )
+            return _error(HTTPStatus.BAD_REQUEST, str(err), err.key)
+        _LOGGER.debug("%s: logged %s by webhook", entry.title, kind)
+        return web.json_response({"ok": True, "type": kind, "totals": totals.as_dict()})
 
     return handle
 
 
 @callback
-def async_register_webhook(hass: HomeAssistant, entry: ConfigEntry) -> None:
-    """Register the entry's webhook when its options have an id."""
-    if not (webhook_id := entry.options.get(CONF_WEBHOOK_ID)):
+def async_setup_webhook(hass: HomeAssistant, entry: CrampGuardConfigEntry) -> None:
+    """Register the entry's webhook when it has an id; the entry's unload removes it."""
+    settings = entry.runtime_data.engine.settings
+    if (webhook_id := settings.webhook_id) is None:
         return
     try:
         webhook.async_register(
@@ -226,7 +153,7 @@ def async_register_webhook(hass: HomeAssistant, entry: ConfigEntry) -> None:
             f"Cramp Guard: {entry.title}",
             webhook_id,
             _handler(entry.entry_id),
-            local_only=bool(entry.options.get(CONF_WEBHOOK_LOCAL_ONLY, True)),
+            local_only=settings.webhook_local_only,
             allowed_methods=[METH_POST],
         )
     except ValueError:
@@ -234,14 +161,7 @@ def async_register_webhook(hass: HomeAssistant, entry: ConfigEntry) -> None:
             "%s: the webhook id is already in use; the webhook is off", entry.title
         )
         return
-    hass.data.setdefault(REGISTERED, {})[entry.entry_id] = webhook_id
-
-
-@callback
-def async_unregister_webhook(hass: HomeAssistant, entry: ConfigEntry) -> None:
-    """Unregister the webhook registered for the entry, if any."""
-    if webhook_id := hass.data.get(REGISTERED, {}).pop(entry.entry_id, None):
-        webhook.async_unregister(hass, webhook_id)
+    entry.async_on_unload(partial(webhook.async_unregister, hass, webhook_id))
 
 
 @callback
