@@ -136,6 +136,11 @@ class Sources:
         """The water counter (today's water)."""
         self._set("water", value, unit)
 
+    def unavailable(self, *names: str) -> None:
+        """These sources are unavailable (a state without attributes)."""
+        for name in names:
+            self.hass.states.async_set(f"sensor.{name}", "unavailable")
+
     def _set(self, name: str, value: float | str, unit: str) -> None:
         self.hass.states.async_set(
             f"sensor.{name}", str(value), {"unit_of_measurement": unit}
