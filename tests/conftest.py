@@ -15,6 +15,10 @@ from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_fire_time_changed,
 )
+from pytest_homeassistant_custom_component.syrupy import (
+    HomeAssistantSnapshotExtension,
+)
+from syrupy.assertion import SnapshotAssertion
 
 # Import our package before the harness's `hass` fixture runs, or the harness's own
 # `custom_components` package shadows ours.
@@ -55,6 +59,23 @@ ABSURD_WATER: list[tuple[float | str, str, str]] = [
         ("NaN", "invalid_amount"),
     )
 ]
+# The entry id of `mock_config_entry`: fixed, so snapshots of unique ids, stores and
+# action ids hold the same text on every run.
+ENTRY_ID = "01JCRAMPGUARDTESTENTRY0001"
+# The unit each source sensor of SOURCES reports in.
+UNITS: dict[str, str] = {
+    "steps": "steps",
+    "room_temperature": "°C",
+    "room_humidity": "%",
+    "water": "mL",
+}
+# Usable states for every source of SOURCES (what `init_integration` sets by default).
+USABLE: dict[str, float] = {
+    "steps": 4200,
+    "room_temperature": 24,
+    "room_humidity": 50,
+    "water": 800,
+}
 
 # The harness logs every SQL statement of the recorder at INFO; that buries the
 # results of the backfill tests.
@@ -70,20 +91,115 @@ def auto_enable_custom_integrations(
 
 
 @pytest.fixture
+def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    """Snapshots in tests/snapshots, in Home Assistant's format, in every lane.
+
+    Which `snapshot` fixture wins (syrupy's or the harness's) differs between
+    installs, so the extension is chosen here.
+    """
+    return snapshot.use_extension(HomeAssistantSnapshotExtension)
+
+
+@pytest.fixture
 async def berlin(hass: HomeAssistant) -> None:
     """Run the test in Europe/Berlin (the harness defaults to US/Pacific)."""
     await hass.config.async_set_time_zone("Europe/Berlin")
 
 
-def make_entry(name: str = "Alex", **options: Any) -> MockConfigEntry:
-    """A config entry for one person with these options."""
+def make_entry(
+    name: str = "Alex", *, entry_id: str | None = None, **options: Any
+) -> MockConfigEntry:
+    """A config entry for one person with these options (a random id unless given)."""
     return MockConfigEntry(
         domain=DOMAIN,
         title=name,
         unique_id=slugify(name),
+        entry_id=entry_id,
         data={CONF_PERSON_NAME: name},
         options=options,
     )
+
+
+class Sources:
+    """Sets the source sensors of SOURCES as the tests' sensors report them.
+
+    Each is `sensor.<name>` with its unit in UNITS (a water counter may report
+    another volume unit); a state such as "unavailable" is set as it is.
+    """
+
+    def __init__(self, hass: HomeAssistant) -> None:
+        """Set states in this Home Assistant."""
+        self.hass = hass
+
+    def set(self, **values: float | str) -> None:
+        """Set several sources at once: `set(steps=4200, room_temperature=24)`."""
+        for name, value in values.items():
+            self._set(name, value, UNITS[name])
+
+    def steps(self, value: float | str) -> None:
+        """The steps counter (today's steps)."""
+        self._set("steps", value, UNITS["steps"])
+
+    def room_temperature(self, value: float | str, unit: str = "°C") -> None:
+        """The room temperature."""
+        self._set("room_temperature", value, unit)
+
+    def room_humidity(self, value: float | str) -> None:
+        """The room's relative humidity."""
+        self._set("room_humidity", value, UNITS["room_humidity"])
+
+    def water(self, value: float | str, unit: str = "mL") -> None:
+        """The water counter (today's water)."""
+        self._set("water", value, unit)
+
+    def unavailable(self, *names: str) -> None:
+        """These sources are unavailable (a state without attributes)."""
+        for name in names:
+            self.hass.states.async_set(f"sensor.{name}", "unavailable")
+
+    def _set(self, name: str, value: float | str, unit: str) -> None:
+        self.hass.states.async_set(
+            f"sensor.{name}", str(value), {"unit_of_measurement": unit}
+        )
+
+
+@pytest.fixture
+def sources(hass: HomeAssistant) -> Sources:
+    """Set the states of the source sensors."""
+    return Sources(hass)
+
+
+@pytest.fixture
+def entry_options() -> dict[str, Any]:
+    """The options of `mock_config_entry`: override (or parametrize) to change them."""
+    return PERSON
+
+
+@pytest.fixture
+def mock_config_entry(entry_options: dict[str, Any]) -> MockConfigEntry:
+    """Alex, with the fixed ENTRY_ID and `entry_options` (PERSON by default)."""
+    return make_entry(entry_id=ENTRY_ID, **entry_options)
+
+
+@pytest.fixture
+def source_states() -> dict[str, float | str]:
+    """The source states `init_integration` sets before setting up: override them."""
+    return USABLE
+
+
+@pytest.fixture
+async def init_integration(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    sources: Sources,
+    source_states: dict[str, float | str],
+) -> MockConfigEntry:
+    """`mock_config_entry` set up, with `source_states` set first; returns it.
+
+    Fixtures listed before it in a test (`berlin`, a frozen time) apply to the setup.
+    """
+    sources.set(**source_states)
+    return await setup_entry(hass, mock_config_entry)
 
 
 async def setup_entry(hass: HomeAssistant, entry: MockConfigEntry) -> MockConfigEntry:

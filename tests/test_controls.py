@@ -10,12 +10,10 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 import pytest
-
-from .conftest import make_entry, setup_entry
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 TZ = ZoneInfo("Europe/Berlin")
 NOON = datetime(2026, 6, 16, 12, tzinfo=TZ)
-OPTIONS: dict[str, Any] = {"room_temperature": "sensor.room"}
 
 
 async def _press(hass: HomeAssistant, entity_id: str) -> None:
@@ -25,17 +23,24 @@ async def _press(hass: HomeAssistant, entity_id: str) -> None:
 
 
 @pytest.fixture
-async def person(
-    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
-) -> str:
-    """Alex, set up at noon; returns the entry id."""
+def entry_options() -> dict[str, Any]:
+    """Alex has only a room temperature sensor."""
+    return {"room_temperature": "sensor.room_temperature"}
+
+
+@pytest.fixture
+def source_states() -> dict[str, float | str]:
+    """It shows 22 °C."""
+    return {"room_temperature": 22}
+
+
+@pytest.fixture(autouse=True)
+def _noon(berlin: None, freezer: FrozenDateTimeFactory) -> None:
+    """Alex is set up at noon, in Berlin."""
     freezer.move_to(NOON)
-    hass.states.async_set("sensor.room", "22", {"unit_of_measurement": "°C"})
-    entry = await setup_entry(hass, make_entry(**OPTIONS))
-    return entry.entry_id
 
 
-async def test_defaults(hass: HomeAssistant, person: str) -> None:
+async def test_defaults(hass: HomeAssistant, init_integration: MockConfigEntry) -> None:
     """Reminders on, the reminder at 20:30, a glass of 250 mL."""
     assert hass.states.get("switch.alex_reminders").state == "on"
     assert hass.states.get("time.alex_evening_reminder").state == "20:30:00"
@@ -44,7 +49,9 @@ async def test_defaults(hass: HomeAssistant, person: str) -> None:
     assert glass.attributes["unit_of_measurement"] == "mL"
 
 
-async def test_buttons_log_to_the_ledger(hass: HomeAssistant, person: str) -> None:
+async def test_buttons_log_to_the_ledger(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
     """Water adds a glass, stretch sets the last stretch, cramp counts one."""
     await _press(hass, "button.alex_log_water")
     await _press(hass, "button.alex_log_water")
@@ -56,12 +63,14 @@ async def test_buttons_log_to_the_ledger(hass: HomeAssistant, person: str) -> No
 
     await _press(hass, "button.alex_log_cramp")
     assert hass.states.get("sensor.alex_cramps_30_days").state == "1"
-    engine = hass.config_entries.async_get_entry(person).runtime_data.engine
+    engine = init_integration.runtime_data.engine
     [cramp] = engine.ledger.iter_cramps()
     assert (cramp.muscle, cramp.context) == ("calf", "rest")
 
 
-async def test_preferences_survive_a_restart(hass: HomeAssistant, person: str) -> None:
+async def test_preferences_survive_a_restart(
+    hass: HomeAssistant, init_integration: MockConfigEntry
+) -> None:
     """Switch, time and number keep their values across a reload."""
     await hass.services.async_call(
         "switch", "turn_off", {"entity_id": "switch.alex_reminders"}, blocking=True
@@ -78,13 +87,13 @@ async def test_preferences_survive_a_restart(hass: HomeAssistant, person: str) -
         {"entity_id": "number.alex_glass_size", "value": 330},
         blocking=True,
     )
-    assert await hass.config_entries.async_reload(person)
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
     await hass.async_block_till_done()
 
     assert hass.states.get("switch.alex_reminders").state == "off"
     assert hass.states.get("time.alex_evening_reminder").state == "21:15:00"
     assert hass.states.get("number.alex_glass_size").state == "330.0"
-    prefs = hass.config_entries.async_get_entry(person).runtime_data.prompter.prefs
+    prefs = init_integration.runtime_data.prompter.prefs
     assert (prefs.reminders_on, prefs.evening_time, prefs.glass_ml) == (
         False,
         time(21, 15),
@@ -100,7 +109,9 @@ async def test_preferences_survive_a_restart(hass: HomeAssistant, person: str) -
 
 
 async def test_a_glass_that_is_no_drink_is_refused(
-    hass: HomeAssistant, person: str, caplog: pytest.LogCaptureFixture
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """NaN passes Home Assistant's range check of a number: the glass size refuses
     it; a glass size that is no drink (a damaged store) is refused by the button
@@ -115,7 +126,8 @@ async def test_a_glass_that_is_no_drink_is_refused(
     assert err.value.translation_key == "invalid_amount"
     assert hass.states.get("number.alex_glass_size").state == "250.0"
 
-    data = hass.config_entries.async_get_entry(person).runtime_data
+    person = init_integration.entry_id
+    data = init_integration.runtime_data
     data.prompter.prefs.glass_ml = float("nan")
     with pytest.raises(ServiceValidationError) as err:
         await _press(hass, "button.alex_log_water")

@@ -12,16 +12,14 @@ from zoneinfo import ZoneInfo
 import homeassistant.components.hassio  # noqa: F401
 from homeassistant.core import HomeAssistant
 import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.components.diagnostics import (
     get_diagnostics_for_config_entry,
-)
-from pytest_homeassistant_custom_component.syrupy import (
-    HomeAssistantSnapshotExtension,
 )
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 
-from .conftest import PERSON, make_entry, setup_entry
+from .conftest import ENTRY_ID, PERSON, Sources, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 6, 16, 12, 0, tzinfo=TZ)
@@ -30,26 +28,23 @@ REDACTED = "**REDACTED**"
 
 
 @pytest.fixture
-def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
-    """Snapshots in tests/snapshots, in Home Assistant's format, in both lanes.
-
-    Which `snapshot` fixture wins (syrupy's or the harness's) differs between
-    installs, so the extension is chosen here.
-    """
-    return snapshot.use_extension(HomeAssistantSnapshotExtension)
+def mock_config_entry() -> MockConfigEntry:
+    """Alex Example (a full name, to show it redacted), with a bedroom sensor too."""
+    return make_entry("Alex Example", entry_id=ENTRY_ID, **OPTIONS)
 
 
-def _storage(entry_id: str) -> dict[str, Any]:
+@pytest.fixture
+def ledger(hass_storage: dict[str, Any]) -> None:
     """A saved ledger: five completed days and a stretch two days ago."""
     days = [
         {"day": (NOW - timedelta(days=n)).date().isoformat(), "load": 6000.0 + n}
         for n in range(5, 0, -1)
     ]
     days[-2]["stretches"] = [(NOW - timedelta(days=2)).isoformat()]
-    return {
+    hass_storage[f"cramp_guard.{ENTRY_ID}"] = {
         "version": 1,
         "minor_version": 1,
-        "key": f"cramp_guard.{entry_id}",
+        "key": f"cramp_guard.{ENTRY_ID}",
         "data": {"backfilled": True, "days": days, "counters": {}},
     }
 
@@ -59,20 +54,16 @@ async def test_diagnostics(
     hass: HomeAssistant,
     berlin: None,
     hass_client: ClientSessionGenerator,
-    hass_storage: dict[str, Any],
+    ledger: None,
+    sources: Sources,
+    mock_config_entry: MockConfigEntry,
     snapshot: SnapshotAssertion,
 ) -> None:
     """The diagnostics of one person, with a usable, a bad and a missing source."""
-    hass.states.async_set("sensor.steps", "5400", {"unit_of_measurement": "steps"})
-    hass.states.async_set(
-        "sensor.room_temperature", "24.5", {"unit_of_measurement": "°C"}
-    )
-    hass.states.async_set("sensor.room_humidity", "55", {"unit_of_measurement": "%"})
-    hass.states.async_set("sensor.water", "unavailable")
+    sources.set(steps=5400, room_temperature=24.5, room_humidity=55)
+    sources.unavailable("water")
     # sensor.bedroom_temperature does not exist.
-    entry = make_entry("Alex Example", **OPTIONS)
-    hass_storage[f"cramp_guard.{entry.entry_id}"] = _storage(entry.entry_id)
-    await setup_entry(hass, entry)
+    entry = await setup_entry(hass, mock_config_entry)
 
     diagnostics = await get_diagnostics_for_config_entry(hass, hass_client, entry)
 

@@ -14,16 +14,12 @@ from custom_components.cramp_guard.const import CONF_PERSON_NAME, DOMAIN
 
 
 async def test_setup_and_unload(
-    hass: HomeAssistant, hass_storage: dict[str, Any]
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    init_integration: MockConfigEntry,
 ) -> None:
     """An entry loads, unloads (saving its state) and is removed with its files."""
-    entry = MockConfigEntry(
-        domain=DOMAIN, title="Alex", unique_id="alex", data={CONF_PERSON_NAME: "Alex"}
-    )
-    entry.add_to_hass(hass)
-
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
+    entry = init_integration
     assert entry.state is ConfigEntryState.LOADED
 
     assert await hass.config_entries.async_unload(entry.entry_id)

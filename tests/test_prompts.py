@@ -31,9 +31,6 @@ from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_mock_service,
 )
-from pytest_homeassistant_custom_component.syrupy import (
-    HomeAssistantSnapshotExtension,
-)
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 
@@ -61,12 +58,6 @@ HARD_DAY: dict[str, Any] = PERSON | {
 SIMPLE: dict[str, Any] = {"room_temperature": "sensor.room_temperature"}
 UNITS = {"steps": "steps", "water": "mL", "room_temperature": "°C"}
 UNITS["room_humidity"] = "%"
-
-
-@pytest.fixture
-def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
-    """Snapshots in Home Assistant's format in both lanes (see test_sensor.py)."""
-    return snapshot.use_extension(HomeAssistantSnapshotExtension)
 
 
 def at(hour: int, minute: int = 0, day: datetime = DAY) -> datetime:

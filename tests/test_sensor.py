@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
-import json
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,20 +16,15 @@ from homeassistant.helpers import (
     entity_platform,
     entity_registry as er,
 )
-from homeassistant.helpers.json import JSONEncoder
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
-from pytest_homeassistant_custom_component.syrupy import (
-    HomeAssistantSnapshotExtension,
-)
-from syrupy.assertion import SnapshotAssertion
 
 from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.engine import ASSESS_EVERY, settled
 from custom_components.cramp_guard.risk import Assessment, Profile, RiskInputs, assess
 from custom_components.cramp_guard.sensor import CrampGuardSensor
 
-from .conftest import SOURCES, advance, make_entry, setup_entry
+from .conftest import SOURCES, Sources, advance, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 6, 16, 12, 0, tzinfo=TZ)
@@ -41,31 +35,15 @@ STANDARD_ATTRIBUTES = {"friendly_name", "unit_of_measurement", "state_class"}
 
 
 @pytest.fixture
-def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
-    """Snapshots in tests/snapshots, in Home Assistant's format, in both lanes.
-
-    Which `snapshot` fixture wins (syrupy's or the harness's) differs between
-    installs, so the extension is chosen here.
-    """
-    return snapshot.use_extension(HomeAssistantSnapshotExtension)
+def entry_options() -> dict[str, Any]:
+    """Alex's options in this module."""
+    return OPTIONS
 
 
-def _plain(data: Any) -> Any:
-    """JSON-ready data: enums as their values, so the snapshot is plain."""
-    return json.loads(json.dumps(data, cls=JSONEncoder))
-
-
-def _set_sources(hass: HomeAssistant, **values: str) -> None:
-    units = {
-        "steps": "steps",
-        "room_temperature": "°C",
-        "room_humidity": "%",
-        "water": "mL",
-    }
-    for name, value in values.items():
-        hass.states.async_set(
-            f"sensor.{name}", value, {"unit_of_measurement": units[name]}
-        )
+@pytest.fixture(autouse=True)
+def _noon(berlin: None, freezer: FrozenDateTimeFactory) -> None:
+    """Every test runs in Berlin, from NOW."""
+    freezer.move_to(NOW)
 
 
 def _entities(
@@ -77,61 +55,24 @@ def _entities(
     )
 
 
-@pytest.mark.freeze_time(NOW)
-async def test_entities_of_a_person(
-    hass: HomeAssistant,
-    berlin: None,
-    entity_registry: er.EntityRegistry,
-    snapshot: SnapshotAssertion,
-) -> None:
-    """The registry entries and the states after setup, at a frozen time."""
-    _set_sources(
-        hass, steps="4200", room_temperature="24", room_humidity="50", water="800"
-    )
-    entry = await setup_entry(hass, make_entry(**OPTIONS))
-
-    entities = _entities(entity_registry, entry)
-    registry = {
-        e.entity_id: {
-            "unique_id": e.unique_id,
-            "translation_key": e.translation_key,
-            "original_device_class": e.original_device_class,
-            "unit_of_measurement": e.unit_of_measurement,
-            "entity_category": e.entity_category,
-        }
-        for e in entities
-    }
-    states = {
-        e.entity_id: {
-            "state": (state := hass.states.get(e.entity_id)).state,
-            "attributes": dict(state.attributes),
-        }
-        for e in entities
-    }
-    assert all(e.unique_id.startswith(f"{entry.entry_id}_") for e in entities)
-    # The unique ids hold the entry id, which changes with every run.
-    registry = {
-        entity_id: item | {"unique_id": item["unique_id"].split("_", 1)[1]}
-        for entity_id, item in registry.items()
-    }
-    assert _plain({"registry": registry, "states": states}) == snapshot
-
-
-@pytest.mark.parametrize("humidity", [True, False])
+@pytest.mark.parametrize(
+    ("entry_options", "humidity"),
+    [
+        (OPTIONS, True),
+        ({k: v for k, v in OPTIONS.items() if k != "room_humidity"}, False),
+    ],
+    ids=["with_humidity", "without_humidity"],
+)
 async def test_heat_index_only_with_room_humidity(
     hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
+    sources: Sources,
+    mock_config_entry: MockConfigEntry,
     entity_registry: er.EntityRegistry,
     humidity: bool,
 ) -> None:
     """The heat index sensor exists only when a room humidity source is set."""
-    freezer.move_to(NOW)
-    options = dict(OPTIONS)
-    if not humidity:
-        del options["room_humidity"]
-    _set_sources(hass, room_temperature="30", room_humidity="60")
-    entry = await setup_entry(hass, make_entry(**options))
+    sources.set(room_temperature=30, room_humidity=60)
+    entry = await setup_entry(hass, mock_config_entry)
 
     ids = {e.entity_id for e in _entities(entity_registry, entry)}
     assert ("sensor.alex_heat_index" in ids) is humidity
@@ -141,16 +82,11 @@ async def test_heat_index_only_with_room_humidity(
 
 
 async def test_risk_attributes_are_small_and_volatile_ones_unrecorded(
-    hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, sources: Sources, mock_config_entry: MockConfigEntry
 ) -> None:
     """Level, confidence and top factors - confidence and top factors unrecorded."""
-    freezer.move_to(NOW)
-    _set_sources(
-        hass, steps="4200", room_temperature="29", room_humidity="60", water="300"
-    )
-    entry = await setup_entry(hass, make_entry(**OPTIONS))
+    sources.set(steps=4200, room_temperature=29, room_humidity=60, water=300)
+    entry = await setup_entry(hass, mock_config_entry)
 
     state = hass.states.get(RISK)
     assert set(state.attributes) - STANDARD_ATTRIBUTES == {
@@ -186,15 +122,14 @@ async def test_risk_attributes_are_small_and_volatile_ones_unrecorded(
 
 async def test_one_service_device_per_person(
     hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
+    sources: Sources,
+    mock_config_entry: MockConfigEntry,
     device_registry: dr.DeviceRegistry,
     entity_registry: er.EntityRegistry,
 ) -> None:
     """Each person's entities are on one service device named after them."""
-    freezer.move_to(NOW)
-    _set_sources(hass, steps="100", room_temperature="22", room_humidity="40")
-    alex = await setup_entry(hass, make_entry(**OPTIONS))
+    sources.set(steps=100, room_temperature=22, room_humidity=40)
+    alex = await setup_entry(hass, mock_config_entry)
     sam = await setup_entry(hass, make_entry("Sam", **OPTIONS))
 
     for entry, name in ((alex, "Alex"), (sam, "Sam")):
@@ -212,18 +147,20 @@ async def test_one_service_device_per_person(
         )
 
 
+@pytest.mark.parametrize(
+    "entry_options", [{k: v for k, v in OPTIONS.items() if not k.startswith("water")}]
+)
 async def test_entities_written_only_when_what_they_show_changes(
     hass: HomeAssistant,
-    berlin: None,
     freezer: FrozenDateTimeFactory,
+    sources: Sources,
+    mock_config_entry: MockConfigEntry,
     entity_registry: er.EntityRegistry,
 ) -> None:
     """Ticks with nothing changing write nothing; a change that moves the score
     writes the risk once, even when two sources change together."""
-    freezer.move_to(NOW)
-    options = {k: v for k, v in OPTIONS.items() if not k.startswith("water")}
-    _set_sources(hass, steps="4200", room_temperature="22", room_humidity="40")
-    entry = await setup_entry(hass, make_entry(**options))
+    sources.set(steps=4200, room_temperature=22, room_humidity=40)
+    entry = await setup_entry(hass, mock_config_entry)
     ours = {e.entity_id for e in _entities(entity_registry, entry)}
     writes: list[str] = []
 
@@ -245,7 +182,7 @@ async def test_entities_written_only_when_what_they_show_changes(
 
     # A source that changes to the same value, and one the model cannot see a
     # difference in, change nothing shown either.
-    _set_sources(hass, steps="4200")
+    sources.steps(4200)
     hass.states.async_set(
         "sensor.room_temperature", "22", {"unit_of_measurement": "°C", "x": 1}
     )
@@ -253,7 +190,7 @@ async def test_entities_written_only_when_what_they_show_changes(
     assert writes == []
 
     score = hass.states.get(RISK).state
-    _set_sources(hass, room_temperature="33", room_humidity="70")
+    sources.set(room_temperature=33, room_humidity=70)
     await advance(hass, freezer, ASSESS_EVERY)
     assert hass.states.get(RISK).state != score
     assert writes.count(RISK) == 1

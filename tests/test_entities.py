@@ -1,0 +1,91 @@
+"""The entity set of one person, platform by platform, through the harness's
+`snapshot_platform`: the registry entries and the states after setup, at a frozen
+time, with the fixed entry id (so the unique ids are the same on every run).
+
+One snapshot file serves every lane. Home Assistant versions differ in what they
+keep for an entity beyond what the integration sets: 2026.2 adds `object_id_base`
+and `suggested_object_id` to registry entries, 2026.10 keeps `aliases` as a list
+holding None and names state attributes and capabilities with enum members (the
+same strings, written differently). Those fields are left out and the enum keys
+written as their strings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from datetime import datetime
+from enum import Enum
+from typing import Any
+from unittest.mock import patch
+from zoneinfo import ZoneInfo
+
+from homeassistant.const import Platform
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+import pytest
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    snapshot_platform,
+)
+from syrupy.assertion import SnapshotAssertion
+from syrupy.filters import props
+from syrupy.types import PropertyPath
+
+from custom_components.cramp_guard import PLATFORMS
+
+NOW = datetime(2026, 6, 16, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+# One test per platform; the test below checks that none is left out.
+SNAPSHOTTED = [
+    Platform.BINARY_SENSOR,
+    Platform.BUTTON,
+    Platform.NUMBER,
+    Platform.SENSOR,
+    Platform.SWITCH,
+    Platform.TIME,
+]
+
+
+# Registry entry fields that some Home Assistant versions have and others do not.
+LANE_SPECIFIC = props("aliases", "object_id_base", "suggested_object_id")
+
+
+def _plain_keys(*, data: Any, path: PropertyPath) -> Any:
+    """A mapping with enum keys (attributes, capabilities) with string keys."""
+    if isinstance(data, dict) and any(isinstance(key, Enum) for key in data):
+        return type(data)({str(key): value for key, value in data.items()})
+    return data
+
+
+@pytest.fixture
+def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
+    """The same snapshot text in every lane (see the module's docstring)."""
+    return snapshot.with_defaults(exclude=LANE_SPECIFIC, matcher=_plain_keys)
+
+
+def test_every_platform_is_snapshotted() -> None:
+    """The parametrization below covers every platform the integration loads."""
+    assert sorted(PLATFORMS) == SNAPSHOTTED
+
+
+@pytest.fixture
+def platform(request: pytest.FixtureRequest) -> Generator[Platform]:
+    """Load only this platform of the integration (for the whole test)."""
+    with patch("custom_components.cramp_guard.PLATFORMS", [request.param]):
+        yield request.param
+
+
+@pytest.mark.freeze_time(NOW)
+@pytest.mark.parametrize("platform", SNAPSHOTTED, indirect=True)
+async def test_entities(
+    hass: HomeAssistant,
+    berlin: None,
+    platform: Platform,
+    init_integration: MockConfigEntry,
+    entity_registry: er.EntityRegistry,
+    snapshot: SnapshotAssertion,
+) -> None:
+    """Every entity of the platform: its registry entry and its state.
+
+    The person has every source (PERSON), each with a usable state (USABLE).
+    """
+    await snapshot_platform(hass, entity_registry, snapshot, init_integration.entry_id)
