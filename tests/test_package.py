@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 from pathlib import Path
@@ -194,3 +195,27 @@ def test_readme_names_the_test_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     development = readme.split("## Development", 1)[1]
     assert "scripts/test" in development
+
+
+def test_the_engine_imports_no_ui_module() -> None:
+    """The engine's own imports (followed through the package) reach no form, flow
+    or repairs UI: fix flows are imported only when one is opened.
+    """
+    seen: set[Path] = set()
+    todo = [COMPONENT / "engine.py"]
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, ast.ImportFrom) or not node.module:
+                continue
+            assert not node.module.startswith("homeassistant.components.repairs")
+            if node.level == 1:
+                target = path.parent / node.module.replace(".", "/")
+                module = target.with_suffix(".py")
+                todo.append(module if module.exists() else target / "__init__.py")
+    names = {p.stem for p in seen}
+    assert {"repairs", "health", "sources"} <= names
+    assert not names & {"flow_schemas", "repair_flows", "config_flow", "services"}

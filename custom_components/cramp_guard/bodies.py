@@ -16,8 +16,7 @@ from typing import Any, Final
 from homeassistant.exceptions import ServiceValidationError
 import voluptuous as vol
 
-from .const import DOMAIN
-from .flow_schemas import WATER_UNITS
+from .const import DOMAIN, WATER_UNITS
 from .sources import volume_ml
 
 MUSCLES: Final = ("calf", "hamstring", "quadriceps", "foot", "hand", "other")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Final
 
+from homeassistant.const import UnitOfVolume
+
 DOMAIN: Final = "cramp_guard"
 
 # entry.data holds only the person's name; every other setting lives in entry.options
@@ -122,3 +124,12 @@ WATER_UNIT_CUP: Final = "cup"
 DEFAULT_WAKE_TIME: Final = "07:00:00"
 DEFAULT_BED_TIME: Final = "22:00:00"
 DEFAULT_MAIN_ACTIVITY: Final = MainActivity.RUNNING
+
+# The units offered for a water entity that has no unit of its own.
+WATER_UNITS: Final = [
+    UnitOfVolume.MILLILITERS,
+    UnitOfVolume.LITERS,
+    UnitOfVolume.FLUID_OUNCES,
+    WATER_UNIT_CUP,
+    UnitOfVolume.GALLONS,
+]

@@ -48,21 +48,13 @@ from .const import (
     HUMIDITY_SOURCES,
     SOURCE_KEYS,
     TEMPERATURE_SOURCES,
-    WATER_UNIT_CUP,
+    WATER_UNITS,
     ActivityMetric,
     CounterKind,
     MainActivity,
     Sex,
 )
 
-# The units offered for a water entity that has no unit of its own.
-WATER_UNITS: Final = [
-    UnitOfVolume.MILLILITERS,
-    UnitOfVolume.LITERS,
-    UnitOfVolume.FLUID_OUNCES,
-    WATER_UNIT_CUP,
-    UnitOfVolume.GALLONS,
-]
 DEFAULT_WATER_UNIT: Final = UnitOfVolume.MILLILITERS
 
 # The settings that come with a counter source (asked in the `counters` step).

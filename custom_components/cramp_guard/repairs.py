@@ -12,24 +12,15 @@
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from homeassistant.components.repairs import RepairsFlow
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.data_entry_flow import FlowResult
 from homeassistant.helpers import issue_registry as ir
-from homeassistant.helpers.selector import (
-    SelectOptionDict,
-    SelectSelector,
-    SelectSelectorConfig,
-    SelectSelectorMode,
-)
-import voluptuous as vol
 
-from .const import CONF_NOTIFY_TARGETS, DOMAIN, CounterKind
-from .flow_schemas import COUNTER_KIND_KEYS, COUNTER_KIND_SELECTOR, SOURCE_SELECTORS
-from .targets import PERSISTENT, available_targets
+from .const import COUNTER_SOURCES, DOMAIN, CounterKind
+
+if TYPE_CHECKING:
+    from homeassistant.components.repairs import RepairsFlow
 
 ISSUE_MISSING_SOURCE = "missing_source"
 ISSUE_FREQUENT_CRAMPS = "frequent_cramps"
@@ -117,7 +108,7 @@ def async_counter_kind(
 @callback
 def async_delete_counter_kind(hass: HomeAssistant, entry_id: str) -> None:
     """Remove an entry's counter-kind issues (its counters are checked anew)."""
-    for key in COUNTER_KIND_KEYS:
+    for key in COUNTER_SOURCES:
         ir.async_delete_issue(hass, DOMAIN, _kind_issue_id(entry_id, key))
 
 
@@ -188,141 +179,16 @@ def async_delete_entry_issues(hass: HomeAssistant, entry_id: str) -> None:
             ir.async_delete_issue(hass, DOMAIN, issue_id)
 
 
-class _EntryFlow(RepairsFlow, ABC):
-    """A fix flow that edits the options of the entry its issue is about."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        """Remember which entry the issue is about."""
-        super().__init__()
-        self._entry_id: str = data["entry_id"]
-
-    async def async_step_init(
-        self, user_input: dict[str, Any] | None = None
-    ) -> FlowResult:
-        """Start the flow (its input is the issue, not the user's)."""
-        return await self.async_step_replace()
-
-    async def async_step_replace(
-        self, user_input: dict[str, Any] | None = None
-    ) -> FlowResult:
-        """Show the form; store the replacement in the entry's options (a reload)."""
-        entry = self.hass.config_entries.async_get_entry(self._entry_id)
-        if entry is None:
-            return self.async_abort(reason="entry_removed")
-        if user_input is not None:
-            options = self._replaced(dict(entry.options), user_input[CONF_REPLACEMENT])
-            self.hass.config_entries.async_update_entry(entry, options=options)
-            return self.async_create_entry(data={})
-        return self.async_show_form(
-            step_id="replace",
-            data_schema=self.add_suggested_values_to_schema(
-                vol.Schema({vol.Required(CONF_REPLACEMENT): self._selector()}),
-                self._suggested_values(),
-            ),
-            description_placeholders=self._placeholders(entry.title),
-        )
-
-    def _suggested_values(self) -> dict[str, Any]:
-        """What the form starts with (nothing by default)."""
-        return {}
-
-    @abstractmethod
-    def _replaced(self, options: dict[str, Any], replacement: Any) -> dict[str, Any]:
-        """The entry's options with the replacement."""
-
-    @abstractmethod
-    def _selector(self) -> Any:
-        """The selector of the replacement."""
-
-    @abstractmethod
-    def _placeholders(self, name: str) -> dict[str, str]:
-        """The form's description placeholders."""
-
-
-class MissingSourceFlow(_EntryFlow):
-    """Pick a replacement for a missing source entity."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        """Remember which entry and source the issue is about."""
-        super().__init__(data)
-        self._key: str = data["key"]
-        self._entity_id: str = data["entity_id"]
-
-    def _replaced(self, options: dict[str, Any], replacement: Any) -> dict[str, Any]:
-        return {**options, self._key: replacement}
-
-    def _selector(self) -> Any:
-        return SOURCE_SELECTORS[self._key]
-
-    def _placeholders(self, name: str) -> dict[str, str]:
-        return {"name": name, "entity_id": self._entity_id}
-
-
-class CounterKindFlow(_EntryFlow):
-    """Confirm (or change) the kind a counter behaves like."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        """Remember which entry, counter and suggested kind the issue is about."""
-        super().__init__(data)
-        self._key: str = data["key"]
-        self._entity_id: str = data["entity_id"]
-        self._suggested: str = data["suggested"]
-
-    def _suggested_values(self) -> dict[str, Any]:
-        return {CONF_REPLACEMENT: self._suggested}
-
-    def _replaced(self, options: dict[str, Any], replacement: Any) -> dict[str, Any]:
-        return {**options, COUNTER_KIND_KEYS[self._key]: replacement}
-
-    def _selector(self) -> Any:
-        return COUNTER_KIND_SELECTOR
-
-    def _placeholders(self, name: str) -> dict[str, str]:
-        return {"name": name, "entity_id": self._entity_id}
-
-
-class BrokenTargetFlow(_EntryFlow):
-    """Pick another notify target for one that is missing or raises."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        """Remember which entry and target the issue is about."""
-        super().__init__(data)
-        self._target: str = data["target"]
-
-    def _replaced(self, options: dict[str, Any], replacement: Any) -> dict[str, Any]:
-        targets = [
-            replacement if t == self._target else t
-            for t in options.get(CONF_NOTIFY_TARGETS, [])
-        ]
-        if replacement not in targets:  # the broken one was already taken out
-            targets.append(replacement)
-        return {**options, CONF_NOTIFY_TARGETS: list(dict.fromkeys(targets))}
-
-    def _selector(self) -> Any:
-        choices = [t for t in available_targets(self.hass) if t != self._target]
-        return SelectSelector(
-            SelectSelectorConfig(
-                options=[
-                    SelectOptionDict(
-                        value=t,
-                        label="Persistent notification"
-                        if t == PERSISTENT
-                        else f"notify.{t}",
-                    )
-                    for t in choices
-                ],
-                mode=SelectSelectorMode.DROPDOWN,
-            )
-        )
-
-    def _placeholders(self, name: str) -> dict[str, str]:
-        return {"name": name, "target": f"notify.{self._target}"}
-
-
 async def async_create_fix_flow(
     hass: HomeAssistant, issue_id: str, data: dict[str, Any] | None
 ) -> RepairsFlow:
-    """Create the fix flow for an issue of this integration (by its id's prefix)."""
+    """Create the fix flow for an issue of this integration (by its id's prefix).
+
+    The flows (forms, selectors) are imported here, so what raises issues - the
+    engine among them - imports no UI module.
+    """
+    from .repair_flows import BrokenTargetFlow, CounterKindFlow, MissingSourceFlow
+
     assert data is not None
     if issue_id.startswith(f"{ISSUE_BROKEN_TARGET}_"):
         return BrokenTargetFlow(data)
