@@ -53,6 +53,7 @@ from bench._harness import (
 import argparse
 from collections import Counter
 import cProfile
+import gc
 from datetime import datetime, timedelta
 import io
 from pathlib import Path
@@ -251,6 +252,10 @@ async def test_updates(
         sources_before = sum(drive.updates[e] for e in FOLLOWS[contender])
         stores_before = stores.counts.copy()
         profile = cProfile.Profile() if run_ != contender else None
+        # What earlier rounds left behind is collected and frozen, so a full garbage
+        # collection during the run scans this contender's objects, not theirs.
+        gc.collect()
+        gc.freeze()
         started = cpu()
         if profile:
             profile.enable()
@@ -261,6 +266,7 @@ async def test_updates(
             profile.disable()
             RESULTS["profile_stats"] = profile
         seconds = cpu() - started
+        gc.unfreeze()
         stop()
     if profile:
         return

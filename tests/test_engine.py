@@ -13,7 +13,12 @@ from homeassistant.core import HomeAssistant
 import pytest
 
 from custom_components.cramp_guard.actions import async_log
-from custom_components.cramp_guard.engine import ASSESS_BURST, ASSESS_EVERY, Engine
+from custom_components.cramp_guard.engine import (
+    ASSESS_BURST,
+    ASSESS_EVERY,
+    REFRESH_EVERY,
+    Engine,
+)
 from custom_components.cramp_guard.health import HOLD_COUNTS_FOR
 
 from .conftest import advance, make_entry, setup_entry
@@ -294,12 +299,14 @@ async def test_a_counter_that_never_reported_is_not_read_as_zero(
     assert hass.states.get("sensor.alex_water_today").state == "unknown"
 
 
-async def test_assessments_follow_the_minute_not_every_change(
+async def test_assessments_follow_what_matters_not_every_change(
     hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
 ) -> None:
-    """A source changing every 10 s: a short burst at once, then one assessment a
-    minute; a quiet spell and the next change is assessed at once again; a change
-    the model cannot see, never.
+    """A source changing by what matters every 10 s: a short burst at once, then one
+    assessment a minute. A small move (under Home Assistant's significant change,
+    0.5 degC) waits for the refresh; a repeated value or an attribute, never; after a
+    quiet spell the next change is assessed at once again. Without changes, a
+    refresh every 5 minutes.
     """
     engine = await _water_person(hass, freezer)
     assessed: list[datetime] = []
@@ -308,27 +315,40 @@ async def test_assessments_follow_the_minute_not_every_change(
 
     assessed.clear()
     for n in range(60):  # 10 minutes
-        _set(hass, "sensor.room_temperature", 22 + (n % 2) / 10 + 0.1, "°C")
+        _set(hass, "sensor.room_temperature", 22 + n % 2, "°C")
         await advance(hass, freezer, timedelta(seconds=10))
     gaps = [b - a for a, b in pairwise(assessed)]
     burst = int(ASSESS_BURST)
     assert burst + 5 <= len(assessed) <= burst + 11, assessed
     assert min(gaps[burst:]) >= ASSESS_EVERY - timedelta(seconds=5), gaps
 
+    await advance(hass, freezer, timedelta(minutes=6))  # quiet: tokens come back
     assessed.clear()
-    _set(hass, "sensor.room_temperature", 22.1, "°C")  # the same value again
+    for value in (23.1, 23.2, 23.3, 23.3, 23.2):  # small moves, a repeat
+        _set(hass, "sensor.room_temperature", value, "°C")
+        await advance(hass, freezer, timedelta(seconds=1))
     hass.states.async_set(  # an attribute only
         "sensor.water", "800", {"unit_of_measurement": "mL", "icon": "mdi:cup"}
     )
     await advance(hass, freezer, timedelta(seconds=1))
     assert assessed == []
+    for _ in range(5):
+        await advance(hass, freezer, timedelta(minutes=1))
+    assert len(assessed) == 1  # the refresh reads the latest value
+    assert engine.snapshot.inputs.room_temp_c == 23.2
 
-    await advance(hass, freezer, timedelta(minutes=3))  # quiet: the ticks only
     assessed.clear()
     _set(hass, "sensor.room_temperature", 25, "°C")
     await advance(hass, freezer, timedelta(seconds=1))
     assert len(assessed) == 1
     assert engine.snapshot.inputs.room_temp_c == 25
+
+    assessed.clear()
+    for _ in range(30):  # half an hour without changes
+        await advance(hass, freezer, timedelta(minutes=1))
+    gaps = [b - a for a, b in pairwise(assessed)]
+    assert len(assessed) == 6
+    assert set(gaps) == {REFRESH_EVERY}, gaps
 
 
 async def test_a_hand_log_is_assessed_at_once(

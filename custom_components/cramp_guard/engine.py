@@ -1,25 +1,29 @@
 """One person's runtime: sources -> ledger -> RiskInputs -> assess -> entities.
 
-Event-driven: a source change that matters (a new value or problem, something
-counted) is read into the model's units and written to the ledger, then assessed
-after a short debounce that coalesces several sources changing at once; while sources
-keep changing, assessments are paced to one a minute after a short burst (the model's
-clock is the minute; a hand log assesses at once). A once-a-minute tick keeps
-time-dependent factors current and rolls the day over. Entities are told after each
-assessment and write their state only when what they show changed; the risk shown
-moves once the score is a whole point away.
+Event-driven: every source change is read into the model's units and written to the
+ledger; one that matters (something counted, a problem, the workout flipping, a
+temperature or humidity as far from the last assessed value as Home Assistant's own
+significant-change rules ask: 0.5 degC, 1 %) is assessed after a short debounce that
+coalesces several sources changing at once. While sources keep changing, assessments
+are paced to one a minute after a short burst; a hand log assesses at once. Without
+such a change, a refresh 5 minutes after the last assessment keeps time-dependent
+factors current, and a moment something is due at (a reminder, the wake time, the
+bedtime) is assessed at that moment: one timer, set for whichever comes first.
+Entities are told after each assessment and write their state only when what they
+show changed; the risk shown moves once the score is a whole point away.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 import logging
 
 from homeassistant.core import (
     CALLBACK_TYPE,
     Event,
     EventStateChangedData,
+    HassJob,
     HomeAssistant,
     State,
     callback,
@@ -27,7 +31,6 @@ from homeassistant.core import (
 from homeassistant.helpers.event import (
     async_call_later,
     async_track_state_change_event,
-    async_track_time_interval,
 )
 from homeassistant.helpers.start import async_at_started
 from homeassistant.util import dt as dt_util
@@ -74,8 +77,14 @@ DEBOUNCE_SECONDS = 0.3  # sources changing together make one assessment
 # one comes back every ASSESS_EVERY).
 ASSESS_EVERY = timedelta(minutes=1)
 ASSESS_BURST = 5.0
-TICK = timedelta(minutes=1)
-TICK_SLACK = timedelta(seconds=5)  # a tick this close to the last assessment waits
+REFRESH_EVERY = timedelta(minutes=5)  # without changes that matter, assess this often
+# Home Assistant's significant change of a sensor (sensor/significant_change.py):
+# 0.5 degC (1 degF is 0.56 degC) and 1 % humidity. A smaller move is read and waits
+# for the next assessment.
+SIGNIFICANT = {
+    **dict.fromkeys(TEMPERATURE_SOURCES, 0.5),
+    **dict.fromkeys(HUMIDITY_SOURCES, 1.0),
+}
 # The risk shown moves once the model's raw score is this far from it: a score
 # wavering across a rounding boundary is not written back and forth.
 SCORE_HYSTERESIS = 0.75
@@ -133,6 +142,12 @@ def settled(shown: Assessment | None, new: Assessment) -> Assessment:
     return shown
 
 
+def next_at(now: datetime, moment: time) -> datetime:
+    """The next time the local clock shows `moment`, after `now`."""
+    at = datetime.combine(now.date(), moment, tzinfo=now.tzinfo)
+    return at if at > now else at + timedelta(days=1)
+
+
 class Engine:
     """Follows one person's sources and keeps the assessment current."""
 
@@ -144,6 +159,10 @@ class Engine:
         self.ledger = Ledger(hass, entry_id, settings.profile.wake)
         self.health = SourceHealth(hass, entry_id, settings)
         self.readings: dict[str, Reading] = {}
+        self._keys: dict[str, list[str]] = {}  # entity id -> the sources it is
+        for key, entity_id in settings.sources.items():
+            self._keys.setdefault(entity_id, []).append(key)
+        self._assessed: dict[str, Reading] = {}  # the readings of the last assessment
         self.workout_on: bool | None = None
         self.snapshot: Snapshot | None = None
         self._suggested: set[str] = set()  # counters whose kind repair is raised
@@ -152,6 +171,16 @@ class Engine:
         self._assessed_at: datetime | None = None
         self._tokens = ASSESS_BURST  # assessments sources may have at once
         self._pending: CALLBACK_TYPE | None = None  # the scheduled assessment
+        self._due: float | None = None  # when to assess without a change (timestamp)
+        self._timer: CALLBACK_TYPE | None = None  # set for `_due`
+        self._turn: datetime | None = None  # the next wake time or bedtime
+        self._wanted: dict[str, datetime] = {}  # moments others need an assessment at
+        self._due_job = HassJob(
+            self._on_due, "cramp_guard due", cancel_on_shutdown=True
+        )
+        self._pending_job = HassJob(
+            self._run_pending, "cramp_guard pending", cancel_on_shutdown=True
+        )
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -169,10 +198,9 @@ class Engine:
             self._read(key, self.hass.states.get(entity_id), now)
         self._unsubs.append(
             async_track_state_change_event(
-                self.hass, sorted(set(self.settings.sources.values())), self._on_change
+                self.hass, sorted(self._keys), self._on_change
             )
         )
-        self._unsubs.append(async_track_time_interval(self.hass, self._on_tick, TICK))
         if not self.health.report_missing:  # booting: wait until Home Assistant runs
             self._unsubs.append(async_at_started(self.hass, self._async_started))
         self.ledger.async_schedule_save()
@@ -181,6 +209,7 @@ class Engine:
     async def async_stop(self) -> None:
         """Unsubscribe everything and write the ledger."""
         self._cancel_pending()
+        self._disarm()
         while self._unsubs:
             self._unsubs.pop()()
         await self.ledger.async_save_now()
@@ -195,23 +224,52 @@ class Engine:
 
     @callback
     def _on_change(self, event: Event[EventStateChangedData]) -> None:
-        entity_id = event.data["entity_id"]
-        now = dt_util.now()
+        now = dt_util.as_local(event.time_fired)  # the moment of the change
+        state = event.data["new_state"]
         changed = False
-        for key, source in self.settings.sources.items():
-            if source == entity_id:
-                changed |= self._read(key, event.data["new_state"], now)
+        for key in self._keys[event.data["entity_id"]]:
+            changed |= self._read(key, state, now)
         if changed:
             self.ledger.async_schedule_save()
             self._schedule(now)
 
     @callback
-    def _on_tick(self, _now: datetime) -> None:
-        now = dt_util.now()
-        if self._assessed_at is None or now - self._assessed_at >= TICK - TICK_SLACK:
-            self.async_update()
+    def assess_at(self, key: str, moment: datetime | None) -> None:
+        """Assess at `moment` (something of `key`'s falls due by the clock then);
+        None: nothing of `key`'s. Kept until it passes.
+        """
+        if moment is None:
+            self._wanted.pop(key, None)
         else:
-            self._schedule(now)
+            self._wanted[key] = moment
+            self._arm(dt_util.now())
+
+    def _arm(self, now: datetime) -> None:
+        """One timer, for the first of the refresh, the turn and the wanted moments."""
+        moments = [*self._wanted.values()]
+        if self._assessed_at is not None:
+            moments.append(self._assessed_at + REFRESH_EVERY)
+        if self._turn is not None:
+            moments.append(self._turn)
+        if not moments:
+            return
+        due = min(moment.timestamp() for moment in moments)  # real time, across DST
+        if due == self._due:
+            return
+        self._disarm()
+        self._due = due
+        delay = max(0.0, due - now.timestamp())
+        self._timer = async_call_later(self.hass, delay, self._due_job)
+
+    @callback
+    def _on_due(self, _now: datetime) -> None:
+        self._timer = self._due = None
+        self.async_update()
+
+    def _disarm(self) -> None:
+        if self._timer is not None:
+            self._timer()
+            self._timer = self._due = None
 
     @callback
     def _schedule(self, now: datetime) -> None:
@@ -223,7 +281,7 @@ class Engine:
         delay = DEBOUNCE_SECONDS
         if (tokens := self._refill(now)) < 1:
             delay = max(delay, (1 - tokens) * ASSESS_EVERY.total_seconds())
-        self._pending = async_call_later(self.hass, delay, self._run_pending)
+        self._pending = async_call_later(self.hass, delay, self._pending_job)
 
     def _refill(self, now: datetime) -> float:
         """The tokens left: one back every ASSESS_EVERY since the last assessment."""
@@ -298,12 +356,24 @@ class Engine:
             reading, humidity = read_weather(state, unit)
             counted = humidity != self.readings.get(OUTDOOR_HUMIDITY_KEY)
             self.readings[OUTDOOR_HUMIDITY_KEY] = humidity
-        changed = counted or reading != self.readings.get(key)
-        self.readings[key] = reading
-        self.health.observe(key, state, reading, now)
-        if changed:
+        if reading != self.readings.get(key):
+            self.readings[key] = reading
             self._record_heat(key, now)
-        return changed
+        self.health.observe(key, state, reading, now)
+        return counted or self._matters(key, reading)
+
+    def _matters(self, key: str, reading: Reading) -> bool:
+        """Whether a reading differs from the last assessed one by what matters."""
+        old = self._assessed.get(key)
+        threshold = SIGNIFICANT.get(key)
+        if (
+            threshold is None
+            or old is None
+            or old.value is None
+            or reading.value is None
+        ):
+            return reading != old
+        return abs(reading.value - old.value) >= threshold
 
     def _read_counter(self, key: str, state: State | None) -> Reading:
         if is_single_record(state):
@@ -402,6 +472,13 @@ class Engine:
         now = dt_util.now()
         self._tokens = max(0.0, self._refill(now) - 1)  # a hand log never waits
         self._assessed_at = now
+        self._assessed = dict(self.readings)
+        if self._turn is None or now >= self._turn:  # the day or the sleep window
+            profile = self.settings.profile
+            self._turn = min(next_at(now, profile.wake), next_at(now, profile.bed))
+        if self._wanted:
+            self._wanted = {k: m for k, m in self._wanted.items() if m > now}
+        self._arm(now)
         self.ledger.today(now)  # rolls the ledger over at the wake time
         inputs, day = self.build_inputs(now)
         workout = bool(self.workout_on) or any(b.end is None for b in inputs.bouts)

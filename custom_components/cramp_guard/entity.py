@@ -39,6 +39,7 @@ class SnapshotEntity(CrampGuardEntity):
     """An entity that shows part of the snapshot: told after each assessment."""
 
     _shown: Any = None
+    _part: Any = None
 
     async def async_added_to_hass(self) -> None:
         """Follow the engine's assessments."""
@@ -50,8 +51,17 @@ class SnapshotEntity(CrampGuardEntity):
         """What the entity shows now (compared to decide whether to write)."""
         return (self.available, self.state, self.extra_state_attributes)
 
+    def _shows(self) -> Any:
+        """The part of the snapshot all the entity shows comes from, when one object
+        holds it (the same object again: nothing to render); None: render always."""
+        return None
+
     def _async_engine_updated(self) -> None:
         """Write the state only when what the entity shows changed."""
+        part = self._shows()
+        if part is not None and part is self._part:
+            return
+        self._part = part
         shown = self._render()
         if shown != self._shown:
             self._shown = shown
@@ -78,5 +88,5 @@ class PreferenceEntity(CrampGuardEntity):
 
     def async_saved(self) -> None:
         """Persist the change and show it."""
-        self.prompter.async_save()
+        self.prompter.async_prefs_changed()
         self.async_write_ha_state()

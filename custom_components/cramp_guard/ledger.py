@@ -244,9 +244,12 @@ class Ledger:
         self._cramps = self._stretches = None
 
     def _changing(self, at: datetime) -> Day:
-        """The day of `at`, about to change: what was read of the past is stale."""
-        self._stale()
-        return self.today(at)
+        """The day of `at`, about to change: histories read for a later day are stale
+        (a day's own changes are not in its history)."""
+        day = self.today(at)
+        if any(later > day.day for later, _ in self._history):
+            self._history.clear()
+        return day
 
     def fill_load(self, day: date, load: float) -> None:
         """A completed day's load from elsewhere (the recorder's statistics)."""
@@ -276,12 +279,14 @@ class Ledger:
         """Record a stretch."""
         day = self._changing(at)
         day.stretches.append(at)
+        self._stretches = None
         return day
 
     def add_cramp(self, cramp: CrampRecord) -> Day:
         """Record a cramp."""
         day = self._changing(cramp.at)
         day.cramps.append(cramp)
+        self._cramps = None
         return day
 
     def record_heat(self, index_c: float, at: datetime) -> None:

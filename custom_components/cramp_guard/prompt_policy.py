@@ -178,6 +178,24 @@ def evening_due(prefs: Prefs, state: PromptState, facts: Facts) -> bool:
     return not state.evening_done and timedelta(0) <= since <= LATE_WINDOW
 
 
+def next_moment(prefs: Prefs, state: PromptState, facts: Facts) -> datetime | None:
+    """The next moment a prompt may fall due by the clock alone (the reminder time,
+    the end of a snooze), for the engine to assess on its minute.
+    """
+    moments = [
+        state.evening_again_at,
+        state.snoozed_until,
+        state.hydration_snoozed_until,
+    ]
+    if not state.evening_done:
+        moments.append(evening_at(facts, prefs))
+    return min(
+        (m for m in moments if m is not None and _before(m, facts.now)),
+        default=None,
+        key=_utc,
+    )
+
+
 def stretched_this_evening(prefs: Prefs, facts: Facts) -> bool:
     """A stretch was logged in the 3 h before the reminder, or since."""
     if facts.last_stretch is None:

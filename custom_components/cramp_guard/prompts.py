@@ -35,6 +35,7 @@ from .prompt_policy import (
     frequent_cramps,
     long_or_sweaty,
     mark_sent,
+    next_moment,
     night_prone,
     roll_over,
     snooze,
@@ -98,6 +99,7 @@ class Prompter:
         self._saved: dict[str, Any] = self._as_dict()
         self._unsubs: list[CALLBACK_TYPE] = []
         self._ready = False
+        self._planned: datetime | None = None  # the moment the engine was given
         self._advice: tuple[int, int] | None = NOT_DECIDED
 
     # -- lifecycle -------------------------------------------------------------------
@@ -145,6 +147,21 @@ class Prompter:
         if data != self._saved:
             self._saved = data
             self._store.async_delay_save(self._as_dict, SAVE_DELAY)
+            if (snapshot := self.engine.snapshot) is not None:
+                self._plan(self.facts(snapshot))
+
+    @callback
+    def async_prefs_changed(self) -> None:
+        """A preference changed (switch, time, glass): saved, decided on the minute."""
+        self.async_save()
+        self.engine.assess_at("preferences", dt_util.now())
+
+    def _plan(self, facts: Facts) -> None:
+        """Have the engine assess when a prompt falls due by the clock."""
+        moment = next_moment(self.prefs, self.state, facts)
+        if moment != self._planned:
+            self._planned = moment
+            self.engine.assess_at("prompts", moment)
 
     # -- deciding and sending --------------------------------------------------------
 
@@ -176,9 +193,11 @@ class Prompter:
                 self.hass, self.entry_id, self.engine.settings.name, advice
             )
         before = replace(self.state, last_sent=dict(self.state.last_sent))
-        kinds = due(self.prefs, self.state, self.facts(snapshot))
+        facts = self.facts(snapshot)
+        kinds = due(self.prefs, self.state, facts)
         for kind in kinds:
             mark_sent(self.state, kind, now)
+        self._plan(facts)
         if self.state != before:
             self.async_save()
         for kind in kinds:

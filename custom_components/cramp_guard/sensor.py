@@ -40,6 +40,8 @@ class CrampGuardSensorDescription(SensorEntityDescription):
     attrs_fn: Callable[[Snapshot], dict[str, Any]] | None = None
     available_fn: Callable[[Snapshot], bool] = lambda _: True
     has_fn: Callable[[Engine], bool] = lambda _: True
+    # The one object value, attributes and availability come from, when there is one
+    part_fn: Callable[[Snapshot], object] | None = None
 
 
 # Stretch and timing are known from the clock and the logs alone.
@@ -89,6 +91,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         value_fn=lambda _, s: s.risk.score,
         attrs_fn=_risk_attributes,
         available_fn=_risk_available,
+        part_fn=lambda s: s.risk,
     ),
     CrampGuardSensorDescription(
         key="risk_level",
@@ -97,6 +100,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         options=LEVELS,
         value_fn=lambda _, s: s.risk.level,
         available_fn=_risk_available,
+        part_fn=lambda s: s.risk,
     ),
     CrampGuardSensorDescription(
         key="hydration_pace",
@@ -197,6 +201,11 @@ class CrampGuardSensor(SnapshotEntity, SensorEntity):
         if snapshot is None or attrs_fn is None:
             return None
         return attrs_fn(snapshot)
+
+    def _shows(self) -> Any:
+        """The description's part of the snapshot, if it names one."""
+        snapshot, part_fn = self.engine.snapshot, self.entity_description.part_fn
+        return None if snapshot is None or part_fn is None else part_fn(snapshot)
 
     def _render(self) -> Any:
         """What the sensor shows, from the description's functions alone."""

@@ -108,9 +108,12 @@ def _unit(state: State) -> str | None:
 def temperature_c(value: float, unit: str | None, default_unit: str) -> Reading:
     """A temperature in degC, from any unit TemperatureConverter knows."""
     unit = unit or default_unit
-    if unit not in TemperatureConverter.VALID_UNITS:
+    if unit == UnitOfTemperature.CELSIUS:
+        celsius = value
+    elif unit in TemperatureConverter.VALID_UNITS:
+        celsius = TemperatureConverter.convert(value, unit, UnitOfTemperature.CELSIUS)
+    else:
         return Reading.bad(Problem.BAD_UNIT)
-    celsius = TemperatureConverter.convert(value, unit, UnitOfTemperature.CELSIUS)
     if not -60.0 <= celsius <= 70.0:
         return Reading.bad(Problem.OUT_OF_RANGE)
     return Reading(celsius)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .day import Day
 from .heat import heat_index_c
@@ -60,7 +61,16 @@ def apparent(temp_c: object, rh: object) -> float | None:
 
 def history(values: Iterable[object] | None) -> list[float | None]:
     """Completed-day loads with every unusable value as None."""
-    return [amount(value) for value in values or ()]
+    days = tuple(values or ())
+    try:
+        return list(_history(days))  # the same days as the last assessment's
+    except TypeError:  # an unhashable value
+        return [amount(value) for value in days]
+
+
+@lru_cache(maxsize=4)
+def _history(days: tuple[object, ...]) -> tuple[float | None, ...]:
+    return tuple(amount(value) for value in days)
 
 
 @dataclass(frozen=True, slots=True)
