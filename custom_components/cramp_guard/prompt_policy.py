@@ -180,20 +180,19 @@ def evening_due(prefs: Prefs, state: PromptState, facts: Facts) -> bool:
 
 def next_moment(prefs: Prefs, state: PromptState, facts: Facts) -> datetime | None:
     """The next moment a prompt may fall due by the clock alone (the reminder time,
-    the end of a snooze), for the engine to assess on its minute.
+    the end of a snooze), for the engine to assess at.
     """
     moments = [
-        state.evening_again_at,
-        state.snoozed_until,
-        state.hydration_snoozed_until,
+        moment
+        for moment in (
+            state.evening_again_at,
+            state.snoozed_until,
+            state.hydration_snoozed_until,
+            None if state.evening_done else evening_at(facts, prefs),
+        )
+        if moment is not None and _before(moment, facts.now)
     ]
-    if not state.evening_done:
-        moments.append(evening_at(facts, prefs))
-    return min(
-        (m for m in moments if m is not None and _before(m, facts.now)),
-        default=None,
-        key=_utc,
-    )
+    return min(moments, key=_utc, default=None)
 
 
 def stretched_this_evening(prefs: Prefs, facts: Facts) -> bool:
