@@ -182,17 +182,14 @@ def next_moment(prefs: Prefs, state: PromptState, facts: Facts) -> datetime | No
     """The next moment a prompt may fall due by the clock alone (the reminder time,
     the end of a snooze), for the engine to assess at.
     """
-    moments = [
-        moment
-        for moment in (
-            state.evening_again_at,
-            state.snoozed_until,
-            state.hydration_snoozed_until,
-            None if state.evening_done else evening_at(facts, prefs),
-        )
-        if moment is not None and _before(moment, facts.now)
-    ]
-    return min(moments, key=_utc, default=None)
+    candidates = (
+        state.evening_again_at,
+        state.snoozed_until,
+        state.hydration_snoozed_until,
+        None if state.evening_done else evening_at(facts, prefs),
+    )
+    moments = [m for m in candidates if m is not None and _before(m, facts.now)]
+    return min(moments, key=_utc) if moments else None
 
 
 def stretched_this_evening(prefs: Prefs, facts: Facts) -> bool:
