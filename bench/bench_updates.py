@@ -53,8 +53,8 @@ from bench._harness import (
 import argparse
 from collections import Counter
 import cProfile
-import gc
 from datetime import datetime, timedelta
+import gc
 import io
 from pathlib import Path
 import pstats
@@ -349,12 +349,17 @@ def report() -> None:
     )
     print()
     print("Targets (issue 9 item 2), per source update:")
-    cpu_ok = cg["cpu"] <= mold["cpu"]
+    # Each round runs every contender back to back, so the machine's speed (a shared
+    # VM: it drifts by +-20 % over a minute) is about the same within a round; the
+    # verdict is the median of the per-round ratios.
+    ratios = [c / m for c, m in zip(cg["cpus"], mold["cpus"], strict=True)]
+    ratio = statistics.median(ratios)
     total = cg["writes"] / cg["source_updates"]
     risk = roles["cramp_risk"] / cg["source_updates"]
     print(
-        f"  CPU per update <= mold_indicator's: {cg['cpu'] * 1e6:.0f} us vs "
-        f"{mold['cpu'] * 1e6:.0f} us ({cg['cpu'] / mold['cpu']:.2f}x)  {mark(cpu_ok)}"
+        f"  CPU per update <= mold_indicator's: {ratio:.2f}x (median of the rounds' "
+        f"ratios: {', '.join(f'{r:.2f}' for r in ratios)}; medians "
+        f"{cg['cpu'] * 1e6:.0f} us vs {mold['cpu'] * 1e6:.0f} us)  {mark(ratio <= 1.0)}"
     )
     print(f"  all state writes <= 0.70: {total:.3f}  {mark(total <= 0.70)}")
     print(f"  cramp risk writes <= 0.10: {risk:.3f}  {mark(risk <= 0.10)}")
@@ -376,7 +381,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--updates", type=int, default=4000)
     parser.add_argument("--profile", action="store_true")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--disk", action="store_true")
     args = parser.parse_args()
     run(

@@ -227,7 +227,7 @@ async def test_before_wake_the_model_sees_the_day_that_ended(
 
     await advance(hass, freezer, datetime(2026, 6, 17, 0, 30, tzinfo=TZ))
     _set(hass, "sensor.steps", 12040, "steps")  # a late sync, before the reset
-    await advance(hass, freezer, ASSESS_EVERY)
+    await advance(hass, freezer, REFRESH_EVERY)  # 40 steps wait for the refresh
     assert engine.snapshot is not None
     assert engine.snapshot.inputs.load_today == 12040  # the day that just ended
 
@@ -304,9 +304,9 @@ async def test_assessments_follow_what_matters_not_every_change(
 ) -> None:
     """A source changing by what matters every 10 s: a short burst at once, then one
     assessment a minute. A small move (under Home Assistant's significant change,
-    0.5 degC) waits for the refresh; a repeated value or an attribute, never; after a
-    quiet spell the next change is assessed at once again. Without changes, a
-    refresh every 5 minutes.
+    0.5 degC; under 50 mL of water) waits for the refresh; a repeated value or an
+    attribute, never; after a quiet spell the next change is assessed at once again.
+    Without changes, a refresh every 10 minutes.
     """
     engine = await _water_person(hass, freezer)
     assessed: list[datetime] = []
@@ -332,10 +332,17 @@ async def test_assessments_follow_what_matters_not_every_change(
     )
     await advance(hass, freezer, timedelta(seconds=1))
     assert assessed == []
-    for _ in range(5):
+    for _ in range(10):
         await advance(hass, freezer, timedelta(minutes=1))
     assert len(assessed) == 1  # the refresh reads the latest value
     assert engine.snapshot.inputs.room_temp_c == 23.2
+
+    assessed.clear()
+    for water in (820, 840, 860):  # 20 mL sips: the third makes 60 mL since
+        _set(hass, "sensor.water", water, "mL")
+        await advance(hass, freezer, timedelta(seconds=1))
+    assert len(assessed) == 1
+    assert engine.snapshot.inputs.water_ml == 860
 
     assessed.clear()
     _set(hass, "sensor.room_temperature", 25, "°C")
@@ -344,7 +351,7 @@ async def test_assessments_follow_what_matters_not_every_change(
     assert engine.snapshot.inputs.room_temp_c == 25
 
     assessed.clear()
-    for _ in range(30):  # half an hour without changes
+    for _ in range(60):  # an hour without changes
         await advance(hass, freezer, timedelta(minutes=1))
     gaps = [b - a for a, b in pairwise(assessed)]
     assert len(assessed) == 6

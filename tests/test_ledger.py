@@ -183,8 +183,9 @@ async def _tick(hass: HomeAssistant, freezer: FrozenDateTimeFactory, s: float) -
 async def test_save_policy(
     hass: HomeAssistant, hass_storage: dict[str, Any], freezer: FrozenDateTimeFactory
 ) -> None:
-    """Source changes: written once per 5 minutes however often they come; a hand log
-    within 10 s even while a source changes every 3 s; unload writes at once.
+    """Source changes: written once per SOURCE_SAVE_DELAY however often they come; a
+    hand log within 10 s even while a source changes every 3 s; unload writes at once.
+    Only what changed is built again: a day untouched since the last save is reused.
     """
     ledger = Ledger(hass, "entry1")
     await ledger.async_load()
@@ -197,30 +198,56 @@ async def test_save_policy(
             writes.append(data)
         return len(writes)
 
-    for _ in range(3 * SOURCE_SAVE_DELAY // 3):  # a source changing every 3 s, 15 min
-        day.load = (day.load or 0.0) + 10
+    for _ in range(3 * SOURCE_SAVE_DELAY // 3):  # a source changing every 3 s, 45 min
+        ledger.add_activity(10, _moment(24, 12))
         ledger.async_schedule_save()
         await _tick(hass, freezer, 3)
         written()
-    assert len(writes) == 3  # once every 5 minutes
+    assert len(writes) == 3  # once every SOURCE_SAVE_DELAY
 
     ledger.add_water(250, _moment(24, 12), logged=True)
     ledger.async_schedule_save(logged=True)
     for _ in range(4):  # the source goes on changing
-        day.load += 10
+        ledger.add_activity(10, _moment(24, 12))
         ledger.async_schedule_save()
         await _tick(hass, freezer, 3)
     assert written() == 4
     assert writes[-1]["days"][0]["water_logged_ml"] == 250
 
-    day.load += 10
+    ledger.add_activity(10, _moment(24, 12))
     ledger.async_schedule_save()
     await ledger.async_save_now()
     assert written() == 5
     assert writes[-1]["days"][0]["load"] == day.load
     # After a write at once, the next change schedules again.
-    day.load += 10
+    ledger.add_activity(10, _moment(24, 12))
     ledger.async_schedule_save()
     await _tick(hass, freezer, SOURCE_SAVE_DELAY + 1)
     assert written() == 6
     assert writes[-1]["days"][0]["load"] == day.load
+
+
+async def test_a_save_builds_only_the_days_that_changed(
+    hass: HomeAssistant, hass_storage: dict[str, Any]
+) -> None:
+    """Each save has every day as it is now; an untouched day is reused, a day
+    changed by any write (a late log of yesterday, the heat peak, a workout) is not.
+    """
+    ledger = Ledger(hass, "entry1")
+    await ledger.async_load()
+    ledger.add_water(300, _moment(23, 12), logged=True)
+    ledger.add_water(200, _moment(24, 12), logged=True)
+    first = ledger._as_dict()["days"]
+    ledger.record_heat(31.0, _moment(24, 13))
+    second = ledger._as_dict()["days"]
+    assert second[0] is first[0]  # yesterday untouched: reused
+    assert second[1]["max_heat_index_c"] == 31.0
+    ledger.add_water(100, _moment(23, 20), logged=True)  # a late log of yesterday
+    ledger.set_workout(True, _moment(24, 18))
+    third = ledger._as_dict()["days"]
+    assert third[0]["water_logged_ml"] == 400
+    assert third[1]["bouts"] == [[_moment(24, 18).isoformat(), None]]
+    await ledger.async_save_now()
+    restored = Ledger(hass, "entry1")
+    await restored.async_load()
+    assert restored._as_dict() == ledger._as_dict()

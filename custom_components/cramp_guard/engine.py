@@ -1,14 +1,15 @@
 """One person's runtime: sources -> ledger -> RiskInputs -> assess -> entities.
 
 Event-driven: every source change is read into the model's units and written to the
-ledger; one that matters (something counted, a problem, the workout flipping, a
-temperature or humidity as far from the last assessed value as Home Assistant's own
-significant-change rules ask: 0.5 degC, 1 %) is assessed after a short debounce that
-coalesces several sources changing at once. While sources keep changing, assessments
-are paced to one a minute after a short burst; a hand log assesses at once. Without
-such a change, a refresh 5 minutes after the last assessment keeps time-dependent
-factors current, and a moment something is due at (a reminder, the wake time, the
-bedtime) is assessed at that moment: one timer, set for whichever comes first.
+ledger; one that matters (a problem, the workout flipping, a temperature or humidity
+as far from the last assessed value as Home Assistant's own significant-change rules
+ask: 0.5 degC, 1 %; a counter that added 50 mL, 100 steps, 1 minute or 10 kcal since)
+is assessed after a short debounce that coalesces several sources changing at once.
+While sources keep changing, assessments are paced to one a minute after a short
+burst; a hand log assesses at once. Without such a change, a refresh 10 minutes after
+the last assessment keeps time-dependent factors current, and a moment something is
+due at (a reminder, the wake time, the bedtime) is assessed at that moment: one
+timer, set for whichever comes first.
 Entities are told after each assessment and write their state only when what they
 show changed; the risk shown moves once the score is a whole point away.
 """
@@ -48,6 +49,7 @@ from .const import (
     PLAUSIBLE_DAY,
     PLAUSIBLE_WATER_DAY_ML,
     TEMPERATURE_SOURCES,
+    ActivityMetric,
 )
 from .counters import update_counter
 from .health import MISSING_GRACE_SECONDS, SourceHealth
@@ -77,13 +79,21 @@ DEBOUNCE_SECONDS = 0.3  # sources changing together make one assessment
 # one comes back every ASSESS_EVERY).
 ASSESS_EVERY = timedelta(minutes=1)
 ASSESS_BURST = 5.0
-REFRESH_EVERY = timedelta(minutes=5)  # without changes that matter, assess this often
+REFRESH_EVERY = timedelta(minutes=10)  # without changes that matter, assess this often
 # Home Assistant's significant change of a sensor (sensor/significant_change.py):
 # 0.5 degC (1 degF is 0.56 degC) and 1 % humidity. A smaller move is read and waits
 # for the next assessment.
 SIGNIFICANT = {
     **dict.fromkeys(TEMPERATURE_SOURCES, 0.5),
     **dict.fromkeys(HUMIDITY_SOURCES, 1.0),
+}
+# What a counter adds that matters at once (less waits for the refresh): a fifth of
+# a glass, a short walk, a minute of exercise, a few kilocalories [J].
+WATER_SIGNIFICANT_ML = 50.0
+COUNT_SIGNIFICANT = {
+    ActivityMetric.STEPS: 100.0,
+    ActivityMetric.INTENSITY_MINUTES: 1.0,
+    ActivityMetric.ACTIVE_KCAL: 10.0,
 }
 # The risk shown moves once the model's raw score is this far from it: a score
 # wavering across a rounding boundary is not written back and forth.
@@ -163,6 +173,7 @@ class Engine:
         for key, entity_id in settings.sources.items():
             self._keys.setdefault(entity_id, []).append(key)
         self._assessed: dict[str, Reading] = {}  # the readings of the last assessment
+        self._counted: dict[str, float] = {}  # what counters added since then
         self.workout_on: bool | None = None
         self.snapshot: Snapshot | None = None
         self._suggested: set[str] = set()  # counters whose kind repair is raised
@@ -363,15 +374,14 @@ class Engine:
         return counted or self._matters(key, reading)
 
     def _matters(self, key: str, reading: Reading) -> bool:
-        """Whether a reading differs from the last assessed one by what matters."""
+        """Whether a reading differs from the last assessed one by what matters (a
+        counter's value is judged by what it counted)."""
         old = self._assessed.get(key)
-        threshold = SIGNIFICANT.get(key)
-        if (
-            threshold is None
-            or old is None
-            or old.value is None
-            or reading.value is None
-        ):
+        if old is None or old.value is None or reading.value is None:
+            return reading != old
+        if key in COUNTER_SOURCES:
+            return False
+        if (threshold := SIGNIFICANT.get(key)) is None:
             return reading != old
         return abs(reading.value - old.value) >= threshold
 
@@ -407,6 +417,7 @@ class Engine:
                 self.ledger.add_activity(step.amount, step.at, step.since)
             else:
                 self.ledger.add_water(step.amount, step.at, logged=False)
+            self._counted[key] = self._counted.get(key, 0.0) + step.amount
         if step.suggest is not None and key not in self._suggested:
             self._suggested.add(key)
             _LOGGER.warning(
@@ -423,7 +434,12 @@ class Engine:
                 settings.sources[key],
                 step.suggest,
             )
-        return step.at is not None and step.amount > 0
+        threshold = (
+            COUNT_SIGNIFICANT[settings.activity_metric]
+            if activity
+            else WATER_SIGNIFICANT_ML
+        )
+        return self._counted.get(key, 0.0) >= threshold
 
     def counter_status(self, key: str, now: datetime) -> bool | None:
         """A counter source: True while usable, False while its last count is held
@@ -473,6 +489,7 @@ class Engine:
         self._tokens = max(0.0, self._refill(now) - 1)  # a hand log never waits
         self._assessed_at = now
         self._assessed = dict(self.readings)
+        self._counted.clear()
         if self._turn is None or now >= self._turn:  # the day or the sleep window
             profile = self.settings.profile
             self._turn = min(next_at(now, profile.wake), next_at(now, profile.bed))

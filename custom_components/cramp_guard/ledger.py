@@ -30,7 +30,7 @@ STORAGE_VERSION = 1
 SAVE_DELAY = 5  # seconds: a hand log reaches disk within this (the README says 10)
 # seconds: what sources change is written at most this often (a restart reads the
 # sources again and counts what changed since: nothing is counted twice or lost)
-SOURCE_SAVE_DELAY = 900
+SOURCE_SAVE_DELAY = 1800
 KEEP_DAYS = 90
 
 
@@ -146,6 +146,9 @@ class Ledger:
         self._history: dict[tuple[date, int], tuple[float | None, ...]] = {}
         self._cramps: tuple[CrampRecord, ...] | None = None
         self._stretches: tuple[datetime, ...] | None = None
+        # The days as last saved, and the days changed since.
+        self._saved_days: dict[date, dict[str, Any]] = {}
+        self._dirty: set[date] = set()
         self._loop_time = hass.loop.time
 
     async def async_load(self) -> None:
@@ -165,9 +168,19 @@ class Ledger:
         }
 
     def _as_dict(self) -> dict[str, Any]:
+        """JSON-ready; a day unchanged since the last save is not built again."""
+        saved = self._saved_days
+        for day in self._dirty:
+            saved.pop(day, None)
+        self._dirty.clear()
+        days = []
+        for day in sorted(self.days):
+            if (data := saved.get(day)) is None:
+                data = saved[day] = self.days[day].as_dict()
+            days.append(data)
         return {
             "backfilled": self.backfilled,
-            "days": [self.days[d].as_dict() for d in sorted(self.days)],
+            "days": days,
             "counters": {n: c.as_dict() for n, c in self.counters.items()},
         }
 
@@ -239,8 +252,9 @@ class Ledger:
     # -- the write API ---------------------------------------------------------------
 
     def _stale(self) -> None:
-        """Forget what was read of the past: the ledger changes."""
+        """Forget what was read of the past and built for saving: days change."""
         self._history.clear()
+        self._saved_days.clear()
         self._cramps = self._stretches = None
 
     def _changing(self, at: datetime) -> Day:
@@ -249,6 +263,7 @@ class Ledger:
         day = self.today(at)
         if any(later > day.day for later, _ in self._history):
             self._history.clear()
+        self._dirty.add(day.day)
         return day
 
     def fill_load(self, day: date, load: float) -> None:
@@ -294,6 +309,7 @@ class Ledger:
         day = self.today(at)
         if day.max_heat_index_c is None or index_c > day.max_heat_index_c:
             day.max_heat_index_c = index_c
+            self._dirty.add(day.day)
 
     def record_outdoor(
         self, temp_c: float, humidity: float | None, at: datetime
@@ -304,6 +320,7 @@ class Ledger:
         old = day.outdoor.get(hour)
         if old is None or heat_index_c(temp_c, humidity) > heat_index_c(*old):
             day.outdoor[hour] = (temp_c, humidity)
+            self._dirty.add(day.day)
 
     def set_workout(self, on: bool | None, at: datetime) -> None:
         """The workout entity turned on (a bout starts) or off (open bouts end).
@@ -314,6 +331,7 @@ class Ledger:
         yesterday = self.days.get(day.day - timedelta(days=1))
         records = [*(yesterday.bouts if yesterday else ()), *day.bouts]
         open_bouts = [b for b in records if b.end is None]
+        self._dirty.update((day.day, day.day - timedelta(days=1)))
         if on and not open_bouts:
             day.bouts.append(BoutRecord(at))
         elif on is False:

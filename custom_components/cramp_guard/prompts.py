@@ -44,6 +44,7 @@ from .repairs import async_frequent_cramps
 
 _LOGGER = logging.getLogger(__package__)
 NOT_DECIDED = (-1, -1)  # the frequent-cramps advice before the first assessment
+NOT_PLANNED = object()  # no moment given to the engine yet
 
 STORAGE_VERSION = 1
 SAVE_DELAY = 1  # seconds: what was sent is written at once, so a crash resends nothing
@@ -99,7 +100,8 @@ class Prompter:
         self._saved: dict[str, Any] = self._as_dict()
         self._unsubs: list[CALLBACK_TYPE] = []
         self._ready = False
-        self._planned: datetime | None = None  # the moment the engine was given
+        # the moment the engine was given; planned again when the state changes
+        self._planned: datetime | None | object = NOT_PLANNED
         self._advice: tuple[int, int] | None = NOT_DECIDED
 
     # -- lifecycle -------------------------------------------------------------------
@@ -197,9 +199,10 @@ class Prompter:
         kinds = due(self.prefs, self.state, facts)
         for kind in kinds:
             mark_sent(self.state, kind, now)
-        self._plan(facts)
         if self.state != before:
-            self.async_save()
+            self.async_save()  # and plans again
+        elif self._planned is NOT_PLANNED:
+            self._plan(facts)
         for kind in kinds:
             self.hass.async_create_task(self.async_send(kind, snapshot))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from functools import lru_cache
 
 from .curves import clamp
 
@@ -66,22 +67,29 @@ def to_seconds(moment: datetime) -> float:
 
 def make_day(now: datetime, wake: time, bed: time) -> Day:
     """The awake day containing `now` (defaults 07:00-22:00 for an empty window)."""
-    awake_s = _awake_length(wake, bed)
-    if awake_s == 0:
+    if _awake_length(wake, bed) == 0:
         wake, bed = DEFAULT_WAKE, DEFAULT_BED
-        awake_s = _awake_length(wake, bed)
     aware = is_aware(now)
     tz = now.tzinfo if aware else None
     now_s = to_seconds(now)
     wake_date = now.date()
-    wake_s = to_seconds(datetime.combine(wake_date, wake, tzinfo=tz))
+    wake_s, bed_s = _window(wake_date, wake, bed, tz)
     if wake_s > now_s and wake_date > date.min:
-        wake_date -= timedelta(days=1)
-        wake_s = to_seconds(datetime.combine(wake_date, wake, tzinfo=tz))
+        wake_s, bed_s = _window(wake_date - timedelta(days=1), wake, bed, tz)
+    return Day(now=now_s, wake=wake_s, bed=bed_s, aware=aware)
+
+
+@lru_cache(maxsize=16)
+def _window(
+    wake_date: date, wake: time, bed: time, tz: tzinfo | None
+) -> tuple[float, float]:
+    """Wake and bed of the awake day that starts on `wake_date`, in seconds (the
+    same for every assessment of that day)."""
+    wake_s = to_seconds(datetime.combine(wake_date, wake, tzinfo=tz))
     bed_s = _bed_seconds(wake_date, wake, bed, tz)
     if bed_s is None or bed_s <= wake_s:  # past date.max, or a DST jump
-        bed_s = wake_s + awake_s
-    return Day(now=now_s, wake=wake_s, bed=bed_s, aware=aware)
+        bed_s = wake_s + _awake_length(wake, bed)
+    return wake_s, bed_s
 
 
 def _awake_length(wake: time, bed: time) -> float:
