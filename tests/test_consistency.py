@@ -35,6 +35,7 @@ import voluptuous as vol
 import yaml
 
 from custom_components.cramp_guard import PLATFORMS
+from custom_components.cramp_guard.bodies import CONTEXTS, MUSCLES, SEVERITIES
 from custom_components.cramp_guard.const import DOMAIN
 
 COMPONENT = Path(__file__).resolve().parent.parent / "custom_components" / DOMAIN
@@ -548,6 +549,17 @@ def test_selectors_have_option_labels(resolver: Resolver) -> None:
     in_code |= _resolve_all(resolver, subscripts)
     assert in_code
     assert set(STRINGS["selector"]) == set(in_yaml) | in_code
+
+
+def test_cramp_selectors_offer_what_the_bodies_accept() -> None:
+    """log_cramp's selects offer exactly the values its body accepts, in order."""
+    fields = SERVICES_YAML["log_cramp"]["fields"]
+    for field, accepted in (
+        ("muscle", MUSCLES),
+        ("context", CONTEXTS),
+        ("severity", SEVERITIES),
+    ):
+        assert fields[field]["selector"]["select"]["options"] == list(accepted), field
 
 
 # -- exceptions and repair issues ----------------------------------------------------

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 import json
 from pathlib import Path
-import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -32,10 +31,7 @@ import voluptuous as vol
 import yaml
 
 from custom_components.cramp_guard.bodies import (
-    CONTEXTS,
     MAX_WATER_ML,
-    MUSCLES,
-    SEVERITIES,
 )
 from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.engine import Snapshot
@@ -177,32 +173,6 @@ async def test_actions_are_registered_with_descriptions(
     assert hass.services.supports_response(DOMAIN, "get_assessment") == "only"
     assert hass.services.supports_response(DOMAIN, "log_water") == "optional"
     assert hass.services.supports_response(DOMAIN, "snooze") == "none"
-
-
-def test_texts_icons_and_selectors_cover_the_actions() -> None:
-    """Every raised key has a message, every action an icon, every option a label."""
-    strings = json.loads((COMPONENT / "strings.json").read_text(encoding="utf-8"))
-    icons = json.loads((COMPONENT / "icons.json").read_text(encoding="utf-8"))
-    source = "".join(
-        (COMPONENT / module).read_text(encoding="utf-8")
-        for module in ("services.py", "bodies.py", "webhook.py")
-    )
-    raised = set(re.findall(r'(?:service_error|Refused)\(\s*"(\w+)"', source))
-    raised |= set(re.findall(r'translation_key="(\w+)"', source))
-    assert raised
-    assert raised <= set(strings["exceptions"])
-    assert set(icons["services"]) == set(SERVICES)
-    assert all(i["service"].startswith("mdi:") for i in icons["services"].values())
-    selectors = yaml.safe_load((COMPONENT / "services.yaml").read_text())["log_cramp"]
-    for field, options in (
-        ("muscle", MUSCLES),
-        ("context", CONTEXTS),
-        ("severity", SEVERITIES),
-    ):
-        select = selectors["fields"][field]["selector"]["select"]
-        assert select["options"] == list(options)
-        labels = strings["selector"][select["translation_key"]]["options"]
-        assert set(labels) == set(options)
 
 
 # -- good input ----------------------------------------------------------------------
