@@ -55,7 +55,8 @@ from zoneinfo import ZoneInfo
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 
-from custom_components.cramp_guard.ledger import KEEP_DAYS, STORAGE_VERSION
+from custom_components.cramp_guard.ledger import KEEP_DAYS
+from custom_components.cramp_guard.ledger_store import STORAGE_VERSION
 from tests.conftest import PERSON, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")

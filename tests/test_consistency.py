@@ -170,6 +170,10 @@ class Resolver:
                 return {"".join(p) for p in itertools.product(*parts)}
             case ast.FormattedValue(value=value, format_spec=None):
                 return self.strings(Site(module, value, function), depth + 1)
+            case ast.IfExp(body=body, orelse=orelse):  # either branch
+                return self.strings(Site(module, body, function), depth + 1) | (
+                    self.strings(Site(module, orelse, function), depth + 1)
+                )
             case ast.Name(id=name):
                 return self._name(module, node, function, name, depth)
             case ast.Attribute(value=ast.Name(id=base), attr=attr):

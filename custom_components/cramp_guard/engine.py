@@ -166,7 +166,7 @@ class Engine:
         self.hass = hass
         self.entry_id = entry_id
         self.settings = settings
-        self.ledger = Ledger(hass, entry_id, settings.profile.wake)
+        self.ledger = Ledger(hass, entry_id, settings.profile.wake, settings.name)
         self.health = SourceHealth(hass, entry_id, settings)
         self.readings: dict[str, Reading] = {}
         self._keys: dict[str, list[str]] = {}  # entity id -> the sources it is

@@ -16,17 +16,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+import logging
 from typing import Any
 
 from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers.storage import Store
 
 from .bouts import minute_of, spread
-from .const import DOMAIN
 from .counters import CounterState, midnight
+from .ledger_store import (
+    BAD_SHAPE,
+    Unusable,
+    async_corrupt_copy,
+    async_keep_aside,
+    backup_store,
+    ledger_store,
+)
+from .repairs import async_ledger_recovered
 from .risk import heat_index_c
 
-STORAGE_VERSION = 1
+_LOGGER = logging.getLogger(__package__)
 SAVE_DELAY = 5  # seconds: a hand log reaches disk within this (the README says 10)
 # seconds: what sources change is written at most this often (a restart reads the
 # sources again and counts what changed since: nothing is counted twice or lost)
@@ -128,12 +136,19 @@ class Ledger:
     """One person's days and counter states, persisted in `.storage`."""
 
     def __init__(
-        self, hass: HomeAssistant, entry_id: str, wake: time = time(7)
+        self,
+        hass: HomeAssistant,
+        entry_id: str,
+        wake: time = time(7),
+        name: str = "",
     ) -> None:
         """Prepare the store; call `async_load` before use."""
-        self._store: Store[dict[str, Any]] = Store(
-            hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}", private=True
-        )
+        self.hass = hass
+        self.entry_id = entry_id
+        self.name = name  # the person, for a repair issue
+        self._store = ledger_store(hass, entry_id)
+        self._backup = backup_store(hass, entry_id)
+        self._backup_day: date | None = None  # the day the backup was last written
         self.wake = wake
         self.days: dict[date, Day] = {}
         self.counters: dict[str, CounterState] = {}
@@ -152,20 +167,62 @@ class Ledger:
         self._loop_time = hass.loop.time
 
     async def async_load(self) -> None:
-        """Restore what was saved (nothing on first setup)."""
-        data = await self._store.async_load()
-        if not data:
-            return
-        self.loaded_from_storage = True
-        self._stale()
-        self.backfilled = bool(data.get("backfilled"))
-        self.days = {
-            d.day: d for d in (Day.from_dict(raw) for raw in data.get("days", []))
-        }
-        self.counters = {
+        """Restore what was saved (nothing on first setup); from the backup when the
+        file cannot be used.
+        """
+        try:
+            data = await self._store.async_load()
+            if data is not None:
+                self._restore(data)
+                return
+        except (NotImplementedError, *BAD_SHAPE) as err:
+            unusable = await async_keep_aside(self.hass, self._store, repr(err))
+        else:
+            # No file: a new person, or one Home Assistant found corrupt and moved.
+            if (corrupt := await async_corrupt_copy(self.hass, self._store)) is None:
+                return
+            unusable = Unusable("not valid JSON", corrupt)
+        await self._async_recover(unusable)
+
+    def _restore(self, data: dict[str, Any]) -> None:
+        """Take saved data in; raises on the wrong shape, changing nothing then."""
+        days = {d.day: d for d in (Day.from_dict(raw) for raw in data.get("days", []))}
+        counters = {
             name: CounterState.from_dict(raw)
             for name, raw in data.get("counters", {}).items()
         }
+        self.days, self.counters = days, counters
+        self.backfilled = bool(data.get("backfilled"))
+        self.loaded_from_storage = True
+        self._stale()
+
+    async def _async_recover(self, unusable: Unusable) -> None:
+        """Restore the backup (if it can be used), say so, and write it back soon."""
+        backup_day: str | None = None
+        try:
+            if (backup := await self._backup.async_load()) is not None:
+                self._restore(backup)
+                backup_day = str(backup.get("saved") or "?")
+        except (NotImplementedError, *BAD_SHAPE) as err:
+            _LOGGER.warning(
+                "%s: the ledger's backup cannot be used either (%r)", self.name, err
+            )
+        _LOGGER.warning(
+            "%s: the ledger file could not be used (%s); it was kept as %s; %s",
+            self.name,
+            unusable.reason,
+            unusable.kept_as,
+            f"restored the backup of {backup_day}" if backup_day else "started empty",
+        )
+        async_ledger_recovered(
+            self.hass,
+            self.entry_id,
+            self.name,
+            unusable.kept_as,
+            backup_day,
+            len(self.days),
+        )
+        self.async_schedule_save(logged=True)
 
     def _as_dict(self) -> dict[str, Any]:
         """JSON-ready; a day unchanged since the last save is not built again."""
@@ -202,8 +259,17 @@ class Ledger:
         self._store.async_delay_save(self._data_to_save, delay)
 
     def _data_to_save(self) -> dict[str, Any]:
+        """What is written; the first write of each day also goes to the backup."""
         self._save_due = None  # being written: the next change schedules again
-        return self._as_dict()
+        data = self._as_dict()
+        day = self._today[2].day if self._today is not None else None
+        if day is not None and day != self._backup_day:
+            self._backup_day = day
+            self.hass.async_create_task(
+                self._backup.async_save({**data, "saved": day.isoformat()}),
+                f"{self._backup.key} write",
+            )
+        return data
 
     async def async_save_now(self) -> None:
         """Write immediately (on unload)."""
@@ -211,8 +277,9 @@ class Ledger:
         await self._store.async_save(self._as_dict())
 
     async def async_remove(self) -> None:
-        """Delete the stored file (the entry is being removed)."""
+        """Delete the stored file and its backup (the entry is being removed)."""
         await self._store.async_remove()
+        await self._backup.async_remove()
 
     def day(self, day: date) -> Day:
         """The record of a day, created when missing.

@@ -26,6 +26,7 @@ ISSUE_MISSING_SOURCE = "missing_source"
 ISSUE_FREQUENT_CRAMPS = "frequent_cramps"
 ISSUE_COUNTER_KIND = "counter_kind"
 ISSUE_BROKEN_TARGET = "broken_notify_target"
+ISSUE_LEDGER = "ledger_recovered"  # translation keys: ledger_restored, ledger_lost
 CONF_REPLACEMENT = "replacement"
 
 
@@ -167,9 +168,38 @@ def async_target_works(hass: HomeAssistant, entry_id: str, target: str) -> None:
 
 
 @callback
+def async_ledger_recovered(
+    hass: HomeAssistant,
+    entry_id: str,
+    name: str,
+    kept_as: str,
+    backup_day: str | None,
+    days: int,
+) -> None:
+    """Say that the ledger file could not be used, where it was kept, and what was
+    restored (the backup of `backup_day`, `days` days; None: nothing, started empty).
+    """
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        f"{ISSUE_LEDGER}_{entry_id}",
+        is_fixable=False,
+        is_persistent=True,
+        severity=ir.IssueSeverity.ERROR,
+        translation_key="ledger_restored" if backup_day else "ledger_lost",
+        translation_placeholders={
+            "name": name,
+            "kept_as": kept_as,
+            "backup_day": backup_day or "",
+            "days": str(days),
+        },
+    )
+
+
+@callback
 def async_delete_entry_issues(hass: HomeAssistant, entry_id: str) -> None:
     """Remove every issue of an entry (the entry is being removed)."""
-    ours = {frequent_cramps_issue_id(entry_id)}
+    ours = {frequent_cramps_issue_id(entry_id), f"{ISSUE_LEDGER}_{entry_id}"}
     prefixes = tuple(
         f"{kind}_{entry_id}_"
         for kind in (ISSUE_MISSING_SOURCE, ISSUE_BROKEN_TARGET, ISSUE_COUNTER_KIND)

@@ -1,0 +1,92 @@
+"""Where a ledger is kept: its file, a rolling backup, and recovering from a bad file.
+
+The ledger file is `.storage/cramp_guard.<entry id>`; the first write of each day also
+goes to `.storage/cramp_guard.<entry id>.backup`, so the backup is at most a day old.
+A file that cannot be used - garbage or truncated (Home Assistant moves it aside as
+`.corrupt.<time>`), valid JSON of the wrong shape, or written by a newer Cramp Guard
+(a higher major version) - is kept aside, the backup is restored, and a repair issue
+says what happened and what was restored. Minor versions are compatible by
+convention; a future major version that changes the shape migrates here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import glob
+import os
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.storage import Store
+from homeassistant.util import dt as dt_util
+
+from .const import DOMAIN
+
+STORAGE_VERSION = 1
+# What a file of the wrong shape raises while it is read into days and counters.
+BAD_SHAPE = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+
+
+class LedgerStore(Store[dict[str, Any]]):
+    """The ledger's `Store`: migrates older versions, refuses newer major ones."""
+
+    async def _async_migrate_func(
+        self,
+        old_major_version: int,
+        old_minor_version: int,
+        old_data: dict[str, Any],
+    ) -> dict[str, Any]:
+        """1.x needs no change yet; a newer major version cannot be read."""
+        if old_major_version > STORAGE_VERSION:
+            raise NotImplementedError(
+                f"ledger version {old_major_version}.{old_minor_version} is newer "
+                f"than {STORAGE_VERSION}"
+            )
+        return old_data
+
+
+def ledger_store(hass: HomeAssistant, entry_id: str) -> LedgerStore:
+    """The ledger file of one person."""
+    return LedgerStore(hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}", private=True)
+
+
+def backup_store(hass: HomeAssistant, entry_id: str) -> Store[dict[str, Any]]:
+    """The rolling backup of one person's ledger."""
+    return LedgerStore(
+        hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}.backup", private=True
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Unusable:
+    """A ledger file that could not be used, and where it was kept."""
+
+    reason: str  # for the log
+    kept_as: str
+
+
+async def async_keep_aside(
+    hass: HomeAssistant, store: Store[Any], reason: str
+) -> Unusable:
+    """Move an unusable ledger file aside (`.bad.<time>`) so it is not overwritten."""
+    path = store.path
+    kept = f"{path}.bad.{dt_util.utcnow().strftime('%Y%m%dT%H%M%S')}"
+
+    def move() -> bool:
+        if not os.path.exists(path):
+            return False
+        os.replace(path, kept)
+        return True
+
+    moved = await hass.async_add_executor_job(move)
+    return Unusable(reason, kept if moved else path)
+
+
+async def async_corrupt_copy(hass: HomeAssistant, store: Store[Any]) -> str | None:
+    """The newest copy Home Assistant moved aside as corrupt, if there is one."""
+
+    def newest() -> str | None:
+        found = sorted(glob.glob(f"{glob.escape(store.path)}.corrupt.*"))
+        return found[-1] if found else None
+
+    return await hass.async_add_executor_job(newest)
