@@ -3,6 +3,7 @@ nothing."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import fields
 from datetime import datetime
@@ -22,6 +23,7 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.network import NoURLAvailableError
 from homeassistant.util.aiohttp import MockRequest
+from hypothesis import HealthCheck, given, settings, strategies as st
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.components.diagnostics import (
@@ -557,3 +559,77 @@ async def test_enabled_in_the_options_flow_then_used(
     response = await client.post(path, data=b"{not json")
     assert response.status == 400
     assert hass.states.get("sensor.alex_water_today").state == "237"
+
+
+# -- under load: generated bodies, parallel requests ----------------------------------
+
+json_leaves = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**20), max_value=10**20),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=20),
+    st.sampled_from(["1e308", "nan", "inf", "-1", "250", "water", "calf", "L"]),
+)
+json_values = st.recursive(
+    json_leaves,
+    lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=6,
+)
+# Bodies near the real ones: the known keys with any values, often the right ones.
+near_bodies = st.fixed_dictionaries(
+    {"type": st.sampled_from(["water", "stretch", "cramp", "glass", "", 5])},
+    optional={
+        "amount": st.one_of(json_leaves, st.floats(min_value=0, max_value=6000)),
+        "unit": st.sampled_from(["mL", "L", "fl. oz.", "cup", "gal", "kg", "", None]),
+        "muscle": st.sampled_from(["calf", "foot", "hand", "ear", None]),
+        "context": st.sampled_from(["rest", "exercise", "night", "dance"]),
+        "severity": st.sampled_from(["mild", "moderate", "severe", "extreme", None]),
+        "at": st.sampled_from(["2026-06-16T11:00:00+02:00", "yesterday", None]),
+        "extra": json_leaves,
+    },
+)
+bodies = st.one_of(
+    near_bodies,
+    json_values,
+    st.binary(max_size=64),
+    st.text(max_size=64).map(str.encode),
+)
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(batch=st.lists(bodies, min_size=40, max_size=40))
+async def test_generated_bodies_get_a_200_or_a_400(
+    alex: MockConfigEntry, post: Post, batch: list[Any]
+) -> None:
+    """1,000 generated bodies (25 x 40): every answer is a 200 with ok true or a 400
+    with ok false and a key; only the 200s change the ledger."""
+    for body in batch:
+        before = _ledger(alex)
+        response = await post(body)
+        answer = await response.json()
+        assert response.status in (200, 400), (body, response.status)
+        if response.status == 400:
+            assert answer["ok"] is False
+            assert answer["key"]
+            assert _ledger(alex) == before, body
+        else:
+            assert answer["ok"] is True
+
+
+async def test_200_parallel_logs_are_counted_once_each(
+    hass: HomeAssistant, alex: MockConfigEntry, post: Post
+) -> None:
+    """200 requests at once, 10 mL each: all answered 200, 2,000 mL logged."""
+    answers = await asyncio.gather(
+        *(post({"type": "water", "amount": 10}) for _ in range(200))
+    )
+    assert [a.status for a in answers] == [200] * 200
+    await hass.async_block_till_done()
+    assert hass.states.get("sensor.alex_water_today").state == "2000"
+    assert _ledger(alex)["days"][-1]["water_logged_ml"] == 2000
