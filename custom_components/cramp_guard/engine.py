@@ -400,12 +400,20 @@ class Engine:
         """
         settings = self.settings
         activity = key == CONF_ACTIVITY
+        counter = self.ledger.counter(key)
+        # The moment the source's value changed: the event's, live; at a restart,
+        # what changed while Cramp Guard was not running is credited when it did,
+        # and a value already counted, read again, is fed at the moment it was
+        # (nothing moves). A first reading counts now: the backfill has the past.
+        at = now
+        if state is not None and counter.last_at is not None:
+            at = max(dt_util.as_local(state.last_changed), counter.last_at)
         last_reset, next_reset = reset_times(state)
         step = update_counter(
-            self.ledger.counter(key),
+            counter,
             settings.activity_counter if activity else settings.water_counter,
             value,
-            now,
+            at,
             plausible_day=PLAUSIBLE_DAY[settings.activity_metric]
             if activity
             else PLAUSIBLE_WATER_DAY_ML,
