@@ -24,7 +24,7 @@ from homeassistant.core import HomeAssistant, callback
 from .bouts import minute_of, spread
 from .counters import CounterState, midnight
 from .ledger_store import (
-    BAD_SHAPE,
+    UNUSABLE,
     Unusable,
     async_corrupt_copy,
     async_keep_aside,
@@ -175,7 +175,7 @@ class Ledger:
             if data is not None:
                 self._restore(data)
                 return
-        except (NotImplementedError, *BAD_SHAPE) as err:
+        except UNUSABLE as err:
             unusable = await async_keep_aside(self.hass, self._store, repr(err))
         else:
             # No file: a new person, or one Home Assistant found corrupt and moved.
@@ -203,7 +203,7 @@ class Ledger:
             if (backup := await self._backup.async_load()) is not None:
                 self._restore(backup)
                 backup_day = str(backup.get("saved") or "?")
-        except (NotImplementedError, *BAD_SHAPE) as err:
+        except UNUSABLE as err:
             _LOGGER.warning(
                 "%s: the ledger's backup cannot be used either (%r)", self.name, err
             )

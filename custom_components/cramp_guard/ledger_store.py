@@ -16,6 +16,7 @@ import glob
 import os
 from typing import Any
 
+from homeassistant import exceptions
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
@@ -23,8 +24,19 @@ from homeassistant.util import dt as dt_util
 from .const import DOMAIN
 
 STORAGE_VERSION = 1
-# What a file of the wrong shape raises while it is read into days and counters.
-BAD_SHAPE = (KeyError, TypeError, ValueError, AttributeError, IndexError)
+# What a file that cannot be used raises while it is loaded and read into days and
+# counters: a newer version (`Store` raises UnsupportedStorageVersionError itself
+# from Home Assistant 2026.x on; before, our migration raises NotImplementedError),
+# or the wrong shape.
+UNUSABLE: tuple[type[Exception], ...] = (
+    NotImplementedError,
+    getattr(exceptions, "UnsupportedStorageVersionError", NotImplementedError),
+    KeyError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    IndexError,
+)
 
 
 class LedgerStore(Store[dict[str, Any]]):
