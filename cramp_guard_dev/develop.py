@@ -191,6 +191,7 @@ class DevelopHass(LiveHass):
     """LiveHass with the develop configuration, a fixed port and the demo user."""
 
     probe = "/manifest.json"  # onboarding is done after the first run
+    person, username, password = PERSON, USERNAME, PASSWORD
 
     def __init__(
         self, config_dir: Path, port: int, time_zone: str, show_log: bool
@@ -212,46 +213,6 @@ class DevelopHass(LiveHass):
             start_new_session=True,  # Ctrl-C reaches this script; it stops hass
             preexec_fn=_die_with_parent,
         )
-
-    async def _onboard(self) -> None:
-        """Create the demo user on the first run, log in as it on later ones."""
-        assert self.session is not None
-        async with self.session.get(f"{self.base}/api/onboarding") as resp:
-            steps = await resp.json() if resp.status == 200 else []
-        if any(step["step"] == "user" and not step["done"] for step in steps):
-            code = await self._create_owner(PERSON, USERNAME, PASSWORD)
-        else:
-            code = await self._log_in(self.client_id)
-        await self._get_token(code)
-
-    async def _log_in(self, client_id: str) -> str:
-        """An authorization code from the login flow the login page uses."""
-        assert self.session is not None
-        flow = {
-            "client_id": client_id,
-            "handler": ["homeassistant", None],
-            "redirect_uri": client_id,
-        }
-        async with self.session.post(f"{self.base}/auth/login_flow", json=flow) as r:
-            r.raise_for_status()
-            flow_id = (await r.json())["flow_id"]
-        credentials = {
-            "client_id": client_id,
-            "username": USERNAME,
-            "password": PASSWORD,
-        }
-        async with self.session.post(
-            f"{self.base}/auth/login_flow/{flow_id}", json=credentials
-        ) as resp:
-            resp.raise_for_status()
-            result = await resp.json()
-        if result.get("type") != "create_entry":
-            raise RuntimeError(
-                f"cannot log in as {USERNAME!r} (changed the password? use --reset)"
-                f": {result}"
-            )
-        code: str = result["result"]
-        return code
 
     async def ws(self, message: dict[str, Any]) -> Any:
         """Send one websocket command and return its result (RuntimeError on error)."""

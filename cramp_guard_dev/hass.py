@@ -122,6 +122,7 @@ class LiveHass:
     """One Home Assistant process and an authenticated API session."""
 
     probe = "/api/onboarding"  # answers 200 once the HTTP server is up
+    person, username, password = "Test", "test", "test-password-1"  # the owner
 
     def __init__(self, config_dir: Path, time_zone: str = "Etc/UTC") -> None:
         self.config_dir = config_dir
@@ -201,9 +202,28 @@ class LiveHass:
         raise TimeoutError(f"hass did not answer in time:\n{self.log[-3000:]}")
 
     async def _onboard(self) -> None:
-        """Create the owner as the onboarding page does, and get an access token."""
-        code = await self._create_owner("Test", "test", "test-password-1")
+        """Create the owner on the first start, log in as it on later ones."""
+        assert self.session is not None
+        async with self.session.get(f"{self.base}/api/onboarding") as resp:
+            steps = await resp.json() if resp.status == 200 else []
+        if any(step["step"] == "user" and not step["done"] for step in steps):
+            code = await self._create_owner(self.person, self.username, self.password)
+        else:
+            code = await self._log_in(self.client_id)
         await self._get_token(code)
+
+    async def kill(self) -> None:
+        """SIGKILL, as a power cut would: nothing is flushed, no stop event."""
+        assert self.process is not None
+        assert self.session is not None
+        self.process.kill()
+        await self.process.wait()
+        await self.session.close()
+
+    async def restart(self) -> None:
+        """Start again on the same configuration folder and log in."""
+        self.probe = "/auth/providers"  # 200 once onboarded (/api/onboarding is gone)
+        await self._launch()
 
     @property
     def client_id(self) -> str:
@@ -239,6 +259,35 @@ class LiveHass:
             resp.raise_for_status()
             self.tokens = await resp.json()
             self.token = self.tokens["access_token"]
+
+    async def _log_in(self, client_id: str) -> str:
+        """An authorization code from the login flow the login page uses."""
+        assert self.session is not None
+        flow = {
+            "client_id": client_id,
+            "handler": ["homeassistant", None],
+            "redirect_uri": client_id,
+        }
+        async with self.session.post(f"{self.base}/auth/login_flow", json=flow) as r:
+            r.raise_for_status()
+            flow_id = (await r.json())["flow_id"]
+        credentials = {
+            "client_id": client_id,
+            "username": self.username,
+            "password": self.password,
+        }
+        async with self.session.post(
+            f"{self.base}/auth/login_flow/{flow_id}", json=credentials
+        ) as resp:
+            resp.raise_for_status()
+            result = await resp.json()
+        if result.get("type") != "create_entry":
+            raise RuntimeError(
+                f"cannot log in as {self.username!r} (scripts/develop: --reset)"
+                f": {result}"
+            )
+        code: str = result["result"]
+        return code
 
     async def rest(self, method: str, path: str, body: Any = None) -> Any:
         """Call the REST API and return the JSON answer."""

@@ -39,7 +39,23 @@ UNUSABLE: tuple[type[Exception], ...] = (
 )
 
 
-class LedgerStore(Store[dict[str, Any]]):
+class LoopStore(Store[dict[str, Any]]):
+    """A `Store` whose delayed-save data function always runs in the event loop.
+
+    Home Assistant 2025.4 calls it in a worker thread, where reading state the loop
+    changes is a race and scheduling work raises; 2026.x calls it in the loop by
+    default. Here it is called before the write goes to the executor, in every
+    release; the JSON encoding of its (fresh) result still runs in the executor.
+    """
+
+    async def _async_write_data(self, *args: Any) -> None:
+        data = args[-1]  # (path, data) in 2025.4, (data) in 2026.x
+        if "data_func" in data:
+            data["data"] = data.pop("data_func")()
+        await super()._async_write_data(*args)
+
+
+class LedgerStore(LoopStore):
     """The ledger's `Store`: migrates older versions, refuses newer major ones."""
 
     async def _async_migrate_func(

@@ -24,6 +24,7 @@ from .actions import async_log
 from .bodies import Refused
 from .const import DOMAIN
 from .engine import Engine, Snapshot
+from .ledger_store import LoopStore
 from .notifier import Action, Notifier, async_route_actions
 from .prompt_policy import (
     Facts,
@@ -58,7 +59,9 @@ ACTIONS: dict[Kind, tuple[Action, ...]] = {
 
 
 def _store(hass: HomeAssistant, entry_id: str) -> Store[dict[str, Any]]:
-    return Store(hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}.prompts", private=True)
+    return LoopStore(
+        hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}.prompts", private=True
+    )
 
 
 async def async_remove_store(hass: HomeAssistant, entry_id: str) -> None:
