@@ -10,6 +10,7 @@ notify target with its fix flow.
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from http import HTTPStatus
@@ -25,7 +26,7 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.setup import async_setup_component
-from homeassistant.util import slugify
+from homeassistant.util import dt as dt_util, slugify
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -34,7 +35,7 @@ from pytest_homeassistant_custom_component.common import (
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 
-from custom_components.cramp_guard import actions
+from custom_components.cramp_guard import actions, notifier
 from custom_components.cramp_guard.const import CONF_PERSON_NAME, DOMAIN
 from custom_components.cramp_guard.messages import Message
 from custom_components.cramp_guard.notifier import (
@@ -49,6 +50,7 @@ from .conftest import PERSON, advance, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")
 DAY = datetime(2026, 6, 16, tzinfo=TZ)
+STEP = timedelta(minutes=10)
 ALEX, SAM = "01JALEX0000000000000000000", "01JSAM00000000000000000000"
 LOGGER = "custom_components.cramp_guard"
 HARD_DAY: dict[str, Any] = PERSON | {
@@ -151,8 +153,8 @@ class Clock:
         persistent_notification.async_register_callback(self.hass, added)
 
     def now(self) -> datetime:
-        """The frozen local time."""
-        return datetime.now(TZ)
+        """The frozen time, local to Home Assistant's time zone."""
+        return dt_util.now()
 
     def note(self) -> list[Sent]:
         """What arrived since the last look."""
@@ -322,21 +324,110 @@ async def test_restart_around_the_reminder(
     assert [(s.at, s.kind) for s in clock.sent] == [(m, "evening") for m in expected]
 
 
-@pytest.mark.parametrize("day", [datetime(2026, 3, 29), datetime(2026, 10, 25)])
+async def _log_water(hass: HomeAssistant, amount: float) -> None:
+    await hass.services.async_call(
+        DOMAIN,
+        "log_water",
+        {"config_entry_id": ALEX, "amount": amount},
+        blocking=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("zone", "day"),
+    [
+        ("Europe/Berlin", datetime(2026, 3, 29)),  # 02:00 -> 03:00, a 23-hour day
+        ("Europe/Berlin", datetime(2026, 10, 25)),  # 03:00 -> 02:00, 25 hours
+        ("America/New_York", datetime(2026, 3, 8)),  # 02:00 -> 03:00
+        ("America/New_York", datetime(2026, 11, 1)),  # 02:00 -> 01:00
+    ],
+)
 async def test_dst_day_sends_the_reminder_once(
-    hass: HomeAssistant, clock: Clock, day: datetime
+    hass: HomeAssistant, clock: Clock, zone: str, day: datetime
 ) -> None:
-    """Clocks change at night in Europe/Berlin: one reminder that day, at 20:30."""
-    start = day.replace(tzinfo=TZ) - timedelta(hours=3)  # 21:00 the day before
+    """Clocks change at night: one reminder that day, at 20:30, and the day's water
+    is what was logged from its midnight to the next."""
+    await hass.config.async_set_time_zone(zone)
+    start = day.replace(tzinfo=ZoneInfo(zone)) - timedelta(hours=3)  # 21:00 before
     clock.freezer.move_to(start)
     _sources(hass, room_temperature=21)
     await setup_entry(
         hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
     )
-    await clock.walk(start + timedelta(hours=33), timedelta(minutes=10))
-    assert [(s.at.date(), s.at.time(), s.kind) for s in clock.sent] == [
-        (day.date(), time(20, 30), "evening")
+    local = day.replace(tzinfo=ZoneInfo(zone))
+    await _log_water(hass, 400)
+    # The awake day runs from the wake time (07:00) to the next: the night of the
+    # change (23 or 25 hours long) is the day before's. 01:30 happens twice on the day
+    # clocks go back (logged once, at the first), 02:30 never on the day they go on.
+    for hour, minute in ((0, 30), (1, 30), (4, 0)):
+        await clock.walk(at(hour, minute, local), STEP)
+        await _log_water(hass, 100)
+    await clock.walk(at(6, 50, local), STEP)
+    assert _state(hass, "sensor.alex_water_today") == "700"
+    await clock.walk(at(7, 10, local), STEP)
+    assert _state(hass, "sensor.alex_water_today") == "unknown"
+    for hour, minute in ((12, 0), (23, 50)):
+        await clock.walk(at(hour, minute, local), STEP)
+        await _log_water(hass, 100)
+    assert _state(hass, "sensor.alex_water_today") == "200"
+    await clock.walk(at(7, 10, local + timedelta(days=1)), STEP)
+    assert _state(hass, "sensor.alex_water_today") == "unknown"
+    assert [(s.at.date(), s.at.time()) for s in clock.sent if s.kind == "evening"] == [
+        (day.date(), time(20, 30))
     ]
+
+
+@pytest.mark.parametrize(
+    ("change_at", "zone", "water", "expected"),
+    [
+        # West before the reminder: 20:30 comes by the new zone's clock, once.
+        (at(14), "America/New_York", "300", [datetime(2026, 6, 16, 20, 30)]),
+        # West after it was sent: 20:30 of the same date comes again; not resent.
+        (at(21), "America/New_York", "300", [datetime(2026, 6, 16, 20, 30)]),
+        # East past midnight (04:00 there, still the awake day that began in
+        # Berlin): its water stays, the next day brings its own reminder.
+        (
+            at(21),
+            "Asia/Tokyo",
+            "300",
+            [datetime(2026, 6, 16, 20, 30), datetime(2026, 6, 17, 20, 30)],
+        ),
+        # East into the next awake day (06:50 -> 13:50): a new day at once.
+        (
+            at(6, 50, DAY + timedelta(days=1)),
+            "Asia/Tokyo",
+            "unknown",
+            [datetime(2026, 6, 16, 20, 30), datetime(2026, 6, 17, 20, 30)],
+        ),
+    ],
+)
+async def test_a_time_zone_change_keeps_one_reminder_a_day(
+    hass: HomeAssistant,
+    clock: Clock,
+    change_at: datetime,
+    zone: str,
+    water: str,
+    expected: list[datetime],
+) -> None:
+    """Home Assistant's time zone changes mid-day (a move, a corrected setting): the
+    reminder follows the new local clock, at most once per local date, and the
+    water logged that day stays that day's."""
+    clock.freezer.move_to(at(9))
+    _sources(hass, room_temperature=21)
+    await setup_entry(
+        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+    )
+    await clock.walk(at(10), STEP)
+    await _log_water(hass, 300)
+    await clock.walk(change_at, STEP)
+    await hass.config.async_update(time_zone=zone)  # as the settings page does
+    await clock.to(timedelta(0))
+    assert _state(hass, "sensor.alex_water_today") == water
+    await clock.walk(change_at.astimezone(ZoneInfo(zone)).replace(hour=23), STEP)
+    # Each reminder at the wall-clock time of the zone in force when it was sent.
+    assert [
+        s.at.replace(tzinfo=None) for s in clock.sent if s.kind == "evening"
+    ] == expected
 
 
 # -- taps, two people ------------------------------------------------------------------
@@ -734,6 +825,55 @@ async def test_target_that_raises_and_recovers(
     await hass.config_entries.async_remove(entry.entry_id)
     await hass.async_block_till_done()
     assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+
+
+async def test_target_that_hangs_is_cut_off(
+    hass: HomeAssistant,
+    clock: Clock,
+    issue_registry: ir.IssueRegistry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A notify service that never answers is cut off after SEND_TIMEOUT: the other
+    target still gets the prompt, a persistent notification stands in, one warning
+    for two prompts, the fixable issue, and no call left hanging."""
+    calls: list[str] = []
+
+    async def hang(_call: ServiceCall) -> None:
+        calls.append("called")
+        try:
+            await asyncio.Event().wait()  # a push service that never answers
+        except asyncio.CancelledError:
+            calls.append("cancelled")
+            raise
+
+    hass.services.async_register("notify", "mobile_app_stuck", hang)
+    clock.freezer.move_to(at(19))
+    _sources(hass, room_temperature=21)
+    targets = ["mobile_app_stuck", "mobile_app_pixel"]
+    entry = await setup_entry(
+        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=targets)
+    )
+    for _ in range(2):
+        sending = hass.async_create_background_task(
+            _prompter(entry).async_send_stretch_reminder(), "test send"
+        )
+        await clock.to(timedelta(seconds=notifier.SEND_TIMEOUT - 2))
+        assert not sending.done()  # still waiting for the stuck phone
+        await clock.to(timedelta(seconds=3))
+        await sending
+    assert calls == ["called", "cancelled"] * 2
+    assert [s.target for s in clock.sent] == ["mobile_app_pixel"] * 2
+    assert len(clock.persistent) == 2
+    warnings = [
+        r.getMessage()
+        for r in caplog.records
+        if r.name == LOGGER and r.levelno == logging.WARNING
+    ]
+    assert len(warnings) == 1
+    assert "notify.mobile_app_stuck (TimeoutError)" in warnings[0]
+    assert issue_registry.async_get_issue(
+        DOMAIN, f"broken_notify_target_{ALEX}_mobile_app_stuck"
+    )
 
 
 @pytest.mark.freeze_time(at(20))

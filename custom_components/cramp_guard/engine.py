@@ -19,7 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 import logging
+from typing import Any
 
+from homeassistant.const import EVENT_CORE_CONFIG_UPDATE
 from homeassistant.core import (
     CALLBACK_TYPE,
     Event,
@@ -158,6 +160,12 @@ def next_at(now: datetime, moment: time) -> datetime:
     return at if at > now else at + timedelta(days=1)
 
 
+@callback
+def _time_zone_changed(event_data: dict[str, Any]) -> bool:
+    """Whether a core configuration update changed the time zone."""
+    return "time_zone" in event_data
+
+
 class Engine:
     """Follows one person's sources and keeps the assessment current."""
 
@@ -212,6 +220,13 @@ class Engine:
                 self.hass, sorted(self._keys), self._on_change
             )
         )
+        self._unsubs.append(
+            self.hass.bus.async_listen(
+                EVENT_CORE_CONFIG_UPDATE,
+                self._on_time_zone,
+                event_filter=_time_zone_changed,
+            )
+        )
         if not self.health.report_missing:  # booting: wait until Home Assistant runs
             self._unsubs.append(async_at_started(self.hass, self._async_started))
         self.ledger.async_schedule_save()
@@ -243,6 +258,12 @@ class Engine:
         if changed:
             self.ledger.async_schedule_save()
             self._schedule(now)
+
+    @callback
+    def _on_time_zone(self, _event: Event[Any]) -> None:
+        """Home Assistant's time zone changed: the day, the turns and every planned
+        moment are read again on the new local clock."""
+        self._schedule(dt_util.now())
 
     @callback
     def assess_at(self, key: str, moment: datetime | None) -> None:
