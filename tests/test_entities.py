@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.translation import async_get_translations
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -32,6 +33,7 @@ from syrupy.filters import props
 from syrupy.types import PropertyPath
 
 from custom_components.cramp_guard import PLATFORMS
+from custom_components.cramp_guard.const import DOMAIN
 
 NOW = datetime(2026, 6, 16, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 # One test per platform; the test below checks that none is left out.
@@ -89,3 +91,11 @@ async def test_entities(
     The person has every source (PERSON), each with a usable state (USABLE).
     """
     await snapshot_platform(hass, entity_registry, snapshot, init_integration.entry_id)
+
+
+async def test_workout_states_read_right_for_any_sport(hass: HomeAssistant) -> None:
+    """No `running` device class ("Not running" for a cyclist, "Außer Betrieb" - out
+    of order - in German): the sensor's states are the integration's own words."""
+    translations = await async_get_translations(hass, "en", "entity", [DOMAIN])
+    key = f"component.{DOMAIN}.entity.binary_sensor.workout_in_progress.state"
+    assert (translations[f"{key}.on"], translations[f"{key}.off"]) == ("Yes", "No")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from homeassistant.components.binary_sensor import (
-    BinarySensorDeviceClass,
     BinarySensorEntity,
     BinarySensorEntityDescription,
 )
@@ -15,10 +14,11 @@ from .runtime import CrampGuardConfigEntry
 
 PARALLEL_UPDATES = 0
 
+# No device class: `running` reads "Not running" for a cyclist ("Außer Betrieb", out
+# of order, in German); the states are the integration's own words.
 WORKOUT = BinarySensorEntityDescription(
     key="workout_in_progress",
     translation_key="workout_in_progress",
-    device_class=BinarySensorDeviceClass.RUNNING,
 )
 
 
