@@ -19,7 +19,6 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
-from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.service import async_get_all_descriptions
 from homeassistant.util import dt as dt_util
 import pytest
@@ -73,7 +72,6 @@ class People:
     bea: MockConfigEntry
     unloaded: MockConfigEntry
     other: MockConfigEntry
-    other_device: str
 
     def data(self, entry: MockConfigEntry) -> CrampGuardData:
         data: CrampGuardData = entry.runtime_data
@@ -89,19 +87,6 @@ def _state(hass: HomeAssistant, entity_id: str) -> str:
     state = hass.states.get(entity_id)
     assert state is not None, entity_id
     return state.state
-
-
-def _device_id(hass: HomeAssistant, entry: MockConfigEntry) -> str:
-    """The person's device (async_get_device is deprecated from Home Assistant 2026)."""
-    devices = [
-        device
-        for device in dr.async_entries_for_config_entry(
-            dr.async_get(hass), entry.entry_id
-        )
-        if (DOMAIN, entry.entry_id) in device.identifiers
-    ]
-    assert len(devices) == 1
-    return devices[0].id
 
 
 @pytest.fixture
@@ -123,10 +108,7 @@ async def people(
     unloaded.add_to_hass(hass)
     other = MockConfigEntry(domain="other_thing", title="Other")
     other.add_to_hass(hass)
-    device = dr.async_get(hass).async_get_or_create(
-        config_entry_id=other.entry_id, identifiers={("other_thing", "x")}
-    )
-    return People(alex, bea, unloaded, other, device.id)
+    return People(alex, bea, unloaded, other)
 
 
 async def _call(
@@ -163,7 +145,10 @@ async def test_actions_are_registered_with_descriptions(
     for service in SERVICES:
         assert hass.services.has_service(DOMAIN, service)
         fields = set(yaml_fields[service]["fields"])
-        assert {"config_entry_id", "device_id"} <= fields
+        # One required person field with a config-entry selector, as core does.
+        person = yaml_fields[service]["fields"]["config_entry_id"]
+        assert person["required"] is True
+        assert person["selector"] == {"config_entry": {"integration": DOMAIN}}
         assert set(descriptions[service]["fields"]) == fields
         texts = strings["services"][service]
         assert texts["name"]
@@ -401,12 +386,14 @@ async def test_send_stretch_reminder(hass: HomeAssistant, people: People) -> Non
 
 
 @pytest.mark.parametrize("service", SERVICES)
-async def test_device_id_targets_the_person(
+async def test_the_person_is_required(
     hass: HomeAssistant, people: People, service: str
 ) -> None:
-    """Every action works on the person's device as on their entry."""
-    data = {"device_id": _device_id(hass, people.bea)} | GOOD[service]
-    await _call(hass, service, data, response=service in RESPONSE)
+    """Without the person the call is refused by the schema, and nothing changes."""
+    before = _ledgers(people)
+    with pytest.raises(vol.Invalid, match="config_entry_id"):
+        await _call(hass, service, dict(GOOD[service]), response=service in RESPONSE)
+    assert _ledgers(people) == before
 
 
 async def test_two_people_never_cross(hass: HomeAssistant, people: People) -> None:
@@ -416,10 +403,10 @@ async def test_two_people_never_cross(hass: HomeAssistant, people: People) -> No
     await _call(
         hass,
         "log_water",
-        {"device_id": _device_id(hass, people.bea), "amount": 400},
+        {"config_entry_id": people.bea.entry_id, "amount": 400},
     )
     await _call(hass, "log_stretch", {"config_entry_id": people.bea.entry_id})
-    await _call(hass, "log_cramp", {"device_id": _device_id(hass, people.bea)})
+    await _call(hass, "log_cramp", {"config_entry_id": people.bea.entry_id})
     await hass.async_block_till_done()
 
     alex_after, bea_after = _ledgers(people)
@@ -437,15 +424,6 @@ async def test_two_people_never_cross(hass: HomeAssistant, people: People) -> No
 
 Target = Callable[[HomeAssistant, People], dict[str, Any]]
 TARGET_ERRORS: list[tuple[str, Target, str]] = [
-    ("neither", lambda h, p: {}, "target_missing"),
-    (
-        "both",
-        lambda h, p: {
-            "config_entry_id": p.alex.entry_id,
-            "device_id": _device_id(h, p.alex),
-        },
-        "target_ambiguous",
-    ),
     (
         "unknown_entry",
         lambda h, p: {"config_entry_id": "01NOTANENTRY"},
@@ -460,12 +438,6 @@ TARGET_ERRORS: list[tuple[str, Target, str]] = [
         "entry_not_loaded",
         lambda h, p: {"config_entry_id": p.unloaded.entry_id},
         "entry_not_loaded",
-    ),
-    ("unknown_device", lambda h, p: {"device_id": "nodevice"}, "device_not_found"),
-    (
-        "device_of_another_integration",
-        lambda h, p: {"device_id": p.other_device},
-        "device_not_found",
     ),
 ]
 
@@ -658,5 +630,5 @@ async def test_actions_stay_after_the_entries_unload(
     await hass.async_block_till_done()
     assert hass.services.has_service(DOMAIN, "log_water")
     with pytest.raises(ServiceValidationError) as err:
-        await _call(hass, "log_stretch", {"device_id": _device_id(hass, people.alex)})
+        await _call(hass, "log_stretch", {"config_entry_id": people.alex.entry_id})
     assert err.value.translation_key == "entry_not_loaded"

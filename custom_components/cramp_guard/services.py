@@ -1,8 +1,9 @@
 """The actions (services): log water, stretches and cramps, snooze, remind, explain.
 
-Every action targets one person, by the config entry id or by the person's device id
-(exactly one of them). Everything is checked before anything is written: bad input
-raises a translated `ServiceValidationError` and leaves the ledger as it was.
+Every action targets one person, by the config entry id (a required field with a
+config-entry selector, as core integrations do). Everything is checked before
+anything is written: bad input raises a translated `ServiceValidationError` and
+leaves the ledger as it was.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from datetime import timedelta
 from typing import Any, Final
 
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.const import ATTR_DEVICE_ID
 from homeassistant.core import (
     HomeAssistant,
     ServiceCall,
@@ -20,7 +20,7 @@ from homeassistant.core import (
     callback,
 )
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import config_validation as cv, device_registry as dr
+from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
 from . import actions
@@ -52,11 +52,7 @@ LOG_ACTIONS: Final = {
     SERVICE_LOG_CRAMP: "cramp",
 }
 
-TARGET_KEYS: Final = (ATTR_CONFIG_ENTRY_ID, ATTR_DEVICE_ID)
-_TARGET: Final[dict[vol.Marker, Any]] = {
-    vol.Optional(ATTR_CONFIG_ENTRY_ID): cv.string,
-    vol.Optional(ATTR_DEVICE_ID): cv.string,
-}
+_TARGET: Final[dict[vol.Marker, Any]] = {vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string}
 TARGET_SCHEMA: Final = vol.Schema(_TARGET)
 
 
@@ -79,19 +75,8 @@ SNOOZE_SCHEMA: Final = vol.Schema({**_TARGET, vol.Required(ATTR_DURATION): _dura
 
 @callback
 def async_get_target(hass: HomeAssistant, call: ServiceCall) -> CrampGuardData:
-    """The loaded person the call is for, by config entry id or device id."""
-    entry_id: str | None = call.data.get(ATTR_CONFIG_ENTRY_ID)
-    device_id: str | None = call.data.get(ATTR_DEVICE_ID)
-    if entry_id is not None and device_id is not None:
-        raise service_error("target_ambiguous")
-    if device_id is not None:
-        device = dr.async_get(hass).async_get(device_id)
-        identifiers = device.identifiers if device is not None else set()
-        entry_id = next((i for d, i in identifiers if d == DOMAIN), None)
-        if entry_id is None:
-            raise service_error("device_not_found", device_id=device_id)
-    if entry_id is None:
-        raise service_error("target_missing")
+    """The loaded person the call is for, by config entry id."""
+    entry_id: str = call.data[ATTR_CONFIG_ENTRY_ID]
     entry = hass.config_entries.async_get_entry(entry_id)
     if entry is None:
         raise service_error("entry_not_found", config_entry_id=entry_id)
@@ -142,7 +127,7 @@ def async_setup_services(hass: HomeAssistant) -> None:
 
     async def log(call: ServiceCall) -> ServiceResponse:
         data = async_get_target(hass, call)
-        body = {k: v for k, v in call.data.items() if k not in TARGET_KEYS}
+        body = {k: v for k, v in call.data.items() if k != ATTR_CONFIG_ENTRY_ID}
         try:
             totals = actions.async_log(data.engine, LOG_ACTIONS[call.service], body)
         except Refused as err:
