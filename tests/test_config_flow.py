@@ -9,10 +9,12 @@ from homeassistant.components import webhook
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState, ConfigFlowResult
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
+from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.network import NoURLAvailableError
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 import voluptuous as vol
+import voluptuous_serialize
 
 from custom_components import cramp_guard
 from custom_components.cramp_guard.const import (
@@ -239,6 +241,95 @@ async def set_up(hass: HomeAssistant, options: dict[str, Any]) -> MockConfigEntr
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     return entry
+
+
+# What the pickers must leave out: a backup integration's timestamp sensor (core
+# backup/sensor.py: device_class timestamp), a battery level (%, device_class
+# battery) and a phone's battery temperature.
+NOT_SOURCES: dict[str, tuple[str, dict[str, Any]]] = {
+    "sensor.backup_last_successful_automatic_backup": (
+        "2026-12-02T03:00:00+00:00",
+        {"device_class": "timestamp"},
+    ),
+    "sensor.backup_backup_manager_state": (
+        "idle",
+        {"device_class": "enum", "options": ["idle", "create_backup"]},
+    ),
+    "sensor.pixel_battery_level": (
+        "81",
+        {"unit_of_measurement": "%", "device_class": "battery"},
+    ),
+}
+
+
+# Alex with a room humidity sensor too: a heat index, whose device class is temperature.
+WITH_HEAT_INDEX = OPTIONS | {CONF_ROOM_HUMIDITY: "sensor.living_room_humidity"}
+
+
+def picker(result: ConfigFlowResult, key: str) -> dict[str, Any]:
+    """The entity selector config of a form's field, as the frontend gets it."""
+    schema = result["data_schema"]
+    assert schema is not None
+    shown = voluptuous_serialize.convert(schema, custom_serializer=cv.custom_serializer)
+    field = next(f for f in shown if f["name"] == key)
+    config: dict[str, Any] = field["selector"]["entity"]
+    return config
+
+
+async def test_pickers_offer_what_fits_and_never_our_own(
+    hass: HomeAssistant,
+) -> None:
+    """Alex's heat index is a temperature and Water today a volume: the second
+    person's pickers leave them (and every other Cramp Guard entity) out; the
+    activity and water pickers list only sensors whose unit fits, plus helpers."""
+    for entity_id, (state, attributes) in NOT_SOURCES.items():
+        hass.states.async_set(entity_id, state, attributes)
+    await set_up(hass, WITH_HEAT_INDEX)
+    result = await start(hass)
+    own = {"sensor.alex_heat_index", "sensor.alex_water_today", "switch.alex_reminders"}
+    own.add("binary_sensor.alex_workout_in_progress")
+    for key in ALL_SOURCES:
+        assert own <= set(picker(result, key)["exclude_entities"]), key
+    assert picker(result, CONF_ROOM_TEMPERATURE)["device_class"] == ["temperature"]
+    assert set(picker(result, CONF_ACTIVITY)["include_entities"]) == {
+        "sensor.pixel_steps_since_boot",
+        "sensor.meter_steps",
+        "sensor.garmin_steps",
+        "sensor.garmin_total_steps",
+        "sensor.fitbit_activity_calories",
+        "sensor.withings_active_calories_burnt_today",
+        "sensor.pixel_8_active_calories_burned",  # offered; refused when chosen
+        "sensor.garmin_active_calories",
+        "sensor.fitbit_active_minutes",
+        "input_number.glasses_of_water",
+    }
+    assert set(picker(result, CONF_WATER)["include_entities"]) == {
+        "sensor.water_monthly",
+        "sensor.bottle_water_lifetime",
+        "sensor.health_connect_hydration",
+        "input_number.glasses_of_water",
+    }
+
+
+@pytest.mark.parametrize(
+    ("key", "own"),
+    [
+        (CONF_ROOM_TEMPERATURE, "sensor.alex_heat_index"),
+        (CONF_WATER, "sensor.alex_water_today"),
+        (CONF_WORKOUT, "binary_sensor.alex_workout_in_progress"),
+    ],
+)
+async def test_our_own_entity_typed_in_is_refused(
+    hass: HomeAssistant, key: str, own: str
+) -> None:
+    """Typed in anyway (YAML mode, the API), it gets a translated error."""
+    await set_up(hass, WITH_HEAT_INDEX)
+    assert hass.states.get(own) is not None
+    result = await configure(
+        hass, await start(hass), {CONF_PERSON_NAME: "Bea", key: own}
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {key: "own_entity"}
 
 
 async def test_full_flow_creates_the_entry(hass: HomeAssistant) -> None:

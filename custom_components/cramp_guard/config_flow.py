@@ -58,11 +58,11 @@ from .flow_schemas import (
     PROFILE_KEYS,
     PROFILE_SCHEMA,
     PROMPT_KEYS,
-    SOURCES_SCHEMA,
-    USER_SCHEMA,
     counters_schema,
     prompts_schema,
+    sources_schema,
 )
+from .pickers import own_entities
 from .sources import (
     Problem,
     Reading,
@@ -113,9 +113,12 @@ def source_errors(hass: HomeAssistant, user_input: Mapping[str, Any]) -> dict[st
     if not chosen:
         return {"base": "no_sources"}
     errors: dict[str, str] = {}
+    own = own_entities(hass)
     for key, entity_id in chosen.items():
         problem = _read_source(hass, key, hass.states.get(entity_id)).problem
-        if problem in REFUSED:
+        if entity_id in own:
+            errors[key] = "own_entity"
+        elif problem in REFUSED:
             errors[key] = str(problem)
     return errors
 
@@ -313,7 +316,9 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
             else:
                 await self.async_set_unique_id(slugify(self._name))
                 self._abort_if_unique_id_configured()
-        return await self._async_step_sources("user", USER_SCHEMA, user_input, errors)
+        return await self._async_step_sources(
+            "user", sources_schema(self.hass, with_name=True), user_input, errors
+        )
 
     async def async_step_reconfigure(
         self, user_input: dict[str, Any] | None = None
@@ -321,7 +326,7 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
         """Replace the sources, keeping the profile."""
         self._start(self._get_reconfigure_entry().options)
         return await self._async_step_sources(
-            "reconfigure", SOURCES_SCHEMA, user_input, {}
+            "reconfigure", sources_schema(self.hass), user_input, {}
         )
 
     async def _async_after_counters(self) -> ConfigFlowResult:
@@ -347,7 +352,9 @@ class CrampGuardOptionsFlow(CrampGuardFlow, OptionsFlow):
     ) -> ConfigFlowResult:
         """Edit the sources; the current ones are suggested so each can be cleared."""
         self._start(self.config_entry.options)
-        return await self._async_step_sources("init", SOURCES_SCHEMA, user_input, {})
+        return await self._async_step_sources(
+            "init", sources_schema(self.hass), user_input, {}
+        )
 
     def _finish(self) -> ConfigFlowResult:
         return self.async_create_entry(data=self._options)

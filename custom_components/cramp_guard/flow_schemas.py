@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from homeassistant.components.sensor import SensorDeviceClass
 from homeassistant.const import UnitOfMass, UnitOfVolume
+from homeassistant.core import HomeAssistant
 from homeassistant.helpers.selector import (
     BooleanSelector,
-    EntitySelector,
-    EntitySelectorConfig,
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
@@ -31,7 +29,6 @@ from .const import (
     CONF_CRAMP_PRONE,
     CONF_MAIN_ACTIVITY,
     CONF_NOTIFY_TARGETS,
-    CONF_OUTDOOR_WEATHER,
     CONF_PERSON_NAME,
     CONF_SEX,
     CONF_WAKE_TIME,
@@ -41,19 +38,17 @@ from .const import (
     CONF_WATER_UNIT,
     CONF_WEBHOOK_ID,
     CONF_WEBHOOK_LOCAL_ONLY,
-    CONF_WORKOUT,
     DEFAULT_BED_TIME,
     DEFAULT_MAIN_ACTIVITY,
     DEFAULT_WAKE_TIME,
-    HUMIDITY_SOURCES,
     SOURCE_KEYS,
-    TEMPERATURE_SOURCES,
     WATER_UNITS,
     ActivityMetric,
     CounterKind,
     MainActivity,
     Sex,
 )
+from .pickers import source_selectors
 
 DEFAULT_WATER_UNIT: Final = UnitOfVolume.MILLILITERS
 
@@ -67,13 +62,6 @@ COUNTER_KIND_KEYS: Final = {
     CONF_ACTIVITY: CONF_ACTIVITY_COUNTER,
     CONF_WATER: CONF_WATER_COUNTER,
 }
-
-
-def _entity(domain: str | list[str], device_class: str | None = None) -> EntitySelector:
-    config = EntitySelectorConfig(domain=domain)
-    if device_class is not None:
-        config["device_class"] = device_class
-    return EntitySelector(config)
 
 
 def _select(options: list[str], translation_key: str | None = None) -> SelectSelector:
@@ -95,25 +83,15 @@ def _number(low: float, high: float, step: float, unit: str) -> NumberSelector:
     )
 
 
-# One selector per source (the repair flow reuses them to pick a replacement).
-SOURCE_SELECTORS: Final = {
-    **{
-        key: _entity("sensor", SensorDeviceClass.TEMPERATURE)
-        for key in TEMPERATURE_SOURCES
-    },
-    **{key: _entity("sensor", SensorDeviceClass.HUMIDITY) for key in HUMIDITY_SOURCES},
-    CONF_ACTIVITY: _entity(["sensor", "input_number", "counter"]),
-    CONF_WORKOUT: _entity(["binary_sensor", "input_boolean", "switch"]),
-    CONF_WATER: _entity(["sensor", "input_number", "counter"]),
-    CONF_OUTDOOR_WEATHER: _entity("weather"),
-}
+def sources_schema(hass: HomeAssistant, *, with_name: bool = False) -> vol.Schema:
+    """The sources step: every source optional (the person's name first when new)."""
+    selectors = source_selectors(hass)
+    fields: dict[vol.Marker, Any] = (
+        {vol.Required(CONF_PERSON_NAME): TextSelector()} if with_name else {}
+    )
+    fields.update({vol.Optional(key): selectors[key] for key in SOURCE_KEYS})
+    return vol.Schema(fields)
 
-SOURCES_SCHEMA: Final = vol.Schema(
-    {vol.Optional(key): SOURCE_SELECTORS[key] for key in SOURCE_KEYS}
-)
-USER_SCHEMA: Final = vol.Schema(
-    {vol.Required(CONF_PERSON_NAME): TextSelector()}
-).extend(SOURCES_SCHEMA.schema)
 
 COUNTER_KIND_SELECTOR: Final = _select(
     [kind.value for kind in CounterKind], "counter_kind"

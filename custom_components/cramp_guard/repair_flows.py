@@ -8,6 +8,7 @@ from typing import Any
 from homeassistant.components.repairs import RepairsFlow
 from homeassistant.data_entry_flow import FlowResult
 from homeassistant.helpers.selector import (
+    EntitySelector,
     SelectOptionDict,
     SelectSelector,
     SelectSelectorConfig,
@@ -16,7 +17,8 @@ from homeassistant.helpers.selector import (
 import voluptuous as vol
 
 from .const import CONF_NOTIFY_TARGETS
-from .flow_schemas import COUNTER_KIND_KEYS, COUNTER_KIND_SELECTOR, SOURCE_SELECTORS
+from .flow_schemas import COUNTER_KIND_KEYS, COUNTER_KIND_SELECTOR
+from .pickers import source_selectors
 from .repairs import CONF_REPLACEMENT
 from .targets import PERSISTENT, available_targets
 
@@ -85,7 +87,8 @@ class MissingSourceFlow(_EntryFlow):
         return {**options, self._key: replacement}
 
     def _selector(self) -> Any:
-        return SOURCE_SELECTORS[self._key]
+        # The same list as the flows, validated by the selector itself.
+        return EntitySelector(source_selectors(self.hass)[self._key].config)
 
     def _placeholders(self, name: str) -> dict[str, str]:
         return {"name": name, "entity_id": self._entity_id}
