@@ -34,6 +34,8 @@ import aiohttp
 from homeassistant.const import RESTART_EXIT_CODE
 import yaml
 
+from custom_components.cramp_guard.flow_schemas import sectioned
+
 from .hass import (
     COMPONENT,
     ROOT,
@@ -74,7 +76,6 @@ COUNTERS: Final = {
     "activity_metric": "steps",
     "activity_counter": "daily",
     "water_counter": "daily",
-    "water_unit": "mL",
 }
 
 CONFIG_FILES: Final = ROOT / "cramp_guard_dev" / "config"
@@ -295,7 +296,10 @@ async def set_up_demo(hass: DevelopHass) -> None:
     if not entries:
         print(f"[develop] adding the Cramp Guard entry {PERSON!r}", flush=True)
         result = await hass.config_flow(
-            "cramp_guard", {"person_name": PERSON, **SOURCES}, COUNTERS, PROFILE
+            "cramp_guard",
+            sectioned({"person_name": PERSON, **SOURCES}),
+            COUNTERS,
+            PROFILE,
         )
         if result.get("type") != "create_entry":
             raise RuntimeError(f"the config flow did not create the entry: {result}")

@@ -21,6 +21,8 @@ from typing import Any
 
 import aiohttp
 
+from custom_components.cramp_guard.flow_schemas import sectioned
+
 ROOT = Path(__file__).resolve().parents[1]
 COMPONENT = ROOT / "custom_components" / "cramp_guard"
 START_TIMEOUT = 120.0
@@ -403,18 +405,19 @@ async def add_person(live: LiveHass) -> str:
         await live.set_state(entity_id, value, attributes)
     result = await live.config_flow(
         "cramp_guard",
-        {
-            "person_name": "Alex",
-            "activity": "sensor.steps",
-            "room_temperature": "sensor.room_temperature",
-            "room_humidity": "sensor.room_humidity",
-            "water": "sensor.water",
-        },
-        {
+        sectioned(
+            {
+                "person_name": "Alex",
+                "activity": "sensor.steps",
+                "room_temperature": "sensor.room_temperature",
+                "room_humidity": "sensor.room_humidity",
+                "water": "sensor.water",
+            }
+        ),
+        {  # the water sensor has a unit (fl. oz.): no unit is asked
             "activity_metric": "steps",
             "activity_counter": "daily",
             "water_counter": "daily",
-            "water_unit": "mL",
         },
         {"sex": "male", "body_mass": 75, "wake_time": "07:00", "bed_time": "22:00"},
     )

@@ -8,8 +8,8 @@ from unittest.mock import AsyncMock, patch
 from homeassistant.components import webhook
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState, ConfigFlowResult
 from homeassistant.core import HomeAssistant, ServiceCall
-from homeassistant.data_entry_flow import FlowResultType, InvalidData
-from homeassistant.helpers import config_validation as cv
+from homeassistant.data_entry_flow import FlowResultType, InvalidData, section
+from homeassistant.helpers import config_validation as cv, device_registry as dr
 from homeassistant.helpers.network import NoURLAvailableError
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -45,6 +45,7 @@ from custom_components.cramp_guard.const import (
     CONF_WORKOUT,
     DOMAIN,
 )
+from custom_components.cramp_guard.flow_schemas import SECTION_OF, sectioned
 
 TEMPERATURE = {
     "unit_of_measurement": "°C",
@@ -203,10 +204,17 @@ def form_values(result: ConfigFlowResult) -> dict[str, Any]:
 
 
 def fields_of(result: ConfigFlowResult) -> list[Any]:
-    """The fields (voluptuous markers) of a form, in order."""
+    """The fields (voluptuous markers) of a form, in order; a section's fields in
+    its place (the sources step is in sections)."""
     schema = result["data_schema"]
     assert schema is not None
-    return list(schema.schema)
+    markers: list[Any] = []
+    for key, value in schema.schema.items():
+        if isinstance(value, section):
+            markers.extend(value.schema.schema)
+        else:
+            markers.append(key)
+    return markers
 
 
 def fields(result: ConfigFlowResult) -> list[str]:
@@ -221,11 +229,21 @@ async def start(hass: HomeAssistant) -> ConfigFlowResult:
     )
 
 
+SOURCE_STEPS = ("user", "init")
+
+
+def answer(result: ConfigFlowResult, user_input: dict[str, Any]) -> dict[str, Any]:
+    """The form's answer: the sources steps take theirs in sections."""
+    return sectioned(user_input) if result["step_id"] in SOURCE_STEPS else user_input
+
+
 async def configure(
     hass: HomeAssistant, result: ConfigFlowResult, user_input: dict[str, Any]
 ) -> ConfigFlowResult:
     """Submit a form."""
-    return await hass.config_entries.flow.async_configure(result["flow_id"], user_input)
+    return await hass.config_entries.flow.async_configure(
+        result["flow_id"], answer(result, user_input)
+    )
 
 
 async def set_up(hass: HomeAssistant, options: dict[str, Any]) -> MockConfigEntry:
@@ -271,7 +289,12 @@ def picker(result: ConfigFlowResult, key: str) -> dict[str, Any]:
     schema = result["data_schema"]
     assert schema is not None
     shown = voluptuous_serialize.convert(schema, custom_serializer=cv.custom_serializer)
-    field = next(f for f in shown if f["name"] == key)
+    [field] = [
+        inner
+        for outer in shown
+        for inner in outer.get("schema", [outer])
+        if inner["name"] == key
+    ]
     config: dict[str, Any] = field["selector"]["entity"]
     return config
 
@@ -329,7 +352,8 @@ async def test_our_own_entity_typed_in_is_refused(
         hass, await start(hass), {CONF_PERSON_NAME: "Bea", key: own}
     )
     assert result["type"] is FlowResultType.FORM
-    assert result["errors"] == {key: "own_entity"}
+    assert result["errors"] == {SECTION_OF[key]: "own_entity"}
+    assert result["description_placeholders"]["entity"] == own
 
 
 async def test_full_flow_creates_the_entry(hass: HomeAssistant) -> None:
@@ -475,8 +499,9 @@ async def test_counters_step_shows_what_the_sensors_report(hass: HomeAssistant) 
         },
     )
     assert result["description_placeholders"] == {
+        "name": "Alex",
         "readings": "sensor.pixel_steps_since_boot = 48211 steps (total_increasing); "
-        "sensor.not_there_yet = ?"
+        "sensor.not_there_yet = ?",
     }
     hass.states.async_set("sensor.glasses", "3")
     result = await configure(
@@ -484,26 +509,46 @@ async def test_counters_step_shows_what_the_sensors_report(hass: HomeAssistant) 
         await start(hass),
         {CONF_PERSON_NAME: "Bo", CONF_WATER: "sensor.glasses"},
     )
-    assert result["description_placeholders"] == {"readings": "sensor.glasses = 3"}
+    assert result["description_placeholders"] == {
+        "name": "Bo",
+        "readings": "sensor.glasses = 3",
+    }
 
 
 async def test_water_alone_asks_only_the_water_settings(hass: HomeAssistant) -> None:
-    """A daily hydration total in litres preselects daily; any unit can be chosen."""
+    """A daily hydration total in mL preselects daily; its unit is not asked."""
     result = await configure(
         hass,
         await start(hass),
         {CONF_PERSON_NAME: "Alex", CONF_WATER: "sensor.health_connect_hydration"},
     )
-    assert fields(result) == [CONF_WATER_COUNTER, CONF_WATER_UNIT]
-    assert form_values(result) == {CONF_WATER_COUNTER: "daily", CONF_WATER_UNIT: "mL"}
+    assert fields(result) == [CONF_WATER_COUNTER]
+    assert form_values(result) == {CONF_WATER_COUNTER: "daily"}
 
-    water = {CONF_WATER_COUNTER: "cumulative", CONF_WATER_UNIT: "fl. oz."}
+    water = {CONF_WATER_COUNTER: "cumulative"}
     result = await configure(hass, result, water)
     result = await configure(hass, result, {})
     assert (
         result["options"]
         == {CONF_WATER: "sensor.health_connect_hydration"} | water | PROFILE_DEFAULTS
     )
+
+
+async def test_a_water_entity_without_a_unit_is_asked_for_one(
+    hass: HomeAssistant,
+) -> None:
+    """An input_number of glasses has no unit: the counters step asks, any volume
+    unit can be chosen."""
+    result = await configure(
+        hass,
+        await start(hass),
+        {CONF_PERSON_NAME: "Alex", CONF_WATER: "input_number.glasses_of_water"},
+    )
+    assert fields(result) == [CONF_WATER_COUNTER, CONF_WATER_UNIT]
+    water = {CONF_WATER_COUNTER: "cumulative", CONF_WATER_UNIT: "fl. oz."}
+    result = await configure(hass, result, water)
+    result = await configure(hass, result, {})
+    assert result["options"][CONF_WATER_UNIT] == "fl. oz."
 
 
 FIXED = {
@@ -535,7 +580,8 @@ FIXED = {
 async def test_a_bad_source_is_refused_then_fixed(
     hass: HomeAssistant, key: str, state: str, attributes: dict[str, Any], error: str
 ) -> None:
-    """The error is on the field, the input is kept, and a good state passes."""
+    """The error is above the field's section and names the entity, the input is
+    kept, and a good state passes."""
     hass.states.async_set("sensor.source", state, attributes)
     user_input = {
         CONF_PERSON_NAME: "Alex",
@@ -545,7 +591,8 @@ async def test_a_bad_source_is_refused_then_fixed(
     result = await configure(hass, await start(hass), user_input)
     assert result["type"] is FlowResultType.FORM
     assert result["step_id"] == "user"
-    assert result["errors"] == {key: error}
+    assert result["errors"] == {SECTION_OF[key]: error}
+    assert result["description_placeholders"]["entity"] == "sensor.source"
     assert form_values(result) == user_input
 
     hass.states.async_set("sensor.source", *FIXED[key])
@@ -599,7 +646,7 @@ async def test_a_metric_that_does_not_fit_the_unit_is_refused(
     }
     result = await configure(hass, result, counters)
     assert result["step_id"] == "counters"
-    assert result["errors"] == {CONF_ACTIVITY_METRIC: "bad_unit"}
+    assert result["errors"] == {CONF_ACTIVITY_METRIC: "metric_unit"}
     assert form_values(result) == counters
 
     result = await configure(
@@ -658,21 +705,18 @@ async def test_options_flow_edits_everything_and_reloads(hass: HomeAssistant) ->
         CONF_ACTIVITY: "sensor.garmin_active_calories",
         CONF_WATER: "sensor.health_connect_hydration",
     }
-    result = await hass.config_entries.options.async_configure(
-        result["flow_id"], sources
-    )
+    result = await configure_options(hass, result, sources)
     assert result["step_id"] == "counters"
-    assert form_values(result) == {
+    assert result["description_placeholders"]["name"] == "Alex"
+    assert form_values(result) == {  # the water's unit is its own: not asked
         CONF_ACTIVITY_METRIC: "active_kcal",  # guessed for the new entity
         CONF_ACTIVITY_COUNTER: "daily",
         CONF_WATER_COUNTER: "cumulative",  # kept for the unchanged one
-        CONF_WATER_UNIT: "mL",
     }
     counters = {
         CONF_ACTIVITY_METRIC: "active_kcal",
         CONF_ACTIVITY_COUNTER: "daily",
         CONF_WATER_COUNTER: "daily",
-        CONF_WATER_UNIT: "L",
     }
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], counters
@@ -711,8 +755,8 @@ async def test_options_flow_without_counters(hass: HomeAssistant) -> None:
     """Dropping the counter sources drops their settings and skips their step."""
     entry = await set_up(hass, OPTIONS)
     result = await hass.config_entries.options.async_init(entry.entry_id)
-    result = await hass.config_entries.options.async_configure(
-        result["flow_id"], {CONF_ROOM_TEMPERATURE: "sensor.living_room_temperature"}
+    result = await configure_options(
+        hass, result, {CONF_ROOM_TEMPERATURE: "sensor.living_room_temperature"}
     )
     assert result["step_id"] == "profile"
     result = await hass.config_entries.options.async_configure(
@@ -737,58 +781,53 @@ async def test_options_flow_refuses_clearing_every_source(hass: HomeAssistant) -
     assert form_values(result) == {}
 
 
-async def test_reconfigure_replaces_the_sources(hass: HomeAssistant) -> None:
-    """New sources and counter settings; the profile stays; the entry reloads."""
+async def test_reconfigure_renames_the_person(
+    hass: HomeAssistant, device_registry: dr.DeviceRegistry
+) -> None:
+    """Reconfigure is about the entry's data, the name (Configure edits every
+    setting): title, data, unique id and device name change; options stay; one
+    reload; the entity ids stay."""
     entry = await set_up(hass, OPTIONS)
     result = await entry.start_reconfigure_flow(hass)
     assert result["step_id"] == "reconfigure"
-    assert CONF_PERSON_NAME not in fields(result)
-    assert form_values(result)[CONF_ACTIVITY] == "sensor.garmin_steps"
+    assert fields(result) == [CONF_PERSON_NAME]
+    assert form_values(result) == {CONF_PERSON_NAME: "Alex"}
+    assert result["description_placeholders"] == {"name": "Alex"}
 
-    sources = {
-        CONF_ROOM_HUMIDITY: "sensor.living_room_humidity",
-        CONF_ACTIVITY: "sensor.garmin_steps",
-    }
-    result = await configure(hass, result, sources)
-    assert result["step_id"] == "counters"
-    assert form_values(result) == {
-        CONF_ACTIVITY_METRIC: "steps",
-        CONF_ACTIVITY_COUNTER: "daily",
-    }
     reload = AsyncMock(wraps=hass.config_entries.async_reload)
     with patch.object(hass.config_entries, "async_reload", reload):
-        result = await configure(
-            hass,
-            result,
-            {CONF_ACTIVITY_METRIC: "steps", CONF_ACTIVITY_COUNTER: "cumulative"},
-        )
+        result = await configure(hass, result, {CONF_PERSON_NAME: " Alexandra "})
         await hass.async_block_till_done()
 
     assert result["type"] is FlowResultType.ABORT
     assert result["reason"] == "reconfigure_successful"
-    assert (
-        entry.options
-        == sources
-        | {
-            CONF_ACTIVITY_METRIC: "steps",
-            CONF_ACTIVITY_COUNTER: "cumulative",
-        }
-        | PROFILE
-    )
-    assert entry.data == {CONF_PERSON_NAME: "Alex"}
-    reload.assert_awaited_once_with(entry.entry_id)  # once: by the update listener
+    assert entry.title == "Alexandra"
+    assert entry.data == {CONF_PERSON_NAME: "Alexandra"}
+    assert entry.unique_id == "alexandra"
+    assert entry.options == OPTIONS
+    reload.assert_awaited_once_with(entry.entry_id)
     assert entry.state is ConfigEntryState.LOADED
+    [device] = dr.async_entries_for_config_entry(device_registry, entry.entry_id)
+    assert device.name == "Alexandra"
+    assert hass.states.get("sensor.alex_cramp_risk") is not None
 
 
-async def test_reconfigure_without_counters_aborts_at_once(
-    hass: HomeAssistant,
-) -> None:
-    """Sources without counters finish reconfigure in one step."""
+async def test_reconfigure_refuses_a_bad_or_taken_name(hass: HomeAssistant) -> None:
+    """No letter or digit, or another person's name: an error on the name."""
     entry = await set_up(hass, OPTIONS)
+    other = MockConfigEntry(
+        domain=DOMAIN, title="Bea", unique_id="bea", data={CONF_PERSON_NAME: "Bea"}
+    )
+    other.add_to_hass(hass)
     result = await entry.start_reconfigure_flow(hass)
-    result = await configure(hass, result, {CONF_OUTDOOR_WEATHER: "weather.home"})
+    result = await configure(hass, result, {CONF_PERSON_NAME: "--"})
+    assert result["errors"] == {CONF_PERSON_NAME: "invalid_name"}
+    result = await configure(hass, result, {CONF_PERSON_NAME: "bea"})
+    assert result["errors"] == {CONF_PERSON_NAME: "name_taken"}
+    assert form_values(result) == {CONF_PERSON_NAME: "bea"}
+    result = await configure(hass, result, {CONF_PERSON_NAME: "Alex"})
     assert result["reason"] == "reconfigure_successful"
-    assert entry.options == {CONF_OUTDOOR_WEATHER: "weather.home"} | PROFILE
+    assert entry.title == "Alex"
 
 
 ROOM_ONLY = {CONF_ROOM_TEMPERATURE: "sensor.living_room_temperature"} | PROFILE
@@ -810,7 +849,7 @@ async def configure_options(
 ) -> ConfigFlowResult:
     """Submit a form of an options flow."""
     return await hass.config_entries.options.async_configure(
-        result["flow_id"], user_input
+        result["flow_id"], answer(result, user_input)
     )
 
 

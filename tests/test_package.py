@@ -86,6 +86,11 @@ def test_manifest() -> None:
     assert manifest["documentation"].startswith("https://")
     assert manifest["issue_tracker"].startswith("https://")
     assert manifest["integration_type"] in INTEGRATION_TYPES
+    # Each person is one device with its entities. The integration page words each
+    # type after it: "service" gave "Add service" and "1 service"; "device" gives
+    # "Add device" and "1 device" (hub: "Add hub"; entity and system, which custom
+    # integrations should not use: "Add entry").
+    assert manifest["integration_type"] == "device"
     assert manifest["iot_class"] == "calculated"
     assert manifest["requirements"] == []
     assert SEMVER_RE.match(manifest["version"]), manifest["version"]

@@ -29,6 +29,7 @@ import pytest
 
 from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.engine import Engine
+from custom_components.cramp_guard.flow_schemas import sectioned
 
 from .conftest import advance
 
@@ -455,12 +456,12 @@ async def _add_person(hass: HomeAssistant, row: Row) -> tuple[str, dict[str, Any
         DOMAIN, context={"source": SOURCE_USER}
     )
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], {"person_name": "Alex", row.source: row.entity_id}
+        result["flow_id"], sectioned({"person_name": "Alex", row.source: row.entity_id})
     )
     assert result["step_id"] == "counters"
     preselected = {str(key): key.default() for key in result["data_schema"].schema}
     result = await hass.config_entries.flow.async_configure(
-        result["flow_id"], row.options
+        result["flow_id"], {k: v for k, v in row.options.items() if k in preselected}
     )
     result = await hass.config_entries.flow.async_configure(result["flow_id"], {})
     assert result["type"] is FlowResultType.CREATE_ENTRY

@@ -36,6 +36,7 @@ from custom_components.cramp_guard.const import (
     CONF_WEBHOOK_LOCAL_ONLY,
     DOMAIN,
 )
+from custom_components.cramp_guard.flow_schemas import sectioned
 from custom_components.cramp_guard.webhook import MAX_BODY_BYTES, webhook_url
 
 from .conftest import ABSURD_WATER, make_entry, setup_entry
@@ -541,7 +542,9 @@ async def test_enabled_in_the_options_flow_then_used(
     freezer.move_to(NOON)
     entry = await setup_entry(hass, make_entry("Alex", **ROOM))
     result = await hass.config_entries.options.async_init(entry.entry_id)
-    result = await hass.config_entries.options.async_configure(result["flow_id"], ROOM)
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], sectioned(ROOM)
+    )
     result = await hass.config_entries.options.async_configure(result["flow_id"], {})
     result = await hass.config_entries.options.async_configure(
         result["flow_id"], {"webhook": True}

@@ -16,7 +16,6 @@ from typing import Any
 from homeassistant.components import webhook
 from homeassistant.components.sensor import ATTR_STATE_CLASS
 from homeassistant.config_entries import (
-    SOURCE_RECONFIGURE,
     ConfigEntry,
     ConfigEntryBaseFlow,
     ConfigFlow,
@@ -27,7 +26,6 @@ from homeassistant.const import ATTR_UNIT_OF_MEASUREMENT, UnitOfVolume
 from homeassistant.core import HomeAssistant, State, callback
 from homeassistant.helpers import config_validation as cv
 from homeassistant.util import slugify
-import voluptuous as vol
 
 from .const import (
     CONF_ACTIVITY,
@@ -55,11 +53,15 @@ from .flow_schemas import (
     COUNTER_KEYS,
     COUNTER_SETTINGS,
     DEFAULT_WATER_UNIT,
+    NAME_SCHEMA,
     PROFILE_KEYS,
     PROFILE_SCHEMA,
     PROMPT_KEYS,
+    SECTION_OF,
     counters_schema,
+    flattened,
     prompts_schema,
+    sectioned,
     sources_schema,
 )
 from .pickers import own_entities
@@ -107,20 +109,18 @@ def _read_source(hass: HomeAssistant, key: str, state: State | None) -> Reading:
     return Reading()
 
 
-def source_errors(hass: HomeAssistant, user_input: Mapping[str, Any]) -> dict[str, str]:
-    """The form errors of the chosen sources."""
-    chosen = {key: user_input[key] for key in SOURCE_KEYS if user_input.get(key)}
-    if not chosen:
-        return {"base": "no_sources"}
-    errors: dict[str, str] = {}
+def source_problem(
+    hass: HomeAssistant, chosen: Mapping[str, str]
+) -> tuple[str, str] | None:
+    """The first chosen source that cannot be used, and why (a form error key)."""
     own = own_entities(hass)
     for key, entity_id in chosen.items():
-        problem = _read_source(hass, key, hass.states.get(entity_id)).problem
         if entity_id in own:
-            errors[key] = "own_entity"
-        elif problem in REFUSED:
-            errors[key] = str(problem)
-    return errors
+            return key, "own_entity"
+        problem = _read_source(hass, key, hass.states.get(entity_id)).problem
+        if problem in REFUSED:
+            return key, str(problem)
+    return None
 
 
 def notify_target_options(hass: HomeAssistant, chosen: Iterable[str]) -> dict[str, str]:
@@ -145,10 +145,12 @@ def _guessed_counters(source: str, state: State | None) -> dict[str, str]:
             ),
         }
     value = read_water(state, DEFAULT_WATER_UNIT).value
-    return {
-        CONF_WATER_COUNTER: guess_counter_kind(state, value, PLAUSIBLE_WATER_DAY_ML),
-        CONF_WATER_UNIT: DEFAULT_WATER_UNIT,
+    guessed: dict[str, str] = {
+        CONF_WATER_COUNTER: guess_counter_kind(state, value, PLAUSIBLE_WATER_DAY_ML)
     }
+    if state is None or not state.attributes.get(ATTR_UNIT_OF_MEASUREMENT):
+        guessed[CONF_WATER_UNIT] = DEFAULT_WATER_UNIT  # asked: the entity has none
+    return guessed
 
 
 def _describe(entity_id: str, state: State | None) -> str:
@@ -159,6 +161,11 @@ def _describe(entity_id: str, state: State | None) -> str:
     state_class = state.attributes.get(ATTR_STATE_CLASS)
     text = f"{entity_id} = {state.state}" + (f" {unit}" if unit else "")
     return text + (f" ({state_class})" if state_class else "")
+
+
+def _is_name(name: str) -> bool:
+    """A person's name has at least one letter or digit (it makes the entity ids)."""
+    return any(char.isalnum() for char in name)
 
 
 def _replaced(
@@ -178,18 +185,34 @@ class CrampGuardFlow(ConfigEntryBaseFlow):
         self._current = current
         self._options = dict(current)
 
+    @abstractmethod
+    def _name_shown(self) -> str:
+        """The person's name, for the forms' titles."""
+
     async def _async_step_sources(
         self,
         step_id: str,
-        schema: vol.Schema,
         user_input: dict[str, Any] | None,
         errors: dict[str, str],
+        *,
+        with_name: bool = False,
     ) -> ConfigFlowResult:
-        """Show or take the sources (the first step of every flow)."""
+        """Show or take the sources (the first step of every flow), in sections.
+
+        A source that cannot be used is named in an alert above its section (the
+        frontend shows no errors inside a section).
+        """
+        placeholders = {"name": self._name_shown()}
+        values = self._current if user_input is None else flattened(user_input)
         if user_input is not None:
-            errors.update(source_errors(self.hass, user_input))
+            chosen = {k: values[k] for k in SOURCE_KEYS if values.get(k)}
+            if not chosen:
+                errors["base"] = "no_sources"
+            elif (problem := source_problem(self.hass, chosen)) is not None:
+                key, error = problem
+                errors[SECTION_OF[key]] = error
+                placeholders["entity"] = chosen[key]
             if not errors:
-                chosen = {k: user_input[k] for k in SOURCE_KEYS if user_input.get(k)}
                 self._options = _replaced(
                     self._options, (*SOURCE_KEYS, *COUNTER_KEYS), chosen
                 )
@@ -199,9 +222,11 @@ class CrampGuardFlow(ConfigEntryBaseFlow):
         return self.async_show_form(
             step_id=step_id,
             data_schema=self.add_suggested_values_to_schema(
-                schema, self._current if user_input is None else user_input
+                sources_schema(self.hass, values, with_name=with_name),
+                sectioned(values),
             ),
             errors=errors,
+            description_placeholders=placeholders,
         )
 
     def _preselected_counters(self) -> dict[str, str]:
@@ -210,10 +235,13 @@ class CrampGuardFlow(ConfigEntryBaseFlow):
         for source, keys in COUNTER_SETTINGS.items():
             if entity_id := self._options.get(source):
                 state = self.hass.states.get(entity_id)
-                preselected |= _guessed_counters(source, state)
+                guessed = _guessed_counters(source, state)
+                preselected |= guessed
                 if entity_id == self._current.get(source):  # unchanged: keep them
                     preselected |= {
-                        k: self._current[k] for k in keys if k in self._current
+                        k: self._current[k]
+                        for k in keys
+                        if k in self._current and k in guessed
                     }
         return {key: str(value) for key, value in preselected.items()}
 
@@ -227,7 +255,7 @@ class CrampGuardFlow(ConfigEntryBaseFlow):
                 state = self.hass.states.get(self._options[CONF_ACTIVITY])
                 metric = ActivityMetric(user_input[CONF_ACTIVITY_METRIC])
                 if read_activity(state, metric).problem is Problem.BAD_UNIT:
-                    errors[CONF_ACTIVITY_METRIC] = "bad_unit"
+                    errors[CONF_ACTIVITY_METRIC] = "metric_unit"
             if not errors:
                 self._options |= user_input
                 return await self._async_after_counters()
@@ -237,7 +265,10 @@ class CrampGuardFlow(ConfigEntryBaseFlow):
                 counters_schema(self._preselected_counters()), user_input
             ),
             errors=errors,
-            description_placeholders={"readings": self._counter_readings()},
+            description_placeholders={
+                "name": self._name_shown(),
+                "readings": self._counter_readings(),
+            },
         )
 
     def _counter_readings(self) -> str:
@@ -278,6 +309,7 @@ class CrampGuardFlow(ConfigEntryBaseFlow):
                 PROFILE_SCHEMA, self._options if user_input is None else user_input
             ),
             errors=errors,
+            description_placeholders={"name": self._name_shown()},
         )
 
     async def _async_after_profile(self) -> ConfigFlowResult:
@@ -290,7 +322,7 @@ class CrampGuardFlow(ConfigEntryBaseFlow):
 
 
 class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
-    """Add one person to Cramp Guard, or replace a person's sources."""
+    """Add one person to Cramp Guard, or rename one."""
 
     VERSION = 1
     MINOR_VERSION = 2  # 1.2: the glass size left the options
@@ -303,6 +335,9 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
         """Edit every setting of an entry."""
         return CrampGuardOptionsFlow()
 
+    def _name_shown(self) -> str:
+        return getattr(self, "_name", "")
+
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
@@ -311,32 +346,49 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None:
             self._name = str(user_input[CONF_PERSON_NAME]).strip()
-            if not any(char.isalnum() for char in self._name):
+            if not _is_name(self._name):
                 errors[CONF_PERSON_NAME] = "invalid_name"
             else:
                 await self.async_set_unique_id(slugify(self._name))
                 self._abort_if_unique_id_configured()
         return await self._async_step_sources(
-            "user", sources_schema(self.hass, with_name=True), user_input, errors
+            "user", user_input, errors, with_name=True
         )
 
     async def async_step_reconfigure(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Replace the sources, keeping the profile."""
-        self._start(self._get_reconfigure_entry().options)
-        return await self._async_step_sources(
-            "reconfigure", sources_schema(self.hass), user_input, {}
+        """Rename the person: the entry's data (Configure edits the settings)."""
+        entry = self._get_reconfigure_entry()
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            name = str(user_input[CONF_PERSON_NAME]).strip()
+            taken = {
+                other.unique_id
+                for other in self._async_current_entries(include_ignore=False)
+                if other.entry_id != entry.entry_id
+            }
+            if not _is_name(name):
+                errors[CONF_PERSON_NAME] = "invalid_name"
+            elif slugify(name) in taken:
+                errors[CONF_PERSON_NAME] = "name_taken"
+            else:
+                # The entry's update listener reloads it, once.
+                self.hass.config_entries.async_update_entry(
+                    entry,
+                    unique_id=slugify(name),
+                    title=name,
+                    data={CONF_PERSON_NAME: name},
+                )
+                return self.async_abort(reason="reconfigure_successful")
+        return self.async_show_form(
+            step_id="reconfigure",
+            data_schema=self.add_suggested_values_to_schema(
+                NAME_SCHEMA, user_input or {CONF_PERSON_NAME: entry.title}
+            ),
+            errors=errors,
+            description_placeholders={"name": entry.title},
         )
-
-    async def _async_after_counters(self) -> ConfigFlowResult:
-        if self.source == SOURCE_RECONFIGURE:
-            # The entry's update listener reloads it once when the options changed.
-            self.hass.config_entries.async_update_entry(
-                self._get_reconfigure_entry(), options=self._options
-            )
-            return self.async_abort(reason="reconfigure_successful")
-        return await super()._async_after_counters()
 
     def _finish(self) -> ConfigFlowResult:
         return self.async_create_entry(
@@ -352,9 +404,10 @@ class CrampGuardOptionsFlow(CrampGuardFlow, OptionsFlow):
     ) -> ConfigFlowResult:
         """Edit the sources; the current ones are suggested so each can be cleared."""
         self._start(self.config_entry.options)
-        return await self._async_step_sources(
-            "init", sources_schema(self.hass), user_input, {}
-        )
+        return await self._async_step_sources("init", user_input, {})
+
+    def _name_shown(self) -> str:
+        return self.config_entry.title
 
     def _finish(self) -> ConfigFlowResult:
         return self.async_create_entry(data=self._options)
@@ -392,6 +445,7 @@ class CrampGuardOptionsFlow(CrampGuardFlow, OptionsFlow):
                     ),
                 },
             ),
+            description_placeholders={"name": self._name_shown()},
         )
 
     async def async_step_webhook_url(
@@ -403,10 +457,11 @@ class CrampGuardOptionsFlow(CrampGuardFlow, OptionsFlow):
         return self.async_show_form(
             step_id="webhook_url",
             description_placeholders={
+                "name": self._name_shown(),
                 "url": webhook_url(
                     self.hass,
                     self._options[CONF_WEBHOOK_ID],
                     self._options[CONF_WEBHOOK_LOCAL_ONLY],
-                )
+                ),
             },
         )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from homeassistant.const import UnitOfMass, UnitOfVolume
 from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import section
 from homeassistant.helpers.selector import (
     BooleanSelector,
     NumberSelector,
@@ -17,6 +18,7 @@ from homeassistant.helpers.selector import (
     SelectSelectorConfig,
     TextSelector,
     TimeSelector,
+    TimeSelectorConfig,
 )
 import voluptuous as vol
 
@@ -25,11 +27,18 @@ from .const import (
     CONF_ACTIVITY_COUNTER,
     CONF_ACTIVITY_METRIC,
     CONF_BED_TIME,
+    CONF_BEDROOM_HUMIDITY,
+    CONF_BEDROOM_TEMPERATURE,
     CONF_BODY_MASS,
     CONF_CRAMP_PRONE,
     CONF_MAIN_ACTIVITY,
     CONF_NOTIFY_TARGETS,
+    CONF_OUTDOOR_HUMIDITY,
+    CONF_OUTDOOR_TEMPERATURE,
+    CONF_OUTDOOR_WEATHER,
     CONF_PERSON_NAME,
+    CONF_ROOM_HUMIDITY,
+    CONF_ROOM_TEMPERATURE,
     CONF_SEX,
     CONF_WAKE_TIME,
     CONF_WATER,
@@ -38,10 +47,10 @@ from .const import (
     CONF_WATER_UNIT,
     CONF_WEBHOOK_ID,
     CONF_WEBHOOK_LOCAL_ONLY,
+    CONF_WORKOUT,
     DEFAULT_BED_TIME,
     DEFAULT_MAIN_ACTIVITY,
     DEFAULT_WAKE_TIME,
-    SOURCE_KEYS,
     WATER_UNITS,
     ActivityMetric,
     CounterKind,
@@ -64,6 +73,16 @@ COUNTER_KIND_KEYS: Final = {
 }
 
 
+class MinuteSelector(TimeSelector):
+    """A time picker without seconds. The frontend knows `no_second`; Home Assistant
+    2025.4's own time selector does not accept it yet."""
+
+    CONFIG_SCHEMA = vol.Schema({vol.Optional("no_second"): bool})
+
+
+MINUTES: Final = MinuteSelector(cast(TimeSelectorConfig, {"no_second": True}))
+
+
 def _select(options: list[str], translation_key: str | None = None) -> SelectSelector:
     config = SelectSelectorConfig(options=options)
     if translation_key is not None:
@@ -83,13 +102,53 @@ def _number(low: float, high: float, step: float, unit: str) -> NumberSelector:
     )
 
 
-def sources_schema(hass: HomeAssistant, *, with_name: bool = False) -> vol.Schema:
-    """The sources step: every source optional (the person's name first when new)."""
+NAME_SCHEMA: Final = vol.Schema({vol.Required(CONF_PERSON_NAME): TextSelector()})
+
+
+# The sources step in sections; the extras are folded away unless in use.
+SECTIONS: Final = {
+    "room": (CONF_ROOM_TEMPERATURE, CONF_ROOM_HUMIDITY),
+    "activity": (CONF_ACTIVITY, CONF_WORKOUT),
+    "water": (CONF_WATER,),
+    "bedroom": (CONF_BEDROOM_TEMPERATURE, CONF_BEDROOM_HUMIDITY),
+    "outdoor": (CONF_OUTDOOR_WEATHER, CONF_OUTDOOR_TEMPERATURE, CONF_OUTDOOR_HUMIDITY),
+}
+EXTRA_SECTIONS: Final = ("bedroom", "outdoor")
+SECTION_OF: Final = {key: name for name, keys in SECTIONS.items() for key in keys}
+
+
+def sectioned(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Flat source settings as the sources step takes them, in their sections."""
+    nested: dict[str, Any] = {name: {} for name in SECTIONS}
+    for key, value in values.items():
+        if key in SECTION_OF:
+            nested[SECTION_OF[key]][key] = value
+        else:
+            nested[key] = value
+    return nested
+
+
+def flattened(user_input: Mapping[str, Any]) -> dict[str, Any]:
+    """The sources step's answer without its sections."""
+    flat = {k: v for k, v in user_input.items() if k not in SECTIONS}
+    for name in SECTIONS:
+        flat.update(user_input.get(name) or {})
+    return flat
+
+
+def sources_schema(
+    hass: HomeAssistant, values: Mapping[str, Any], *, with_name: bool = False
+) -> vol.Schema:
+    """The sources step: the person's name first when new, then a section per place
+    or kind of source, every source optional. `values` (flat) open the extras."""
     selectors = source_selectors(hass)
-    fields: dict[vol.Marker, Any] = (
-        {vol.Required(CONF_PERSON_NAME): TextSelector()} if with_name else {}
-    )
-    fields.update({vol.Optional(key): selectors[key] for key in SOURCE_KEYS})
+    fields: dict[vol.Marker, Any] = dict(NAME_SCHEMA.schema) if with_name else {}
+    for name, keys in SECTIONS.items():
+        folded = name in EXTRA_SECTIONS and not any(values.get(k) for k in keys)
+        fields[vol.Required(name, default=dict)] = section(
+            vol.Schema({vol.Optional(key): selectors[key] for key in keys}),
+            {"collapsed": folded},
+        )
     return vol.Schema(fields)
 
 
@@ -123,8 +182,8 @@ PROFILE_SCHEMA: Final = vol.Schema(
         vol.Required(CONF_SEX, default=Sex.UNSPECIFIED.value): _select(
             [sex.value for sex in Sex], "sex"
         ),
-        vol.Required(CONF_WAKE_TIME, default=DEFAULT_WAKE_TIME): TimeSelector(),
-        vol.Required(CONF_BED_TIME, default=DEFAULT_BED_TIME): TimeSelector(),
+        vol.Required(CONF_WAKE_TIME, default=DEFAULT_WAKE_TIME): MINUTES,
+        vol.Required(CONF_BED_TIME, default=DEFAULT_BED_TIME): MINUTES,
         vol.Required(CONF_CRAMP_PRONE, default=False): BooleanSelector(),
         vol.Required(CONF_MAIN_ACTIVITY, default=DEFAULT_MAIN_ACTIVITY.value): _select(
             [activity.value for activity in MainActivity], "main_activity"
