@@ -4,7 +4,7 @@ Each rule of product.md section 6 and risk-model.md section 6 is checked at its 
 the evening reminder (once a day, late within 2 h, its snooze, skipped after an
 evening stretch, DST days), hydration prompts (pace, settling, spacing, cap, snooze),
 the high-risk alert (hysteresis, 4 h), the silencers (switch, snooze, sleep window),
-the frequent-cramp thresholds, and what the messages say.
+a new person's quiet period, the frequent-cramp thresholds, and what the messages say.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import pytest
 from custom_components.cramp_guard import messages
 from custom_components.cramp_guard.const import MainActivity
 from custom_components.cramp_guard.prompt_policy import (
+    QUIET_AFTER_SETUP,
     Facts,
     Kind,
     Prefs,
@@ -28,6 +29,7 @@ from custom_components.cramp_guard.prompt_policy import (
     frequent_cramps,
     long_or_sweaty,
     mark_sent,
+    next_moment,
     night_prone,
     snooze,
 )
@@ -399,12 +401,55 @@ def test_high_risk_while_asleep_waits_for_the_morning() -> None:
     assert [(m, k) for m, k in sent] == [(at(7, 0, tomorrow), Kind.HIGH_RISK)]
 
 
+# -- a new person's quiet period -----------------------------------------------------
+
+
+def added(moment: datetime) -> PromptState:
+    """The state of a person first set up at `moment` (never assessed yet)."""
+    return PromptState(set_up_at=moment)
+
+
+def test_a_new_person_gets_nothing_in_the_first_30_minutes() -> None:
+    """Far behind and at high risk from the start: both wait until 12:30."""
+    assert timedelta(minutes=30) == QUIET_AFTER_SETUP
+    sent = run(Prefs(), added(at(12)), at(12), at(13), level="high", pace=0.1)
+    assert sent == [(at(12, 30), Kind.HIGH_RISK), (at(12, 30), Kind.HYDRATION)]
+
+
+@pytest.mark.parametrize(
+    ("set_up", "expected"),
+    [
+        (at(20, 20), [at(20, 50)]),  # the reminder waits, within its late window
+        (at(20), [at(20, 30)]),  # quiet ends as it falls due
+        (at(20, 35), []),  # added after the reminder time: nothing missed
+        (at(12), [at(20, 30)]),
+    ],
+)
+def test_the_evening_reminder_waits_for_the_quiet_period(
+    set_up: datetime, expected: list[datetime]
+) -> None:
+    """The evening reminder is held back too, and sent late if still in time."""
+    sent = run(Prefs(), added(set_up), set_up, at(23, 59))
+    assert [m for m, _ in sent] == expected
+
+
+def test_the_end_of_the_quiet_period_is_planned() -> None:
+    """The engine is asked to assess as the quiet period ends."""
+    state = added(at(12))
+    now = facts(at(12, 10), pace=0.1)
+    assert due(Prefs(), state, now) == []
+    assert next_moment(Prefs(), state, now) == at(12, 30)
+    assert next_moment(Prefs(), started(), now) == at(20, 30)  # an existing entry
+
+
 # -- persistence -----------------------------------------------------------------------
 
 
 def test_state_round_trips_through_json() -> None:
-    """What is saved is what is restored (dates, moments, counts, snoozes)."""
+    """What is saved is what is restored (dates, moments, counts, snoozes, the
+    first-setup moment)."""
     state = started()
+    state.set_up_at = at(6)
     run(Prefs(), state, at(7), at(20, 30), level="high", pace=0.5)
     snooze(state, None, at(23), DAY.date())
     snooze(state, Kind.HYDRATION, at(21), DAY.date())

@@ -100,6 +100,17 @@ def _history(hass_storage: dict[str, Any], entry_id: str) -> None:
     }
 
 
+def _added_at(hass_storage: dict[str, Any], entry_id: str, when: datetime) -> None:
+    """A person first set up at `when` (the prompts store keeps the moment)."""
+    key = f"{DOMAIN}.{entry_id}.prompts"
+    hass_storage[key] = {
+        "version": 1,
+        "minor_version": 1,
+        "key": key,
+        "data": {"state": {"set_up_at": when.isoformat()}},
+    }
+
+
 @dataclass
 class Sent:
     """One notification: when, where, what."""
@@ -508,14 +519,14 @@ async def test_hydration_actions(
     hass: HomeAssistant, clock: Clock, hass_storage: dict[str, Any]
 ) -> None:
     """ "Snooze 1 h" holds the next prompt back; "+1 glass" logs the glass size."""
-    clock.freezer.move_to(at(12))
+    clock.freezer.move_to(at(11, 30))  # added at 11:30: quiet until 12:00
     _sources(hass, room_temperature=21, water=0)
     options = {**SIMPLE, "water": "sensor.water", "water_unit": "mL"}
     await setup_entry(
         hass, _entry("Alex", ALEX, **options, notify_targets=["mobile_app_pixel"])
     )
-    arrived = await clock.to(timedelta(minutes=1))
-    assert [s.kind for s in arrived] == ["hydration"]
+    arrived = await clock.to(at(12, 1))
+    assert [(s.at, s.kind) for s in arrived] == [(at(12, 1), "hydration")]
     assert arrived[0].data["data"]["actions"][1] == {
         "action": f"CRAMP_GUARD_SNOOZE_1H_{ALEX}",
         "title": "Snooze 1 h",
@@ -528,6 +539,45 @@ async def test_hydration_actions(
     assert saved["state"]["hydration_sent_today"] == 2
     await async_remove_store(hass, ALEX)
     assert f"cramp_guard.{ALEX}.prompts" not in hass_storage
+
+
+# -- a new person's quiet period -----------------------------------------------------
+
+WATER: dict[str, Any] = {**SIMPLE, "water": "sensor.water", "water_unit": "mL"}
+
+
+async def test_a_new_person_gets_no_prompt_in_the_first_30_minutes(
+    hass: HomeAssistant, clock: Clock, hass_storage: dict[str, Any]
+) -> None:
+    """Added at noon with no water logged: far behind, but nothing until 12:30 - a
+    reload at 12:15 does not start the quiet period again - then the prompt."""
+    clock.freezer.move_to(at(12))
+    _sources(hass, room_temperature=21, water=0)
+    entry = await setup_entry(
+        hass, _entry("Alex", ALEX, **WATER, notify_targets=["mobile_app_pixel"])
+    )
+    saved = hass_storage[f"cramp_guard.{ALEX}.prompts"]["data"]["state"]
+    assert saved["set_up_at"] == at(12).isoformat()
+    assert await clock.walk(at(12, 15), timedelta(minutes=1)) == []
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert await clock.walk(at(12, 29), timedelta(minutes=1)) == []
+    assert clock.persistent == []
+    arrived = await clock.to(at(12, 30))
+    assert [(s.at, s.kind) for s in arrived] == [(at(12, 30), "hydration")]
+
+
+async def test_the_evening_reminder_waits_for_the_quiet_period(
+    hass: HomeAssistant, clock: Clock
+) -> None:
+    """Added at 20:20: the 20:30 reminder comes at 20:50, within its late window."""
+    clock.freezer.move_to(at(20, 20))
+    _sources(hass, room_temperature=21)
+    await setup_entry(
+        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+    )
+    arrived = await clock.walk(at(21, 30), timedelta(minutes=1))
+    assert [(s.at, s.kind) for s in arrived] == [(at(20, 50), "evening")]
 
 
 # -- silencers, persistence ------------------------------------------------------------
@@ -719,6 +769,7 @@ async def _start_fix(client: Any, issue_id: str) -> dict[str, Any]:
 async def test_broken_target(
     hass: HomeAssistant,
     clock: Clock,
+    hass_storage: dict[str, Any],
     hass_client: ClientSessionGenerator,
     issue_registry: ir.IssueRegistry,
     caplog: pytest.LogCaptureFixture,
@@ -727,6 +778,7 @@ async def test_broken_target(
     instead. The fix flow offers the notify services and replaces the target."""
     assert await async_setup_component(hass, "repairs", {})
     assert await async_setup_component(hass, "notify", {})
+    _added_at(hass_storage, ALEX, at(19))  # not in its quiet period at 20:30
     _sources(hass, room_temperature=21)
     targets = ["mobile_app_gone", "mobile_app_pixel"]
     entry = await setup_entry(

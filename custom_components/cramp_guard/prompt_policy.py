@@ -8,6 +8,8 @@ shrink them. Numbers marked [J] are judgment calls (risk-model.md section 6).
 The high-risk alert has hysteresis: after an alert it re-arms only once the level is
 back to low (a score wobbling between moderate and high alerts once), and alerts are
 at least 4 h apart even then.
+
+A new person gets no prompt in their first QUIET_AFTER_SETUP.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ NIGHT_PRONE_WINDOW = timedelta(days=28)  # a night cramp this recent: bedtime ad
 LONG_BOUT = timedelta(minutes=60)  # [J] long: salty food or an electrolyte drink
 SWEATY_BOUT = timedelta(minutes=30)  # [J] this long in the heat counts as sweaty
 SWEATY_FROM_C = 25.0  # [J] outdoor temperature of a sweaty bout
+QUIET_AFTER_SETUP = timedelta(minutes=30)  # [J] no prompt this soon after adding
 
 
 class Kind(StrEnum):
@@ -85,6 +88,7 @@ class PromptState:
     high_risk_armed: bool = True
     snoozed_until: datetime | None = None  # everything, from the snooze action
     hydration_snoozed_until: datetime | None = None  # "Snooze 1 h"
+    set_up_at: datetime | None = None  # first set up (None: set up before it was kept)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready (built field by field: `asdict` deep-copies, and this runs
@@ -116,6 +120,7 @@ class PromptState:
             high_risk_armed=bool(data.get("high_risk_armed", True)),
             snoozed_until=moment(data.get("snoozed_until")),
             hydration_snoozed_until=moment(data.get("hydration_snoozed_until")),
+            set_up_at=moment(data.get("set_up_at")),
         )
 
 
@@ -154,10 +159,17 @@ def roll_over(state: PromptState, day: date) -> None:
         state.hydration_sent_today = 0
 
 
+def quiet_until(state: PromptState) -> datetime | None:
+    """The end of a new person's quiet period (None: set up before it was kept)."""
+    return None if state.set_up_at is None else state.set_up_at + QUIET_AFTER_SETUP
+
+
 def silenced(prefs: Prefs, state: PromptState, facts: Facts) -> bool:
-    """The switch is off, everything is snoozed, or it is the sleep window."""
+    """The switch is off, everything is snoozed, it is the sleep window, or the
+    person was added less than QUIET_AFTER_SETUP ago."""
     snoozed = _before(state.snoozed_until, facts.now)
-    return not prefs.reminders_on or snoozed or not facts.awake
+    new = _before(quiet_until(state), facts.now)
+    return not prefs.reminders_on or snoozed or new or not facts.awake
 
 
 def evening_at(facts: Facts, prefs: Prefs) -> datetime:
@@ -186,6 +198,7 @@ def next_moment(prefs: Prefs, state: PromptState, facts: Facts) -> datetime | No
         state.evening_again_at,
         state.snoozed_until,
         state.hydration_snoozed_until,
+        quiet_until(state),
         None if state.evening_done else evening_at(facts, prefs),
     )
     moments = [m for m in candidates if m is not None and _before(m, facts.now)]

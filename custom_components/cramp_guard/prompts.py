@@ -2,7 +2,9 @@
 
 Also: the preferences the switch, time and number entities edit, the
 `mobile_app_notification_action` taps, and the frequent-cramp advice (a repair issue).
-State and preferences are persisted, so nothing is sent twice across a restart.
+State and preferences are persisted, so nothing is sent twice across a restart. The
+moment a person is first set up is kept too: their quiet period is not restarted by a
+reload.
 Prompts wait until Home Assistant has started: before that, notify services may not
 be there yet.
 """
@@ -110,8 +112,16 @@ class Prompter:
     # -- lifecycle -------------------------------------------------------------------
 
     async def async_load(self) -> None:
-        """Restore the preferences and what was sent."""
-        data = await self._store.async_load() or {}
+        """Restore the preferences and what was sent.
+
+        Nothing stored: a person just added, whose quiet period starts now (an entry
+        that has a store from before this was kept has none).
+        """
+        data = await self._store.async_load()
+        if not data:
+            self.state.set_up_at = dt_util.now()
+            await self._store.async_save(self._as_dict())
+            data = {}
         if prefs := data.get("prefs"):
             self.prefs = Prefs.from_dict(prefs)
         if state := data.get("state"):
@@ -230,7 +240,10 @@ class Prompter:
         await self.notifier.async_send(kind, message, ACTIONS[kind])
 
     async def async_send_stretch_reminder(self) -> None:
-        """Send the evening reminder now (the action); it counts as today's."""
+        """Send the evening reminder now (the action); it counts as today's.
+
+        Asked for, it is sent in a new person's quiet period too.
+        """
         snapshot = self.engine.snapshot
         assert snapshot is not None  # the engine assesses as it starts
         roll_over(self.state, snapshot.day.day)
