@@ -9,13 +9,15 @@ The high-risk alert has hysteresis: after an alert it re-arms only once the leve
 back to low (a score wobbling between moderate and high alerts once), and alerts are
 at least 4 h apart even then.
 
+A prompt stays shown until it no longer holds: `no_longer_holds()` says which shown
+prompts to clear (water drunk back to pace, a stretch logged, the risk down again).
 A new person gets no prompt in their first QUIET_AFTER_SETUP.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
@@ -89,6 +91,11 @@ class PromptState:
     snoozed_until: datetime | None = None  # everything, from the snooze action
     hydration_snoozed_until: datetime | None = None  # "Snooze 1 h"
     set_up_at: datetime | None = None  # first set up (None: set up before it was kept)
+    shown: dict[str, datetime] = field(default_factory=dict)  # kind -> sent at
+
+    def copy(self) -> PromptState:
+        """A copy to compare with after a decision (the dicts copied too)."""
+        return replace(self, last_sent=dict(self.last_sent), shown=dict(self.shown))
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready (built field by field: `asdict` deep-copies, and this runs
@@ -98,7 +105,8 @@ class PromptState:
         for key, value in data.items():
             if isinstance(value, date):  # dates and datetimes
                 data[key] = value.isoformat()
-        data["last_sent"] = {k: v.isoformat() for k, v in self.last_sent.items()}
+        for key in ("last_sent", "shown"):
+            data[key] = {k: v.isoformat() for k, v in getattr(self, key).items()}
         return data
 
     @classmethod
@@ -108,19 +116,20 @@ class PromptState:
         def moment(value: str | None) -> datetime | None:
             return datetime.fromisoformat(value) if value else None
 
+        def moments(key: str) -> dict[str, datetime]:
+            return {k: datetime.fromisoformat(v) for k, v in data.get(key, {}).items()}
+
         return cls(
             day=date.fromisoformat(data["day"]) if data.get("day") else None,
             evening_done=bool(data.get("evening_done")),
             evening_again_at=moment(data.get("evening_again_at")),
             hydration_sent_today=int(data.get("hydration_sent_today", 0)),
-            last_sent={
-                k: datetime.fromisoformat(v)
-                for k, v in data.get("last_sent", {}).items()
-            },
+            last_sent=moments("last_sent"),
             high_risk_armed=bool(data.get("high_risk_armed", True)),
             snoozed_until=moment(data.get("snoozed_until")),
             hydration_snoozed_until=moment(data.get("hydration_snoozed_until")),
             set_up_at=moment(data.get("set_up_at")),
+            shown=moments("shown"),
         )
 
 
@@ -264,14 +273,46 @@ def due(prefs: Prefs, state: PromptState, facts: Facts) -> list[Kind]:
 
 
 def mark_sent(state: PromptState, kind: Kind, now: datetime) -> None:
-    """Record a prompt as sent."""
+    """Record a prompt as sent (and shown until it is cleared)."""
     state.last_sent[kind] = now
+    state.shown[kind] = now
     if kind is Kind.EVENING:
         state.evening_done, state.evening_again_at = True, None
     elif kind is Kind.HYDRATION:
         state.hydration_sent_today += 1
     else:
         state.high_risk_armed = False
+
+
+def _holds(kind: Kind, shown_at: datetime, facts: Facts) -> bool:
+    """Whether a prompt of `kind` shown at `shown_at` still tells the truth."""
+    if kind is Kind.HIGH_RISK:
+        return facts.level in HIGH_LEVELS
+    if _utc(shown_at) < _utc(facts.wake_at):
+        return False  # shown on an earlier awake day
+    if kind is Kind.EVENING:
+        stretch = facts.last_stretch
+        return stretch is None or _utc(stretch) < _utc(shown_at)
+    pace = facts.hydration_pace  # a pace not known (None) does not clear it
+    behind = pace is None or pace < HYDRATION_PACE_BELOW
+    return behind and facts.awake  # at bedtime the day's drinking is over
+
+
+def no_longer_holds(state: PromptState, facts: Facts) -> list[Kind]:
+    """The shown prompts to clear: hydration back at pace (or the day over), the
+    evening reminder once a stretch is logged after it (or the next day), high risk
+    once the level is below high.
+    """
+    return [
+        Kind(kind)
+        for kind, shown_at in state.shown.items()
+        if not _holds(Kind(kind), shown_at, facts)
+    ]
+
+
+def mark_cleared(state: PromptState, kind: Kind) -> None:
+    """Record a shown prompt as cleared: it is cleared once."""
+    state.shown.pop(kind, None)
 
 
 def snooze(state: PromptState, kind: Kind | None, until: datetime, day: date) -> None:
