@@ -764,6 +764,31 @@ async def test_a_restart_keeps_the_shown_prompts(
     assert saved["shown"] == {}
 
 
+async def test_a_prompt_due_again_replaces_yesterdays(
+    hass: HomeAssistant, clock: Clock, hass_storage: dict[str, Any]
+) -> None:
+    """Down from 21:00 to 09:30 the next day: yesterday's hydration prompt no longer
+    holds, but a new one is due - it replaces the old one (same tag), with no clear
+    that could race it; yesterday's evening reminder is cleared."""
+    clock.freezer.move_to(at(12))
+    _added_at(hass_storage, ALEX, at(7))
+    _sources(hass, room_temperature=21, water=0)
+    entry = await setup_entry(
+        hass, _entry("Alex", ALEX, **WATER, notify_targets=["mobile_app_pixel"])
+    )
+    assert [s.kind for s in clock.note()] == ["hydration"]
+    assert "evening" in {s.kind for s in await clock.to(at(21))}
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    tomorrow = DAY + timedelta(days=1)
+    await clock.to(at(9, 30, tomorrow))
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert [(s.at, s.kind) for s in clock.note()] == [
+        (at(9, 30, tomorrow), "hydration")
+    ]
+    assert [(s.at, s.kind) for s in clock.cleared] == [(at(9, 30, tomorrow), "evening")]
+
+
 async def test_clearing_never_raises(
     hass: HomeAssistant,
     clock: Clock,
