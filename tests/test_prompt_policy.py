@@ -4,6 +4,7 @@ Each rule of product.md section 6 and risk-model.md section 6 is checked at its 
 the evening reminder (once a day, late within 2 h, its snooze, skipped after an
 evening stretch, DST days), hydration prompts (pace, settling, spacing, cap, snooze),
 the high-risk alert (hysteresis, 4 h), the silencers (switch, snooze, sleep window),
+a new person's quiet period, which shown prompts no longer hold (and are cleared),
 the frequent-cramp thresholds, and what the messages say.
 """
 
@@ -19,6 +20,7 @@ import pytest
 from custom_components.cramp_guard import messages
 from custom_components.cramp_guard.const import MainActivity
 from custom_components.cramp_guard.prompt_policy import (
+    QUIET_AFTER_SETUP,
     Facts,
     Kind,
     Prefs,
@@ -27,8 +29,11 @@ from custom_components.cramp_guard.prompt_policy import (
     due,
     frequent_cramps,
     long_or_sweaty,
+    mark_cleared,
     mark_sent,
+    next_moment,
     night_prone,
+    no_longer_holds,
     snooze,
 )
 from custom_components.cramp_guard.risk import Assessment, Bout
@@ -399,13 +404,180 @@ def test_high_risk_while_asleep_waits_for_the_morning() -> None:
     assert [(m, k) for m, k in sent] == [(at(7, 0, tomorrow), Kind.HIGH_RISK)]
 
 
+# -- a new person's quiet period -----------------------------------------------------
+
+
+def added(moment: datetime) -> PromptState:
+    """The state of a person first set up at `moment` (never assessed yet)."""
+    return PromptState(set_up_at=moment)
+
+
+def test_a_new_person_gets_nothing_in_the_first_30_minutes() -> None:
+    """Far behind and at high risk from the start: both wait until 12:30."""
+    assert timedelta(minutes=30) == QUIET_AFTER_SETUP
+    sent = run(Prefs(), added(at(12)), at(12), at(13), level="high", pace=0.1)
+    assert sent == [(at(12, 30), Kind.HIGH_RISK), (at(12, 30), Kind.HYDRATION)]
+
+
+@pytest.mark.parametrize(
+    ("set_up", "expected"),
+    [
+        (at(20, 20), [at(20, 50)]),  # the reminder waits, within its late window
+        (at(20), [at(20, 30)]),  # quiet ends as it falls due
+        (at(20, 35), []),  # added after the reminder time: nothing missed
+        (at(12), [at(20, 30)]),
+    ],
+)
+def test_the_evening_reminder_waits_for_the_quiet_period(
+    set_up: datetime, expected: list[datetime]
+) -> None:
+    """The evening reminder is held back too, and sent late if still in time."""
+    sent = run(Prefs(), added(set_up), set_up, at(23, 59))
+    assert [m for m, _ in sent] == expected
+
+
+def test_the_end_of_the_quiet_period_is_planned() -> None:
+    """The engine is asked to assess as the quiet period ends."""
+    state = added(at(12))
+    now = facts(at(12, 10), pace=0.1)
+    assert due(Prefs(), state, now) == []
+    assert next_moment(Prefs(), state, now) == at(12, 30)
+    assert next_moment(Prefs(), started(), now) == at(20, 30)  # an existing entry
+
+
+# -- prompts that no longer hold -----------------------------------------------------
+
+
+def play(
+    state: PromptState,
+    start: datetime,
+    end: datetime,
+    step: timedelta = timedelta(minutes=1),
+    **kwargs: object,
+) -> tuple[list[tuple[datetime, Kind]], list[tuple[datetime, Kind]]]:
+    """Drive the policy as the prompter does: what is sent, and what is cleared (a
+    stale prompt that is due again is replaced, not cleared)."""
+    sent: list[tuple[datetime, Kind]] = []
+    cleared: list[tuple[datetime, Kind]] = []
+    now = start
+    while now <= end:
+        values = {k: v(now) if callable(v) else v for k, v in kwargs.items()}
+        now_facts = facts(now, **values)  # type: ignore[arg-type]
+        stale = no_longer_holds(state, now_facts)
+        kinds = due(Prefs(), state, now_facts)
+        for kind in stale:
+            mark_cleared(state, kind)
+            if kind not in kinds:
+                cleared.append((now, kind))
+        for kind in kinds:
+            mark_sent(state, kind, now)
+            sent.append((now, kind))
+        now = (now.astimezone(ZoneInfo("UTC")) + step).astimezone(TZ)
+    return sent, cleared
+
+
+@pytest.mark.parametrize(
+    ("after", "cleared"), [(0.75, True), (1.2, True), (0.749, False), (None, False)]
+)
+def test_hydration_prompt_cleared_once_back_at_pace(
+    after: float | None, cleared: bool
+) -> None:
+    """Back at 75 % of the pace (water logged): cleared, once. Still behind, or
+    the pace not known: it stays."""
+    state = started()
+
+    def pace(now: datetime) -> float | None:
+        return 0.6 if now < at(13, 20) else after
+
+    sent, gone = play(state, at(13), at(14), pace=pace)
+    assert sent == [(at(13), Kind.HYDRATION)]
+    assert gone == ([(at(13, 20), Kind.HYDRATION)] if cleared else [])
+    assert (Kind.HYDRATION in state.shown) is not cleared
+
+
+def test_hydration_prompt_cleared_at_bedtime() -> None:
+    """Behind all day: the day's last prompt is cleared as the sleep window starts."""
+    sent, gone = play(started(), at(7), at(23), pace=0.5)
+    assert [m for m, k in sent if k is Kind.HYDRATION][-1] == at(13, 30)
+    assert gone == [(at(22), Kind.HYDRATION)]  # the evening reminder stays
+
+
+def test_prompts_of_an_earlier_day_are_cleared_on_the_next() -> None:
+    """Down all night (no assessment at bedtime): yesterday's hydration prompt and
+    evening reminder are cleared at the first look of the new awake day, the high
+    risk alert only if the level is below high; one due again is replaced."""
+    state = started()
+    for kind, moment in ((Kind.HYDRATION, at(13)), (Kind.EVENING, at(20, 30))):
+        mark_sent(state, kind, moment)
+    mark_sent(state, Kind.HIGH_RISK, at(16))
+    tomorrow = DAY + timedelta(days=1)
+    _, gone = play(state, at(8, 0, tomorrow), at(8, 0, tomorrow), level="high")
+    assert gone == [
+        (at(8, 0, tomorrow), Kind.HYDRATION),
+        (at(8, 0, tomorrow), Kind.EVENING),
+    ]
+    assert list(state.shown) == [Kind.HIGH_RISK]
+
+    mark_sent(state, Kind.HYDRATION, at(13))
+    sent, gone = play(state, at(9, 0, tomorrow), at(9, 0, tomorrow), pace=0.5)
+    assert sent == [(at(9, 0, tomorrow), Kind.HYDRATION)]  # replaces yesterday's
+    assert gone == [(at(9, 0, tomorrow), Kind.HIGH_RISK)]  # low now
+
+
+@pytest.mark.parametrize(
+    ("stretch", "cleared"),
+    [
+        (at(20, 45), True),  # after the reminder: cleared at once
+        (at(20, 30), True),  # the minute it arrived
+        (at(20, 29), False),  # before it: the reminder was sent anyway (the action)
+    ],
+)
+def test_evening_reminder_cleared_by_a_stretch_after_it(
+    stretch: datetime, cleared: bool
+) -> None:
+    """A stretch logged once the reminder is shown clears it, once."""
+    state = started()
+    mark_sent(state, Kind.EVENING, at(20, 30))  # sent on request (the action)
+
+    def last(now: datetime) -> datetime | None:
+        return stretch if now >= stretch else None
+
+    _, gone = play(state, at(20, 29), at(21, 30), last_stretch=last)
+    assert gone == ([(max(stretch, at(20, 29)), Kind.EVENING)] if cleared else [])
+
+
+def test_high_risk_alert_cleared_below_high_once() -> None:
+    """High, very high (it holds), moderate (cleared), high again (not re-armed:
+    nothing sent, nothing to clear)."""
+    level = _levels(
+        {at(12): "high", at(13): "very_high", at(14): "moderate", at(15): "high"}
+    )
+    sent, gone = play(started(), at(12), at(16), level=level)
+    assert sent == [(at(12), Kind.HIGH_RISK)]
+    assert gone == [(at(14), Kind.HIGH_RISK)]
+
+
+def test_nothing_shown_nothing_cleared() -> None:
+    """Cleared once: a cleared kind is no longer shown."""
+    state = started()
+    mark_sent(state, Kind.HIGH_RISK, at(12))
+    now = facts(at(13), level="low")
+    assert no_longer_holds(state, now) == [Kind.HIGH_RISK]
+    mark_cleared(state, Kind.HIGH_RISK)
+    mark_cleared(state, Kind.HIGH_RISK)  # twice: nothing happens
+    assert no_longer_holds(state, now) == []
+
+
 # -- persistence -----------------------------------------------------------------------
 
 
 def test_state_round_trips_through_json() -> None:
-    """What is saved is what is restored (dates, moments, counts, snoozes)."""
+    """What is saved is what is restored (dates, moments, counts, snoozes, the
+    first-setup moment and the prompts shown)."""
     state = started()
+    state.set_up_at = at(6)
     run(Prefs(), state, at(7), at(20, 30), level="high", pace=0.5)
+    assert set(state.shown) == {Kind.EVENING, Kind.HIGH_RISK, Kind.HYDRATION}
     snooze(state, None, at(23), DAY.date())
     snooze(state, Kind.HYDRATION, at(21), DAY.date())
     snooze(state, Kind.EVENING, at(21), DAY.date())

@@ -100,6 +100,17 @@ def _history(hass_storage: dict[str, Any], entry_id: str) -> None:
     }
 
 
+def _added_at(hass_storage: dict[str, Any], entry_id: str, when: datetime) -> None:
+    """A person first set up at `when` (the prompts store keeps the moment)."""
+    key = f"{DOMAIN}.{entry_id}.prompts"
+    hass_storage[key] = {
+        "version": 1,
+        "minor_version": 1,
+        "key": key,
+        "data": {"state": {"set_up_at": when.isoformat()}},
+    }
+
+
 @dataclass
 class Sent:
     """One notification: when, where, what."""
@@ -113,16 +124,25 @@ class Sent:
         """The prompt kind, from the tag."""
         return str(self.data["data"]["tag"]).split("_", 3)[3]
 
+    @property
+    def clears(self) -> bool:
+        """Whether this is the companion apps' request to clear the tag."""
+        return bool(self.data["message"] == "clear_notification")
+
 
 @dataclass
 class Clock:
-    """Moves time and notes what each fake notify service received."""
+    """Moves time and notes what each fake notify service received: the prompts
+    (`sent`, also what `note()` returns) and the requests to clear one (`cleared`),
+    and the persistent notifications created and dismissed."""
 
     hass: HomeAssistant
     freezer: FrozenDateTimeFactory
     phones: dict[str, list[ServiceCall]] = field(default_factory=dict)
     persistent: list[tuple[datetime, str, str]] = field(default_factory=list)
+    dismissed: list[tuple[datetime, str]] = field(default_factory=list)
     sent: list[Sent] = field(default_factory=list)
+    cleared: list[Sent] = field(default_factory=list)
     _seen: dict[str, int] = field(default_factory=dict)
 
     def phone(self, target: str, **kwargs: Any) -> None:
@@ -131,7 +151,7 @@ class Clock:
         self._seen.setdefault(target, 0)
 
     def listen_persistent(self) -> None:
-        """Note every persistent notification created or replaced.
+        """Note every persistent notification created or replaced, and dismissed.
 
         A prompt replaces the previous one of its kind (same notification id):
         Home Assistant 2025.4 reports that as ADDED, 2026.x as UPDATED.
@@ -149,6 +169,8 @@ class Clock:
                     self.persistent.append(
                         (self.now(), notification_id, item["message"])
                     )
+            elif kind is persistent_notification.UpdateType.REMOVED:
+                self.dismissed.extend((self.now(), i) for i in items)
 
         persistent_notification.async_register_callback(self.hass, added)
 
@@ -157,14 +179,16 @@ class Clock:
         return dt_util.now()
 
     def note(self) -> list[Sent]:
-        """What arrived since the last look."""
+        """The prompts that arrived since the last look (clears go to `cleared`)."""
         new = []
         for target, calls in self.phones.items():
             for call in calls[self._seen[target] :]:
                 new.append(Sent(self.now(), target, dict(call.data)))
             self._seen[target] = len(calls)
-        self.sent.extend(new)
-        return new
+        self.cleared.extend(s for s in new if s.clears)
+        prompts = [s for s in new if not s.clears]
+        self.sent.extend(prompts)
+        return prompts
 
     async def to(self, when: datetime | timedelta) -> list[Sent]:
         """Move the clock, run what is due, and return what arrived."""
@@ -228,7 +252,9 @@ async def test_a_hard_day(
     the level turns high (one alert), the pace drops below 0.75 (one hydration
     prompt with "+1 glass" / "Snooze 1 h"); a tap on "+1 glass" raises Water today
     by the glass size; drinking more keeps the pace up. At 20:30 the evening reminder
-    with the running stretches. Nothing at night.
+    with the running stretches. Nothing at night. Each prompt that stops holding is
+    cleared on the phone at once, and once: hydration back at pace (the tap), high
+    risk once the level is below high.
     """
     clock.freezer.move_to(at(6, 55))
     entry = _entry("Alex", ALEX, **HARD_DAY)
@@ -248,7 +274,20 @@ async def test_a_hard_day(
     after_tap |= {at(19, 30): 2700, at(20): 2800, at(21): 2900}
     steps, water = 0.0, 0.0
     should: list[tuple[datetime, str]] = []  # what the day's facts call for
+    should_clear: list[tuple[datetime, str]] = []  # the prompts that stopped holding
+    shown: set[str] = set()
     high_seen = tapped = False
+
+    def stopped_holding(now: datetime) -> None:
+        assessment = engine.snapshot.assessment
+        gone = {
+            "high_risk": assessment.level not in ("high", "very_high"),
+            "hydration": (assessment.hydration_pace or 0) >= 0.75,
+            "evening": False,  # no stretch today
+        }
+        for kind in sorted(k for k in shown if gone[k]):
+            shown.discard(kind)
+            should_clear.append((now, kind))
 
     while clock.now() < at(23):
         now = clock.now() + timedelta(minutes=5)
@@ -268,11 +307,15 @@ async def test_a_hard_day(
             should.append((now, "hydration"))
         if now == at(20, 30):
             should.append((now, "evening"))
+        stopped_holding(now)
+        shown.update(s.kind for s in arrived)
         for prompt in (s for s in arrived if s.kind == "hydration"):
             before = float(_state(hass, "sensor.alex_water_today"))
             await _tap(hass, prompt.data["data"]["actions"][0]["action"])
             assert float(_state(hass, "sensor.alex_water_today")) == before + 300
             tapped = True
+            assert clock.note() == []  # its clear, if any, is in clock.cleared
+            stopped_holding(now)
 
     assert tapped
     assert [(s.at, s.kind) for s in clock.sent] == sorted(should)
@@ -284,6 +327,12 @@ async def test_a_hard_day(
     assert "Hamstring" in evening
     assert "Quadriceps" in evening
     assert [s.data for s in clock.sent] == snapshot
+    assert [(s.at, s.kind) for s in clock.cleared] == should_clear
+    assert [k for _, k in should_clear] == ["hydration", "high_risk"]
+    assert {s.data["data"]["tag"] for s in clock.cleared} == {
+        f"cramp_guard_{ALEX}_hydration",
+        f"cramp_guard_{ALEX}_high_risk",
+    }
 
 
 # -- restarts and DST ------------------------------------------------------------------
@@ -508,14 +557,14 @@ async def test_hydration_actions(
     hass: HomeAssistant, clock: Clock, hass_storage: dict[str, Any]
 ) -> None:
     """ "Snooze 1 h" holds the next prompt back; "+1 glass" logs the glass size."""
-    clock.freezer.move_to(at(12))
+    clock.freezer.move_to(at(11, 30))  # added at 11:30: quiet until 12:00
     _sources(hass, room_temperature=21, water=0)
     options = {**SIMPLE, "water": "sensor.water", "water_unit": "mL"}
     await setup_entry(
         hass, _entry("Alex", ALEX, **options, notify_targets=["mobile_app_pixel"])
     )
-    arrived = await clock.to(timedelta(minutes=1))
-    assert [s.kind for s in arrived] == ["hydration"]
+    arrived = await clock.to(at(12, 1))
+    assert [(s.at, s.kind) for s in arrived] == [(at(12, 1), "hydration")]
     assert arrived[0].data["data"]["actions"][1] == {
         "action": f"CRAMP_GUARD_SNOOZE_1H_{ALEX}",
         "title": "Snooze 1 h",
@@ -528,6 +577,263 @@ async def test_hydration_actions(
     assert saved["state"]["hydration_sent_today"] == 2
     await async_remove_store(hass, ALEX)
     assert f"cramp_guard.{ALEX}.prompts" not in hass_storage
+
+
+# -- prompts that stop holding, a new person's quiet period ---------------------------
+
+WATER: dict[str, Any] = {**SIMPLE, "water": "sensor.water", "water_unit": "mL"}
+CLEAR = "clear_notification"
+
+
+def _clear(kind: str) -> dict[str, Any]:
+    """What a phone gets to take back a prompt of `kind`."""
+    return {"message": CLEAR, "data": {"tag": f"cramp_guard_{ALEX}_{kind}"}}
+
+
+async def test_water_logged_clears_the_hydration_prompt(
+    hass: HomeAssistant,
+    clock: Clock,
+    hass_storage: dict[str, Any],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """ "Log water" brings the pace back: the phone clears the prompt, the persistent
+    notification that stood in for a missing phone is dismissed, a notify service
+    that cannot take a notification back is left alone; once, and no new warning."""
+    clock.phone("family")
+    clock.freezer.move_to(at(11))
+    _added_at(hass_storage, ALEX, at(7))
+    _sources(hass, room_temperature=21, water=0)
+    targets = ["mobile_app_pixel", "family", "mobile_app_gone"]
+    await setup_entry(hass, _entry("Alex", ALEX, **WATER, notify_targets=targets))
+    arrived = await clock.to(timedelta(minutes=1))
+    assert [(s.target, s.kind) for s in arrived] == [
+        ("mobile_app_pixel", "hydration"),
+        ("family", "hydration"),
+    ]
+    tag = f"cramp_guard_{ALEX}_hydration"
+    assert [i for _, i, _ in clock.persistent] == [tag]  # for mobile_app_gone
+
+    await clock.to(at(11, 20))
+    await _log_water(hass, 1500)
+    await clock.to(timedelta(0))
+    assert [(s.at, s.target, s.data) for s in clock.cleared] == [
+        (at(11, 20), "mobile_app_pixel", _clear("hydration"))
+    ]
+    assert clock.dismissed == [(at(11, 20), tag)]
+    assert await clock.walk(at(13), STEP) == []
+    assert len(clock.cleared) == 1
+    assert len(clock.dismissed) == 1
+    warnings = [
+        r.getMessage()
+        for r in caplog.records
+        if r.name == LOGGER and r.levelno == logging.WARNING
+    ]
+    assert len(warnings) == 1  # the failed send; the failed clear adds none
+    assert "could not send to notify.mobile_app_gone" in warnings[0]
+
+
+@pytest.mark.parametrize("how", ["button", "action", "tap"])
+async def test_a_stretch_clears_the_evening_reminder(
+    hass: HomeAssistant, clock: Clock, hass_storage: dict[str, Any], how: str
+) -> None:
+    """A stretch logged after the reminder (the button, the action, a tap on
+    "Done") clears it on the phone, once."""
+    clock.freezer.move_to(at(19))
+    _added_at(hass_storage, ALEX, at(7))
+    _sources(hass, room_temperature=21)
+    await setup_entry(
+        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+    )
+    arrived = await clock.walk(at(20, 30), STEP)
+    assert [(s.at, s.kind) for s in arrived] == [(at(20, 30), "evening")]
+    await clock.to(at(20, 40))
+    if how == "button":
+        await hass.services.async_call(
+            "button", "press", {"entity_id": "button.alex_log_stretch"}, blocking=True
+        )
+    elif how == "action":
+        await hass.services.async_call(
+            DOMAIN, "log_stretch", {"config_entry_id": ALEX}, blocking=True
+        )
+    else:
+        await _tap(hass, f"CRAMP_GUARD_DONE_{ALEX}")
+    await clock.to(timedelta(0))
+    assert [(s.at, s.data) for s in clock.cleared] == [(at(20, 40), _clear("evening"))]
+    assert clock.dismissed == []  # there was no persistent notification
+    assert await clock.walk(at(21, 50), STEP) == []
+    assert len(clock.cleared) == 1
+
+
+async def test_risk_back_below_high_clears_the_alert(
+    hass: HomeAssistant, clock: Clock, hass_storage: dict[str, Any]
+) -> None:
+    """A cramp in a hot room: the level is high, the alert goes out. The room cools,
+    the level falls to moderate: cleared on the phone, the persistent one dismissed.
+    Hot again (not re-armed, so no new alert): nothing to clear twice."""
+    clock.freezer.move_to(at(15))
+    _added_at(hass_storage, ALEX, at(7))
+    _sources(hass, room_temperature=34, room_humidity=70, water=0)
+    options = {**WATER, "room_humidity": "sensor.room_humidity"}
+    targets = ["mobile_app_pixel", "persistent_notification"]
+    await setup_entry(hass, _entry("Alex", ALEX, **options, notify_targets=targets))
+    assert [s.kind for s in clock.note()] == ["hydration"]  # no water: behind, stays
+    await hass.services.async_call(
+        "button", "press", {"entity_id": "button.alex_log_cramp"}, blocking=True
+    )
+    arrived = await clock.to(timedelta(minutes=1))
+    assert [s.kind for s in arrived] == ["high_risk"]
+    tag = f"cramp_guard_{ALEX}_high_risk"
+    assert [i for _, i, _ in clock.persistent][-1] == tag
+
+    await clock.to(at(15, 20))
+    _sources(hass, room_temperature=21, room_humidity=50)
+    await clock.to(timedelta(minutes=1))
+    assert _state(hass, "sensor.alex_risk_level") == "moderate"
+    assert [(s.at, s.data) for s in clock.cleared] == [
+        (at(15, 21), _clear("high_risk"))
+    ]
+    assert clock.dismissed == [(at(15, 21), tag)]
+    _sources(hass, room_temperature=34, room_humidity=70)
+    assert await clock.walk(at(16), STEP) == []
+    assert len(clock.cleared) == 1
+
+
+async def test_a_new_person_gets_no_prompt_in_the_first_30_minutes(
+    hass: HomeAssistant, clock: Clock, hass_storage: dict[str, Any]
+) -> None:
+    """Added at noon with no water logged: far behind, but nothing until 12:30 - a
+    reload at 12:15 does not start the quiet period again - then the prompt."""
+    clock.freezer.move_to(at(12))
+    _sources(hass, room_temperature=21, water=0)
+    entry = await setup_entry(
+        hass, _entry("Alex", ALEX, **WATER, notify_targets=["mobile_app_pixel"])
+    )
+    saved = hass_storage[f"cramp_guard.{ALEX}.prompts"]["data"]["state"]
+    assert saved["set_up_at"] == at(12).isoformat()
+    assert await clock.walk(at(12, 15), timedelta(minutes=1)) == []
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    await hass.async_block_till_done()
+    assert await clock.walk(at(12, 29), timedelta(minutes=1)) == []
+    assert clock.persistent == []
+    arrived = await clock.to(at(12, 30))
+    assert [(s.at, s.kind) for s in arrived] == [(at(12, 30), "hydration")]
+
+
+async def test_the_evening_reminder_waits_for_the_quiet_period(
+    hass: HomeAssistant, clock: Clock
+) -> None:
+    """Added at 20:20: the 20:30 reminder comes at 20:50, within its late window."""
+    clock.freezer.move_to(at(20, 20))
+    _sources(hass, room_temperature=21)
+    await setup_entry(
+        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+    )
+    arrived = await clock.walk(at(21, 30), timedelta(minutes=1))
+    assert [(s.at, s.kind) for s in arrived] == [(at(20, 50), "evening")]
+
+
+async def test_a_restart_keeps_the_shown_prompts(
+    hass: HomeAssistant, clock: Clock, hass_storage: dict[str, Any]
+) -> None:
+    """A hydration prompt shown, Home Assistant down, water drunk meanwhile: the
+    prompt is cleared as the entry is back (the shown prompts are stored), once."""
+    clock.freezer.move_to(at(12))
+    _added_at(hass_storage, ALEX, at(7))
+    _sources(hass, room_temperature=21, water=0)
+    entry = await setup_entry(
+        hass, _entry("Alex", ALEX, **WATER, notify_targets=["mobile_app_pixel"])
+    )
+    assert [s.kind for s in clock.note()] == ["hydration"]
+    await clock.to(at(12, 10))
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    saved = hass_storage[f"cramp_guard.{ALEX}.prompts"]["data"]["state"]
+    assert saved["shown"] == {"hydration": at(12).isoformat()}
+
+    await clock.to(at(12, 30))
+    _sources(hass, water=1500)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert clock.note() == []
+    assert [(s.at, s.data) for s in clock.cleared] == [
+        (at(12, 30), _clear("hydration"))
+    ]
+    assert await hass.config_entries.async_reload(entry.entry_id)
+    assert await clock.walk(at(13), STEP) == []
+    assert len(clock.cleared) == 1
+    saved = hass_storage[f"cramp_guard.{ALEX}.prompts"]["data"]["state"]
+    assert saved["shown"] == {}
+
+
+async def test_a_prompt_due_again_replaces_yesterdays(
+    hass: HomeAssistant, clock: Clock, hass_storage: dict[str, Any]
+) -> None:
+    """Down from 21:00 to 09:30 the next day: yesterday's hydration prompt no longer
+    holds, but a new one is due - it replaces the old one (same tag), with no clear
+    that could race it; yesterday's evening reminder is cleared."""
+    clock.freezer.move_to(at(12))
+    _added_at(hass_storage, ALEX, at(7))
+    _sources(hass, room_temperature=21, water=0)
+    entry = await setup_entry(
+        hass, _entry("Alex", ALEX, **WATER, notify_targets=["mobile_app_pixel"])
+    )
+    assert [s.kind for s in clock.note()] == ["hydration"]
+    assert "evening" in {s.kind for s in await clock.to(at(21))}
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    tomorrow = DAY + timedelta(days=1)
+    await clock.to(at(9, 30, tomorrow))
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert [(s.at, s.kind) for s in clock.note()] == [
+        (at(9, 30, tomorrow), "hydration")
+    ]
+    assert [(s.at, s.kind) for s in clock.cleared] == [(at(9, 30, tomorrow), "evening")]
+
+
+async def test_clearing_never_raises(
+    hass: HomeAssistant,
+    clock: Clock,
+    issue_registry: ir.IssueRegistry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Clearing on a phone that raises or never answers (cut at SEND_TIMEOUT) costs
+    a warning and the fixable issue, like a send, and the rest is still cleared."""
+    clock.phone("family")
+    clock.phone("mobile_app_broken", raise_exception=HomeAssistantError("no push"))
+
+    async def hang(_call: ServiceCall) -> None:
+        await asyncio.Event().wait()
+
+    hass.services.async_register("notify", "mobile_app_stuck", hang)
+    clock.freezer.move_to(at(12))
+    targets = ["mobile_app_broken", "mobile_app_stuck", "family", "mobile_app_pixel"]
+    sender = Notifier(hass, ALEX, "Alex", targets)
+    tag = f"cramp_guard_{ALEX}_hydration"
+    persistent_notification.async_create(hass, "Drink", notification_id=tag)
+    clearing = hass.async_create_background_task(
+        sender.async_clear("hydration"), "test clear"
+    )
+    await clock.to(timedelta(seconds=notifier.SEND_TIMEOUT - 2))
+    assert not clearing.done()  # still waiting for the stuck phone
+    await clock.to(timedelta(seconds=3))
+    await clearing
+    assert [(s.target, s.data) for s in clock.cleared] == [
+        ("mobile_app_broken", _clear("hydration")),  # asked, and it raised
+        ("mobile_app_pixel", _clear("hydration")),
+    ]
+    assert [i for _, i in clock.dismissed] == [tag]
+    warnings = [
+        r.getMessage()
+        for r in caplog.records
+        if r.name == LOGGER and r.levelno == logging.WARNING
+    ]
+    assert warnings == [
+        "Alex: could not clear a prompt on notify.mobile_app_broken (no push)",
+        "Alex: could not clear a prompt on notify.mobile_app_stuck (TimeoutError)",
+    ]
+    for target in ("mobile_app_broken", "mobile_app_stuck"):
+        assert issue_registry.async_get_issue(
+            DOMAIN, f"broken_notify_target_{ALEX}_{target}"
+        )
 
 
 # -- silencers, persistence ------------------------------------------------------------
@@ -719,6 +1025,7 @@ async def _start_fix(client: Any, issue_id: str) -> dict[str, Any]:
 async def test_broken_target(
     hass: HomeAssistant,
     clock: Clock,
+    hass_storage: dict[str, Any],
     hass_client: ClientSessionGenerator,
     issue_registry: ir.IssueRegistry,
     caplog: pytest.LogCaptureFixture,
@@ -727,6 +1034,7 @@ async def test_broken_target(
     instead. The fix flow offers the notify services and replaces the target."""
     assert await async_setup_component(hass, "repairs", {})
     assert await async_setup_component(hass, "notify", {})
+    _added_at(hass_storage, ALEX, at(19))  # not in its quiet period at 20:30
     _sources(hass, room_temperature=21)
     targets = ["mobile_app_gone", "mobile_app_pixel"]
     entry = await setup_entry(

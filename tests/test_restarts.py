@@ -7,8 +7,9 @@ the room warms to 27 degC in the afternoon, steps every 10 minutes with a run fr
 once without a break, and once with the entry unloaded and set up again at one of
 many moments (around the reminder, in the run, between a reading and its
 assessment): the ledger at 22:00 (every day, minute by minute, and the counters),
-the risk at 22:00 and the prompts sent are the same (one may come a few minutes
-sooner: the restart itself assesses).
+the risk at 22:00 and the prompts sent and cleared (a prompt shown before the
+restart is cleared after it) are the same (one may come a few minutes sooner: the
+restart itself assesses).
 """
 
 from __future__ import annotations
@@ -79,7 +80,9 @@ async def _play(
     sent: list[tuple[datetime, str]] = []
 
     async def phone(call: ServiceCall) -> None:
-        sent.append((dt_util.now(), str(call.data["data"]["tag"]).rsplit("_", 1)[-1]))
+        kind = str(call.data["data"]["tag"]).split("_", 3)[3]
+        cleared = call.data["message"] == "clear_notification"
+        sent.append((dt_util.now(), f"cleared {kind}" if cleared else kind))
 
     hass.services.async_register("notify", "mobile_app_pixel", phone)
     for name, unit in UNITS.items():
@@ -129,13 +132,14 @@ async def test_a_restart_changes_nothing(
 ) -> None:
     """The same ledger, risk and prompts as the day without a restart."""
     uninterrupted = await _play(hass, freezer, None)
-    assert uninterrupted[2], "the day sends prompts"
+    kinds = [kind for _, kind in uninterrupted[2]]
+    assert {"hydration", "cleared hydration", "high_risk"} <= set(kinds)
     (ledger, risk, sent), (ledger_before, risk_before, sent_before) = (
         await _play(hass, freezer, restart_at),
         uninterrupted,
     )
     assert risk == risk_before
-    # The same prompts; one may come sooner, as the restart itself assesses.
+    # The same prompts and clears; one may come sooner, as the restart assesses.
     assert [kind for _, kind in sent] == [kind for _, kind in sent_before]
     for (at, _), (at_before, _) in zip(sent, sent_before, strict=True):
         assert timedelta(0) <= at_before - at < REFRESH_EVERY, (at, at_before)

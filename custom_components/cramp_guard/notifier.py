@@ -6,6 +6,10 @@ Phones (`notify.mobile_app_*`) get `data: {tag, actions}`, other notify services
 one. A target that is missing or raises costs one warning, a fixable repair issue (pick
 another target) and a persistent notification instead - never a crash.
 
+A prompt that no longer holds is cleared: phones get the companion apps'
+`clear_notification` message with its tag, the persistent notification of that tag is
+dismissed; other notify services cannot take a notification back and are skipped.
+
 Action ids carry the config entry; one `mobile_app_notification_action` listener
 routes each tap to its person, and ignores (with a debug line) taps of entries that
 are not loaded.
@@ -17,6 +21,7 @@ import asyncio
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 import logging
+from typing import Any
 
 from homeassistant.components import persistent_notification
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
@@ -34,6 +39,7 @@ EVENT_ACTION = "mobile_app_notification_action"
 ACTION_PREFIX = "CRAMP_GUARD"
 MOBILE_PREFIX = "mobile_app_"
 MAX_ACTIONS = 3  # Android shows at most three
+CLEAR = "clear_notification"  # the companion apps remove the notification of the tag
 SEND_TIMEOUT = 30  # seconds a notify service may take
 
 
@@ -142,6 +148,21 @@ class Notifier:
             notification_id=tag(self.entry_id, kind),
         )
 
+    async def async_clear(self, kind: str) -> None:
+        """Take a prompt back: cleared on phones, the persistent one dismissed.
+
+        Never raises: a phone that fails or hangs costs what a failed send does.
+        """
+        payload: dict[str, Any] = {
+            "message": CLEAR,
+            "data": {"tag": tag(self.entry_id, kind)},
+        }
+        phones = [t for t in self.targets if t.startswith(MOBILE_PREFIX)]
+        for target in phones:
+            if error := await self._call(target, payload):
+                self._warn(target, error, "could not clear a prompt on")
+        persistent_notification.async_dismiss(self.hass, tag(self.entry_id, kind))
+
     async def _notify(
         self, target: str, kind: str, message: Message, actions: Sequence[Action]
     ) -> bool:
@@ -152,32 +173,34 @@ class Notifier:
                 {"action": action_id(self.entry_id, a.action), "title": a.title}
                 for a in actions[:MAX_ACTIONS]
             ]
+        payload = {"title": message.title, "message": message.message, "data": data}
+        if (error := await self._call(target, payload)) is None:
+            return True
+        then = "; sent as a persistent notification instead"
+        self._warn(target, error, "could not send to", then)
+        return False
+
+    async def _call(self, target: str, payload: dict[str, Any]) -> str | None:
+        """Call notify.<target> within SEND_TIMEOUT: None, or what went wrong (and
+        the fixable issue)."""
         try:
             if not self.hass.services.has_service(NOTIFY, target):
                 raise HomeAssistantError(f"notify.{target} does not exist")
             async with asyncio.timeout(SEND_TIMEOUT):
                 await self.hass.services.async_call(
-                    NOTIFY,
-                    target,
-                    {"title": message.title, "message": message.message, "data": data},
-                    blocking=True,
+                    NOTIFY, target, payload, blocking=True
                 )
         except Exception as err:  # whatever a target raises
-            self._failed(target, err)
-            return False
+            async_broken_target(self.hass, self.entry_id, self.name, target)
+            return str(err) or type(err).__name__
         self._broken.discard(target)
         async_target_works(self.hass, self.entry_id, target)
-        return True
+        return None
 
-    def _failed(self, target: str, err: Exception) -> None:
-        """Warn once per target and run, and raise the fixable issue."""
+    def _warn(self, target: str, error: str, what: str, then: str = "") -> None:
+        """Warn once per target and run."""
         if target not in self._broken:
             self._broken.add(target)
             _LOGGER.warning(
-                "%s: could not send to notify.%s (%s); "
-                "sent as a persistent notification instead",
-                self.name,
-                target,
-                str(err) or type(err).__name__,
+                "%s: %s notify.%s (%s)%s", self.name, what, target, error, then
             )
-        async_broken_target(self.hass, self.entry_id, self.name, target)

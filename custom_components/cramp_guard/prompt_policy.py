@@ -8,12 +8,16 @@ shrink them. Numbers marked [J] are judgment calls (risk-model.md section 6).
 The high-risk alert has hysteresis: after an alert it re-arms only once the level is
 back to low (a score wobbling between moderate and high alerts once), and alerts are
 at least 4 h apart even then.
+
+A prompt stays shown until it no longer holds: `no_longer_holds()` says which shown
+prompts to clear (water drunk back to pace, a stretch logged, the risk down again).
+A new person gets no prompt in their first QUIET_AFTER_SETUP.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
@@ -36,6 +40,7 @@ NIGHT_PRONE_WINDOW = timedelta(days=28)  # a night cramp this recent: bedtime ad
 LONG_BOUT = timedelta(minutes=60)  # [J] long: salty food or an electrolyte drink
 SWEATY_BOUT = timedelta(minutes=30)  # [J] this long in the heat counts as sweaty
 SWEATY_FROM_C = 25.0  # [J] outdoor temperature of a sweaty bout
+QUIET_AFTER_SETUP = timedelta(minutes=30)  # [J] no prompt this soon after adding
 
 
 class Kind(StrEnum):
@@ -85,6 +90,12 @@ class PromptState:
     high_risk_armed: bool = True
     snoozed_until: datetime | None = None  # everything, from the snooze action
     hydration_snoozed_until: datetime | None = None  # "Snooze 1 h"
+    set_up_at: datetime | None = None  # first set up (None: set up before it was kept)
+    shown: dict[str, datetime] = field(default_factory=dict)  # kind -> sent at
+
+    def copy(self) -> PromptState:
+        """A copy to compare with after a decision (the dicts copied too)."""
+        return replace(self, last_sent=dict(self.last_sent), shown=dict(self.shown))
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready (built field by field: `asdict` deep-copies, and this runs
@@ -94,7 +105,8 @@ class PromptState:
         for key, value in data.items():
             if isinstance(value, date):  # dates and datetimes
                 data[key] = value.isoformat()
-        data["last_sent"] = {k: v.isoformat() for k, v in self.last_sent.items()}
+        for key in ("last_sent", "shown"):
+            data[key] = {k: v.isoformat() for k, v in getattr(self, key).items()}
         return data
 
     @classmethod
@@ -104,18 +116,20 @@ class PromptState:
         def moment(value: str | None) -> datetime | None:
             return datetime.fromisoformat(value) if value else None
 
+        def moments(key: str) -> dict[str, datetime]:
+            return {k: datetime.fromisoformat(v) for k, v in data.get(key, {}).items()}
+
         return cls(
             day=date.fromisoformat(data["day"]) if data.get("day") else None,
             evening_done=bool(data.get("evening_done")),
             evening_again_at=moment(data.get("evening_again_at")),
             hydration_sent_today=int(data.get("hydration_sent_today", 0)),
-            last_sent={
-                k: datetime.fromisoformat(v)
-                for k, v in data.get("last_sent", {}).items()
-            },
+            last_sent=moments("last_sent"),
             high_risk_armed=bool(data.get("high_risk_armed", True)),
             snoozed_until=moment(data.get("snoozed_until")),
             hydration_snoozed_until=moment(data.get("hydration_snoozed_until")),
+            set_up_at=moment(data.get("set_up_at")),
+            shown=moments("shown"),
         )
 
 
@@ -154,10 +168,17 @@ def roll_over(state: PromptState, day: date) -> None:
         state.hydration_sent_today = 0
 
 
+def quiet_until(state: PromptState) -> datetime | None:
+    """The end of a new person's quiet period (None: set up before it was kept)."""
+    return None if state.set_up_at is None else state.set_up_at + QUIET_AFTER_SETUP
+
+
 def silenced(prefs: Prefs, state: PromptState, facts: Facts) -> bool:
-    """The switch is off, everything is snoozed, or it is the sleep window."""
+    """The switch is off, everything is snoozed, it is the sleep window, or the
+    person was added less than QUIET_AFTER_SETUP ago."""
     snoozed = _before(state.snoozed_until, facts.now)
-    return not prefs.reminders_on or snoozed or not facts.awake
+    new = _before(quiet_until(state), facts.now)
+    return not prefs.reminders_on or snoozed or new or not facts.awake
 
 
 def evening_at(facts: Facts, prefs: Prefs) -> datetime:
@@ -186,6 +207,7 @@ def next_moment(prefs: Prefs, state: PromptState, facts: Facts) -> datetime | No
         state.evening_again_at,
         state.snoozed_until,
         state.hydration_snoozed_until,
+        quiet_until(state),
         None if state.evening_done else evening_at(facts, prefs),
     )
     moments = [m for m in candidates if m is not None and _before(m, facts.now)]
@@ -251,14 +273,46 @@ def due(prefs: Prefs, state: PromptState, facts: Facts) -> list[Kind]:
 
 
 def mark_sent(state: PromptState, kind: Kind, now: datetime) -> None:
-    """Record a prompt as sent."""
+    """Record a prompt as sent (and shown until it is cleared)."""
     state.last_sent[kind] = now
+    state.shown[kind] = now
     if kind is Kind.EVENING:
         state.evening_done, state.evening_again_at = True, None
     elif kind is Kind.HYDRATION:
         state.hydration_sent_today += 1
     else:
         state.high_risk_armed = False
+
+
+def _holds(kind: Kind, shown_at: datetime, facts: Facts) -> bool:
+    """Whether a prompt of `kind` shown at `shown_at` still tells the truth."""
+    if kind is Kind.HIGH_RISK:
+        return facts.level in HIGH_LEVELS
+    if _utc(shown_at) < _utc(facts.wake_at):
+        return False  # shown on an earlier awake day
+    if kind is Kind.EVENING:
+        stretch = facts.last_stretch
+        return stretch is None or _utc(stretch) < _utc(shown_at)
+    pace = facts.hydration_pace  # a pace not known (None) does not clear it
+    behind = pace is None or pace < HYDRATION_PACE_BELOW
+    return behind and facts.awake  # at bedtime the day's drinking is over
+
+
+def no_longer_holds(state: PromptState, facts: Facts) -> list[Kind]:
+    """The shown prompts to clear: hydration back at pace (or the day over), the
+    evening reminder once a stretch is logged after it (or the next day), high risk
+    once the level is below high.
+    """
+    return [
+        Kind(kind)
+        for kind, shown_at in state.shown.items()
+        if not _holds(Kind(kind), shown_at, facts)
+    ]
+
+
+def mark_cleared(state: PromptState, kind: Kind) -> None:
+    """Record a shown prompt as cleared: it is cleared once."""
+    state.shown.pop(kind, None)
 
 
 def snooze(state: PromptState, kind: Kind | None, until: datetime, day: date) -> None:

@@ -2,14 +2,16 @@
 
 Also: the preferences the switch, time and number entities edit, the
 `mobile_app_notification_action` taps, and the frequent-cramp advice (a repair issue).
-State and preferences are persisted, so nothing is sent twice across a restart.
+State and preferences are persisted, so nothing is sent twice across a restart, and a
+prompt shown before a restart is still cleared once it no longer holds. The moment a
+person is first set up is kept too: their quiet period is not restarted by a reload.
 Prompts wait until Home Assistant has started: before that, notify services may not
 be there yet.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import asyncio
 from datetime import datetime, timedelta
 import logging
 from typing import Any
@@ -35,9 +37,11 @@ from .prompt_policy import (
     due,
     frequent_cramps,
     long_or_sweaty,
+    mark_cleared,
     mark_sent,
     next_moment,
     night_prone,
+    no_longer_holds,
     roll_over,
     snooze,
 )
@@ -106,12 +110,22 @@ class Prompter:
         # the moment the engine was given; planned again when the state changes
         self._planned: datetime | None | object = NOT_PLANNED
         self._advice: tuple[int, int] | None = NOT_DECIDED
+        # one kind's sends and clears reach the phone in the order they were decided
+        self._locks = {kind: asyncio.Lock() for kind in Kind}
 
     # -- lifecycle -------------------------------------------------------------------
 
     async def async_load(self) -> None:
-        """Restore the preferences and what was sent."""
-        data = await self._store.async_load() or {}
+        """Restore the preferences and what was sent.
+
+        Nothing stored: a person just added, whose quiet period starts now (an entry
+        that has a store from before this was kept has none).
+        """
+        data = await self._store.async_load()
+        if not data:
+            self.state.set_up_at = dt_util.now()
+            await self._store.async_save(self._as_dict())
+            data = {}
         if prefs := data.get("prefs"):
             self.prefs = Prefs.from_dict(prefs)
         if state := data.get("state"):
@@ -197,15 +211,21 @@ class Prompter:
             async_frequent_cramps(
                 self.hass, self.entry_id, self.engine.settings.name, advice
             )
-        before = replace(self.state, last_sent=dict(self.state.last_sent))
+        state, before = self.state, self.state.copy()
         facts = self.facts(snapshot)
-        kinds = due(self.prefs, self.state, facts)
+        stale = no_longer_holds(state, facts)
+        kinds = due(self.prefs, state, facts)
+        for kind in stale:
+            mark_cleared(state, kind)
         for kind in kinds:
-            mark_sent(self.state, kind, now)
-        if self.state != before:
+            mark_sent(state, kind, now)
+        if state != before:
             self.async_save()  # and plans again
         elif self._planned is NOT_PLANNED:
             self._plan(facts)
+        for kind in stale:
+            if kind not in kinds:  # else the new prompt replaces it
+                self.hass.async_create_task(self.async_clear(kind))
         for kind in kinds:
             self.hass.async_create_task(self.async_send(kind, snapshot))
 
@@ -227,10 +247,19 @@ class Prompter:
             )
         else:
             message = messages.high_risk(settings.name, snapshot.risk)
-        await self.notifier.async_send(kind, message, ACTIONS[kind])
+        async with self._locks[kind]:
+            await self.notifier.async_send(kind, message, ACTIONS[kind])
+
+    async def async_clear(self, kind: Kind) -> None:
+        """Take back a prompt of `kind` that no longer holds, on every target."""
+        async with self._locks[kind]:
+            await self.notifier.async_clear(kind)
 
     async def async_send_stretch_reminder(self) -> None:
-        """Send the evening reminder now (the action); it counts as today's."""
+        """Send the evening reminder now (the action); it counts as today's.
+
+        Asked for, it is sent in a new person's quiet period too.
+        """
         snapshot = self.engine.snapshot
         assert snapshot is not None  # the engine assesses as it starts
         roll_over(self.state, snapshot.day.day)
