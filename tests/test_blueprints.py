@@ -122,7 +122,7 @@ async def test_high_risk_speaks_and_colours_a_light(
     """Rising from low to high: one message on the speaker, one light call.
 
     It names the person, the level and the risk; a further rise within high and
-    very high says nothing more.
+    very high, or a reload that finds the level high again, says nothing more.
     """
     speak = async_mock_service(hass, "tts", "speak")
     light = async_mock_service(hass, "light", "turn_on")
@@ -169,6 +169,12 @@ async def test_high_risk_speaks_and_colours_a_light(
         )
     await advance(hass, freezer, timedelta(minutes=1))
     assert hass.states.get("sensor.alex_cramp_risk").state != risk.state
+    assert (len(speak), len(light)) == (1, 1)
+
+    # A reload (as on a restart): unavailable, then high again; not a rise.
+    assert await hass.config_entries.async_reload(init_integration.entry_id)
+    await advance(hass, freezer, timedelta(minutes=1))
+    assert hass.states.get("sensor.alex_cramp_risk").attributes["level"] == level
     assert (len(speak), len(light)) == (1, 1)
 
 
