@@ -4,7 +4,9 @@ Each blueprint is copied into a test configuration folder, where Home Assistant'
 blueprint machinery loads it as an imported blueprint would be (`use_blueprint`
 with the path `cramp_guard/<file>`); the automation made from it then runs against
 the real integration: the risk of a hot day, the evening reminder time, the ledger.
-Speakers and lights are fake services (`async_mock_service`).
+Speakers and lights are fake services (`async_mock_service`). The voice test needs
+Assist's sentence matcher (hassil), which Home Assistant installs with `conversation`:
+the 2025.4 lane's venv has it, a lane without it skips that test.
 """
 
 from __future__ import annotations
@@ -342,7 +344,9 @@ async def test_log_by_voice(
     assert answer == f"Logged 300 millilitres, {water + glass + 300} today."
     answer = await _say(hass, "I drank 150 milliliters")
     assert answer == f"Logged 150 millilitres, {water + glass + 450} today."
-    assert _state(hass, "sensor.alex_water_today") == str(water + glass + 450)
+    answer = await _say(hass, "I drank 1,000 ml")
+    assert answer == f"Logged 1000 millilitres, {water + glass + 1450} today."
+    assert _state(hass, "sensor.alex_water_today") == str(water + glass + 1450)
 
     answer = await _say(hass, "I drank lots of millilitres")
     assert answer == "Sorry, how much? Say for example: I drank 300 millilitres."
@@ -351,7 +355,7 @@ async def test_log_by_voice(
         answer
         == "Sorry, Cramp Guard could not log 5000 millilitres: 1 to 3000 at a time."
     )
-    assert _state(hass, "sensor.alex_water_today") == str(water + glass + 450)
+    assert _state(hass, "sensor.alex_water_today") == str(water + glass + 1450)
 
     assert _state(hass, "sensor.alex_last_stretch") == "unknown"
     assert await _say(hass, "I stretched") == "Logged a stretch, 1 today."
