@@ -120,16 +120,26 @@ async def test_risk_attributes_are_small_and_volatile_ones_unrecorded(
     assert "level" not in unrecorded
 
 
-async def test_one_service_device_per_person(
+async def test_one_device_per_person(
     hass: HomeAssistant,
     sources: Sources,
     mock_config_entry: MockConfigEntry,
     device_registry: dr.DeviceRegistry,
     entity_registry: er.EntityRegistry,
 ) -> None:
-    """Each person's entities are on one service device named after them."""
+    """Each person's entities are on one device named after them: a device, not a
+    service (the integration page counts devices; one made as a service by an
+    earlier version becomes a device)."""
     sources.set(steps=100, room_temperature=22, room_humidity=40)
-    alex = await setup_entry(hass, mock_config_entry)
+    mock_config_entry.add_to_hass(hass)
+    device_registry.async_get_or_create(
+        config_entry_id=mock_config_entry.entry_id,
+        identifiers={(DOMAIN, mock_config_entry.entry_id)},
+        entry_type=dr.DeviceEntryType.SERVICE,
+    )
+    assert await hass.config_entries.async_setup(mock_config_entry.entry_id)
+    await hass.async_block_till_done()
+    alex = mock_config_entry
     sam = await setup_entry(hass, make_entry("Sam", **OPTIONS))
 
     for entry, name in ((alex, "Alex"), (sam, "Sam")):
@@ -137,7 +147,7 @@ async def test_one_service_device_per_person(
         assert len(devices) == 1
         device = devices[0]
         assert device.name == name
-        assert device.entry_type is dr.DeviceEntryType.SERVICE
+        assert device.entry_type is None
         assert device.identifiers == {(DOMAIN, entry.entry_id)}
         entities = _entities(entity_registry, entry)
         assert entities

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
+from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity import Entity, EntityDescription
 
 from .const import DOMAIN
@@ -31,7 +31,9 @@ class CrampGuardEntity(Entity):
             name=engine.settings.name,
             manufacturer="Cramp Guard",
             model="Cramp risk",
-            entry_type=DeviceEntryType.SERVICE,
+            # A person, not a service: the integration page counts "1 device" (None,
+            # not left out, so a device made as a service before is changed too).
+            entry_type=None,
         )
 
 
