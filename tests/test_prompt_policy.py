@@ -37,10 +37,13 @@ from custom_components.cramp_guard.prompt_policy import (
     snooze,
 )
 from custom_components.cramp_guard.risk import Assessment, Bout
+from custom_components.cramp_guard.texts import load_texts
 
 TZ = ZoneInfo("Europe/Berlin")
 DAY = datetime(2026, 6, 16, tzinfo=TZ)
 WAKE, BED = time(7), time(22)
+
+EN = load_texts("en")  # the prompts' English words
 
 
 def at(hour: int, minute: int = 0, day: datetime = DAY) -> datetime:
@@ -656,7 +659,7 @@ def _assessment(**changes: object) -> Assessment:
 @pytest.mark.parametrize("activity", list(MainActivity))
 def test_evening_text_names_the_activitys_stretches(activity: MainActivity) -> None:
     """2-3 stretches of the activity, hold times, risk and the top factor."""
-    text = messages.evening("Alex", activity, _assessment(), night_prone=False)
+    text = messages.evening(EN, "Alex", activity, _assessment(), night_prone=False)
     assert text.title == "Alex: time to stretch"
     lines = text.message.splitlines()
     assert lines[0] == (
@@ -664,31 +667,33 @@ def test_evening_text_names_the_activitys_stretches(activity: MainActivity) -> N
     )
     stretches = [line for line in lines if line.startswith("- ")]
     assert 2 <= len(stretches) <= 3
-    assert stretches == [f"- {s}" for s in messages.STRETCHES[activity]]
+    assert stretches == [f"- {EN['stretch'][s]}" for s in messages.STRETCHES[activity]]
     assert "15-30 s" in text.message
     assert "3 x 10 s" not in text.message
 
 
 def test_evening_text_by_activity() -> None:
     """Running: calf, hamstring, quad; cycling starts with the quads."""
-    run_text = messages.evening("A", MainActivity.RUNNING, _assessment(), False)
+    run_text = messages.evening(EN, "A", MainActivity.RUNNING, _assessment(), False)
     assert "Calf" in run_text.message
     assert "Hamstring" in run_text.message
     assert "Quadriceps" in run_text.message
-    cycling = messages.evening("A", MainActivity.CYCLING, _assessment(), False)
+    cycling = messages.evening(EN, "A", MainActivity.CYCLING, _assessment(), False)
     assert "Hip flexor" in cycling.message
 
 
 def test_evening_text_for_night_cramps_adds_the_bedtime_routine() -> None:
     """After recent night cramps: calf and hamstring, 3 x 10 s per leg."""
-    text = messages.evening("Alex", MainActivity.SWIMMING, _assessment(), True)
-    assert text.message.splitlines()[-1] == messages.BEDTIME
+    text = messages.evening(EN, "Alex", MainActivity.SWIMMING, _assessment(), True)
+    assert text.message.splitlines()[-1] == EN["bedtime"]
     assert "Feet" in text.message
 
 
 def test_risk_line_without_a_top_factor() -> None:
     """No factor stands out: the level alone."""
-    text = messages.high_risk("Alex", _assessment(top_factors=(), level="very_high"))
+    text = messages.high_risk(
+        EN, "Alex", _assessment(top_factors=(), level="very_high")
+    )
     assert text.title == "Alex: cramp risk very high"
     assert text.message.startswith("Today's cramp risk is 62 % (very high).\n")
     assert "not medical advice" in text.message
@@ -696,12 +701,12 @@ def test_risk_line_without_a_top_factor() -> None:
 
 def test_hydration_text_shows_todays_numbers() -> None:
     """ "1.1 of 2.0 L so far, 55 % of today's pace", and the catch-up."""
-    text = messages.hydration("Alex", _assessment(), 1100.0, salt=False)
+    text = messages.hydration(EN, "Alex", _assessment(), 1100.0, salt=False)
     assert text.title == "Alex: time for a glass of water"
     lines = text.message.splitlines()
     assert lines[0] == "1.1 of 2.0 L so far, 55 % of today's pace."
     assert lines[1].startswith("About 0.9 L over the next hour")
-    assert messages.SALT not in text.message
+    assert EN["salt"] not in text.message
 
 
 @pytest.mark.parametrize(
@@ -713,14 +718,29 @@ def test_hydration_never_suggests_more_than_a_litre_an_hour(
 ) -> None:
     """Far behind: about 1 L for the hour, not the whole gap; at least a glass-ish."""
     assessment = _assessment(water_expected_ml=expected)
-    text = messages.hydration("Alex", assessment, water, salt=True)
+    text = messages.hydration(EN, "Alex", assessment, water, salt=True)
     assert f"About {suggested} L over the next hour" in text.message
     assert "no more than about 1 L an hour" in text.message
-    assert text.message.splitlines()[-1] == messages.SALT
+    assert text.message.splitlines()[-1] == EN["salt"]
+
+
+def test_german_words_and_decimal_comma() -> None:
+    """In German the numbers have a decimal comma; the person's name stays."""
+    de = load_texts("de")
+    text = messages.hydration(de, "Alex", _assessment(), 1100.0, salt=False)
+    assert text.title.startswith("Alex")
+    assert text.message.startswith("1,1 ")
+    assert text != messages.hydration(EN, "Alex", _assessment(), 1100.0, False)
+
+
+def test_a_language_without_words_falls_back_to_english() -> None:
+    """No file for the language (or its base language): English."""
+    assert load_texts("xx") == EN
+    assert load_texts("de-CH") == load_texts("de")
 
 
 def test_hydration_text_without_a_target() -> None:
     """Odd inputs do not break the text."""
     assessment = _assessment(water_target_ml=None, hydration_pace=None)
-    text = messages.hydration("Alex", assessment, 0.0, salt=False)
+    text = messages.hydration(EN, "Alex", assessment, 0.0, salt=False)
     assert text.message.startswith("0.0 of 0.0 L so far, 0 % of today's pace.")

@@ -212,6 +212,7 @@ def prompts_schema(targets: Mapping[str, str]) -> vol.Schema:
                         for value, label in targets.items()
                     ],
                     multiple=True,
+                    translation_key="notify_target",  # the persistent one's label
                 )
             ),
             vol.Required(CONF_WEBHOOK, default=False): BooleanSelector(),

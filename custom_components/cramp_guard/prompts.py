@@ -46,6 +46,7 @@ from .prompt_policy import (
     snooze,
 )
 from .repairs import async_frequent_cramps
+from .texts import async_get_texts
 
 _LOGGER = logging.getLogger(__package__)
 NOT_DECIDED = (-1, -1)  # the frequent-cramps advice before the first assessment
@@ -55,9 +56,10 @@ STORAGE_VERSION = 1
 SAVE_DELAY = 1  # seconds: what was sent is written at once, so a crash resends nothing
 SNOOZE_EVENING = timedelta(minutes=30)
 SNOOZE_HYDRATION = timedelta(hours=1)
-ACTIONS: dict[Kind, tuple[Action, ...]] = {
-    Kind.EVENING: (Action("DONE", "Done"), Action("SNOOZE_30M", "Snooze 30 min")),
-    Kind.HYDRATION: (Action("GLASS", "+1 glass"), Action("SNOOZE_1H", "Snooze 1 h")),
+# The buttons of each kind: the action (in the tap's id) and its words' key.
+ACTIONS: dict[Kind, tuple[tuple[str, str], ...]] = {
+    Kind.EVENING: (("DONE", "done"), ("SNOOZE_30M", "snooze_30m")),
+    Kind.HYDRATION: (("GLASS", "glass"), ("SNOOZE_1H", "snooze_1h")),
     Kind.HIGH_RISK: (),
 }
 
@@ -233,22 +235,25 @@ class Prompter:
         """Build the message of `kind` and send it."""
         settings = self.engine.settings
         assessment, now = snapshot.assessment, snapshot.inputs.now
+        t = await async_get_texts(self.hass)
         if kind is Kind.EVENING:
             prone = night_prone(now, snapshot.cramps)
             message = messages.evening(
-                settings.name, settings.main_activity, assessment, prone
+                t, settings.name, settings.main_activity, assessment, prone
             )
         elif kind is Kind.HYDRATION:
             message = messages.hydration(
+                t,
                 settings.name,
                 assessment,
                 snapshot.inputs.water_ml or 0.0,
                 long_or_sweaty(snapshot.inputs.bouts, now),
             )
         else:
-            message = messages.high_risk(settings.name, snapshot.risk)
+            message = messages.high_risk(t, settings.name, snapshot.risk)
+        buttons = [Action(action, t["action"][key]) for action, key in ACTIONS[kind]]
         async with self._locks[kind]:
-            await self.notifier.async_send(kind, message, ACTIONS[kind])
+            await self.notifier.async_send(kind, message, buttons)
 
     async def async_clear(self, kind: Kind) -> None:
         """Take back a prompt of `kind` that no longer holds, on every target."""

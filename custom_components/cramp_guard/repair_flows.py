@@ -148,6 +148,7 @@ class BrokenTargetFlow(_EntryFlow):
                     for t in choices
                 ],
                 mode=SelectSelectorMode.DROPDOWN,
+                translation_key="notify_target",  # the persistent one is translated
             )
         )
 
