@@ -45,7 +45,7 @@ async def test_defaults(hass: HomeAssistant, init_integration: MockConfigEntry) 
     assert hass.states.get("switch.alex_reminders").state == "on"
     assert hass.states.get("time.alex_evening_reminder").state == "20:30:00"
     glass = hass.states.get("number.alex_glass_size")
-    assert glass.state == "250.0"
+    assert glass.state == "250"  # a whole number, shown without ".0"
     assert glass.attributes["unit_of_measurement"] == "mL"
 
 
@@ -92,7 +92,7 @@ async def test_preferences_survive_a_restart(
 
     assert hass.states.get("switch.alex_reminders").state == "off"
     assert hass.states.get("time.alex_evening_reminder").state == "21:15:00"
-    assert hass.states.get("number.alex_glass_size").state == "330.0"
+    assert hass.states.get("number.alex_glass_size").state == "330"
     prefs = init_integration.runtime_data.prompter.prefs
     assert (prefs.reminders_on, prefs.evening_time, prefs.glass_ml) == (
         False,
@@ -124,7 +124,7 @@ async def test_a_glass_that_is_no_drink_is_refused(
             blocking=True,
         )
     assert err.value.translation_key == "invalid_amount"
-    assert hass.states.get("number.alex_glass_size").state == "250.0"
+    assert hass.states.get("number.alex_glass_size").state == "250"
 
     person = init_integration.entry_id
     data = init_integration.runtime_data

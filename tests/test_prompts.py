@@ -1265,13 +1265,13 @@ async def test_the_glass_size_is_the_numbers(hass: HomeAssistant, clock: Clock) 
     )
     await hass.config_entries.async_reload(entry.entry_id)
     await hass.async_block_till_done()
-    assert _state(hass, "number.alex_glass_size") == "330.0"
+    assert _state(hass, "number.alex_glass_size") == "330"
 
     hass.config_entries.async_update_entry(
         entry, options={**entry.options, "cramp_prone": True}
     )
     await hass.async_block_till_done()
-    assert _state(hass, "number.alex_glass_size") == "330.0"
+    assert _state(hass, "number.alex_glass_size") == "330"
     await _tap(hass, f"CRAMP_GUARD_GLASS_{ALEX}")
     assert _state(hass, "sensor.alex_water_today") == "330"
 
@@ -1289,9 +1289,9 @@ def _old_prefs(glass_ml: float, options_glass_ml: float) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("stored", "glass"),
     [
-        (None, "400.0"),  # never saved: the options' size
-        (_old_prefs(330, 400), "330.0"),  # the number changed it last
-        (_old_prefs(330, 250), "400.0"),  # the options changed it last (they won)
+        (None, "400"),  # never saved: the options' size
+        (_old_prefs(330, 400), "330"),  # the number changed it last
+        (_old_prefs(330, 250), "400"),  # the options changed it last (they won)
     ],
     ids=["no_store", "number_last", "options_last"],
 )

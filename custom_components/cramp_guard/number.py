@@ -45,8 +45,9 @@ class GlassSize(PreferenceEntity, NumberEntity):
 
     @property
     def native_value(self) -> float:
-        """The glass size in mL."""
-        return self.prefs.glass_ml
+        """The glass size in mL: a whole number shows without ".0" ("250 mL")."""
+        glass = self.prefs.glass_ml
+        return int(glass) if float(glass).is_integer() else glass
 
     async def async_set_native_value(self, value: float) -> None:
         """Change the glass size (Home Assistant checks the range, not NaN)."""
