@@ -45,6 +45,7 @@ from custom_components.cramp_guard.notifier import (
     Notifier,
 )
 from custom_components.cramp_guard.prompts import Prompter, async_remove_store
+from custom_components.cramp_guard.texts import load_texts
 
 from .conftest import PERSON, advance, setup_entry
 
@@ -1327,3 +1328,25 @@ async def test_an_entry_before_1_2_keeps_its_glass_size(
     await hass.config_entries.async_unload(entry.entry_id)
     saved = hass_storage[f"{DOMAIN}.{ALEX}.prompts"]["data"]["prefs"]
     assert "options_glass_ml" not in saved
+
+
+async def test_prompts_speak_home_assistants_language(
+    hass: HomeAssistant, clock: Clock
+) -> None:
+    """With Home Assistant in German, the reminder and its buttons are German."""
+    hass.config.language = "de"
+    clock.freezer.move_to(at(19))
+    _sources(hass, room_temperature=21)
+    entry = await setup_entry(
+        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+    )
+    await _prompter(entry).async_send_stretch_reminder()
+    await hass.async_block_till_done()
+    [sent] = clock.note()
+    german = load_texts("de")
+    assert sent.data["title"] == german["evening_title"].format(name="Alex")
+    assert german["dose"] in sent.data["message"]
+    assert [a["title"] for a in sent.data["data"]["actions"]] == [
+        german["action"]["done"],
+        german["action"]["snooze_30m"],
+    ]

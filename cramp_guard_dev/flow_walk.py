@@ -1,0 +1,102 @@
+"""A person adds someone to Cramp Guard in a real browser, in a given language.
+
+From the integrations page (`/config/integrations/dashboard/add?domain=cramp_guard`,
+the link the README and My Home Assistant use), in chromium: confirm, type the name,
+pick each source by typing into its picker and clicking the entity offered, submit,
+answer the counters and profile pages as preselected, and finish. What every page
+showed is kept, to check that no text is untranslated.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+import re
+from typing import Any
+
+from playwright.async_api import Page, async_playwright
+
+from .browser import CHROMIUM_ARGS, DEEP_TEXT, VIEWPORT, chromium, hass_tokens
+from .hass import LiveHass
+
+TIMEOUT_MS = 30_000
+# What untranslated text looks like: a translation key or a field's raw name.
+RAW = re.compile(
+    r"component\.cramp_guard|\b(?:person_name|room_temperature|room_humidity|"
+    r"activity_metric|activity_counter|water_counter|wake_time|bed_time|"
+    r"main_activity|cramp_prone|body_mass)\b"
+)
+
+
+async def _dialog_text(page: Page) -> str:
+    """The text of the open flow dialog, through its shadow roots."""
+    texts: list[str] = await page.locator("dialog-data-entry-flow").evaluate_all(
+        DEEP_TEXT
+    )
+    return " ".join(texts)
+
+
+async def _pick(page: Page, label: str, query: str, entity_id: str) -> None:
+    """Open the picker labelled `label`, type `query`, click `entity_id`."""
+    await page.get_by_label(label, exact=True).first.click()
+    await page.keyboard.type(query)
+    await page.get_by_text(entity_id, exact=True).first.click(timeout=TIMEOUT_MS)
+
+
+async def _submit(page: Page, words: dict[str, str]) -> None:
+    await page.get_by_role("button", name=re.compile(words["submit"], re.I)).click()
+    await page.wait_for_timeout(1500)
+
+
+async def walk_config_flow(
+    live: LiveHass,
+    language: str,
+    words: dict[str, str],
+    sources: list[tuple[str, str, str]],
+    screenshots: Path,
+) -> dict[str, Any]:
+    """Add `words["name"]` with `sources` ((label, query, entity id) each).
+
+    `words`: the texts to click and expect in this language - "ok", "submit",
+    "finish", "person" (the name field's label). Returns the text of each page and
+    the titles, with a screenshot of each page in `screenshots`.
+    """
+    screenshots.mkdir(parents=True, exist_ok=True)
+    pages: list[str] = []
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=chromium(), args=list(CHROMIUM_ARGS), headless=True
+        )
+        try:
+            context = await browser.new_context(
+                viewport={**VIEWPORT, "height": 1500}, locale=language
+            )
+            tokens = json.dumps(json.dumps(hass_tokens(live)))
+            chosen = json.dumps(json.dumps(language))
+            await context.add_init_script(
+                f"window.localStorage.setItem('hassTokens', {tokens});"
+                f"window.localStorage.setItem('selectedLanguage', {chosen});"
+            )
+            page = await context.new_page()
+            page.set_default_timeout(TIMEOUT_MS)
+            await page.goto(
+                f"{live.base}/config/integrations/dashboard/add?domain=cramp_guard",
+                wait_until="domcontentloaded",
+            )
+            await page.get_by_role("button", name=words["ok"], exact=True).click()
+            await page.get_by_label(words["person"]).first.fill(words["name"])
+            for label, query, entity_id in sources:
+                await _pick(page, label, query, entity_id)
+            for step in ("sources", "counters", "profile"):
+                await page.wait_for_timeout(500)
+                pages.append(await _dialog_text(page))
+                await page.screenshot(path=str(screenshots / f"{language}-{step}.png"))
+                await _submit(page, words)
+            pages.append(await _dialog_text(page))
+            await page.screenshot(path=str(screenshots / f"{language}-done.png"))
+            await page.get_by_role(
+                "button", name=re.compile(words["finish"], re.I)
+            ).click()
+        finally:
+            await browser.close()
+    return {"pages": pages, "raw": [RAW.findall(text) for text in pages]}

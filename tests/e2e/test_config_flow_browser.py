@@ -1,0 +1,85 @@
+"""A person adds someone to Cramp Guard in chromium, in English and in German.
+
+The demo Home Assistant (`cramp_guard_dev.develop`'s `prepare`) has its simulated
+sources; the flow is walked as a person would (`cramp_guard_dev.flow_walk`): the
+pickers offer the demo's room temperature (never Demo's own heat index), the
+sections, the questions in the chosen language, no raw key on any page, and the new
+person's risk sensor at the end.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cramp_guard_dev import develop
+from cramp_guard_dev.flow_walk import walk_config_flow
+from cramp_guard_dev.hass import COMPONENT
+
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
+
+# The frontend's own words for its buttons (its translations, not ours).
+BUTTONS = {
+    "en": {"ok": "OK", "submit": "Submit|Next", "finish": "Finish"},
+    "de": {"ok": "OK", "submit": "OK|Weiter|Absenden", "finish": "Fertig"},
+}
+
+
+def _ours(language: str) -> dict[str, Any]:
+    path = COMPONENT / "translations" / f"{language}.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+async def test_a_person_is_added_in_the_browser(
+    tmp_path: Path, socket_enabled: None, language: str
+) -> None:
+    """Pickers, sections, questions and finish, with every text translated."""
+    strings = _ours(language)["config"]["step"]
+    user = strings["user"]
+    sections = user["sections"]
+    hass = await develop.prepare(tmp_path / "develop", 0, develop.DEFAULT_TIME_ZONE)
+    try:
+        result = await walk_config_flow(
+            hass,
+            language,
+            BUTTONS[language]
+            | {"person": user["data"]["person_name"], "name": "Bea"},
+            [
+                (
+                    sections["room"]["data"]["room_temperature"],
+                    "room",
+                    "sensor.demo_room_temperature",
+                ),
+                (
+                    sections["activity"]["data"]["activity"],
+                    "steps",
+                    "sensor.demo_steps",
+                ),
+            ],
+            tmp_path / "shots",
+        )
+        for _ in range(100):
+            if await hass.state("sensor.bea_cramp_risk"):
+                break
+            await asyncio.sleep(0.1)
+        risk = await hass.state("sensor.bea_cramp_risk")
+    finally:
+        await hass.stop()
+
+    sources, counters, profile, done = result["pages"]
+    assert result["raw"] == [[], [], [], []], result["raw"]
+    assert user["title"] in sources
+    for name in ("room", "activity", "water", "bedroom", "outdoor"):
+        assert sections[name]["name"] in sources, name
+    assert strings["counters"]["title"].format(name="Bea") in counters
+    assert strings["counters"]["data"]["activity_metric"] in counters
+    assert strings["profile"]["title"].format(name="Bea") in profile
+    assert strings["profile"]["data"]["wake_time"] in profile
+    assert "Bea" in done
+    assert risk is not None
