@@ -48,8 +48,7 @@ async def test_a_person_is_added_in_the_browser(
         result = await walk_config_flow(
             hass,
             language,
-            BUTTONS[language]
-            | {"person": user["data"]["person_name"], "name": "Bea"},
+            BUTTONS[language] | {"person": user["data"]["person_name"], "name": "Bea"},
             [
                 (
                     sections["room"]["data"]["room_temperature"],
