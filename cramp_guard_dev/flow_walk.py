@@ -1,7 +1,7 @@
 """A person adds someone to Cramp Guard in a real browser, in a given language.
 
-From the integrations page (`/config/integrations/dashboard/add?domain=cramp_guard`,
-the link the README and My Home Assistant use), in chromium: confirm, type the name,
+From the integrations page, in chromium: Add integration, search for Cramp Guard,
+pick it, type the name,
 pick each source by typing into its picker and clicking the entity offered, submit,
 answer the counters and profile pages as preselected, and finish. What every page
 showed is kept, to check that no text is untranslated.
@@ -36,11 +36,13 @@ async def _dialog_text(page: Page) -> str:
     return " ".join(texts)
 
 
-async def _pick(page: Page, label: str, query: str, entity_id: str) -> None:
-    """Open the picker labelled `label`, type `query`, click `entity_id`."""
+async def _pick(page: Page, label: str, query: str, entity_name: str) -> None:
+    """Open the picker labelled `label`, type `query`, click the entity offered
+    (by its name: the picker of Home Assistant 2026 shows no entity id)."""
     await page.get_by_label(label, exact=True).first.click()
+    await page.wait_for_timeout(500)
     await page.keyboard.type(query)
-    await page.get_by_text(entity_id, exact=True).first.click(timeout=TIMEOUT_MS)
+    await page.get_by_text(entity_name, exact=True).first.click(timeout=TIMEOUT_MS)
 
 
 async def _submit(page: Page, words: dict[str, str]) -> None:
@@ -55,11 +57,11 @@ async def walk_config_flow(
     sources: list[tuple[str, str, str]],
     screenshots: Path,
 ) -> dict[str, Any]:
-    """Add `words["name"]` with `sources` ((label, query, entity id) each).
+    """Add `words["name"]` with `sources` ((label, query, entity name) each).
 
-    `words`: the texts to click and expect in this language - "ok", "submit",
-    "finish", "person" (the name field's label). Returns the text of each page and
-    the titles, with a screenshot of each page in `screenshots`.
+    `words`: the texts to click and expect in this language - "add" (the Add
+    integration button), "submit", "finish", "person" (the name field's label).
+    Returns the text of each page, with a screenshot of each in `screenshots`.
     """
     screenshots.mkdir(parents=True, exist_ok=True)
     pages: list[str] = []
@@ -80,11 +82,18 @@ async def walk_config_flow(
             page = await context.new_page()
             page.set_default_timeout(TIMEOUT_MS)
             await page.goto(
-                f"{live.base}/config/integrations/dashboard/add?domain=cramp_guard",
+                f"{live.base}/config/integrations/dashboard",
                 wait_until="domcontentloaded",
             )
-            await page.get_by_role("button", name=words["ok"], exact=True).click()
-            await page.get_by_label(words["person"]).first.fill(words["name"])
+            await page.get_by_role("button", name=words["add"]).click()
+            brands = page.locator("dialog-add-integration")
+            await brands.wait_for(state="attached")
+            await page.wait_for_timeout(1500)  # the search field takes the focus
+            await page.keyboard.type("Cramp Guard")
+            await brands.get_by_text("Cramp Guard", exact=True).first.click()
+            person = words["person"]  # 2026.11's text field has no <label>: its role
+            named = page.get_by_role("textbox", name=person)
+            await page.get_by_label(person).or_(named).first.fill(words["name"])
             for label, query, entity_id in sources:
                 await _pick(page, label, query, entity_id)
             for step in ("sources", "counters", "profile"):
