@@ -9,12 +9,11 @@ from homeassistant.components import webhook
 from homeassistant.config_entries import SOURCE_USER, ConfigEntryState, ConfigFlowResult
 from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.data_entry_flow import FlowResultType, InvalidData, section
-from homeassistant.helpers import config_validation as cv, device_registry as dr
+from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.network import NoURLAvailableError
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 import voluptuous as vol
-import voluptuous_serialize
 
 from custom_components import cramp_guard
 from custom_components.cramp_guard.const import (
@@ -285,18 +284,16 @@ WITH_HEAT_INDEX = OPTIONS | {CONF_ROOM_HUMIDITY: "sensor.living_room_humidity"}
 
 
 def picker(result: ConfigFlowResult, key: str) -> dict[str, Any]:
-    """The entity selector config of a form's field, as the frontend gets it."""
+    """The entity selector config of a source field, as the frontend gets it."""
     schema = result["data_schema"]
     assert schema is not None
-    shown = voluptuous_serialize.convert(schema, custom_serializer=cv.custom_serializer)
-    [field] = [
-        inner
-        for outer in shown
-        for inner in outer.get("schema", [outer])
-        if inner["name"] == key
-    ]
-    config: dict[str, Any] = field["selector"]["entity"]
-    return config
+    for value in schema.schema.values():
+        if isinstance(value, section):
+            for marker, selector in value.schema.schema.items():
+                if str(marker) == key:
+                    config: dict[str, Any] = selector.serialize()["selector"]["entity"]
+                    return config
+    raise KeyError(key)
 
 
 async def test_pickers_offer_what_fits_and_never_our_own(
