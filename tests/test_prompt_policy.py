@@ -670,6 +670,9 @@ def test_evening_text_names_the_activitys_stretches(activity: MainActivity) -> N
     assert stretches == [f"- {EN['stretch'][s]}" for s in messages.STRETCHES[activity]]
     assert "15-30 s" in text.message
     assert "3 x 10 s" not in text.message
+    # A blank line ends the list: in Markdown (persistent notifications) the hold
+    # times would otherwise run into the last stretch.
+    assert lines[1 + len(stretches)] == ""
 
 
 def test_evening_text_by_activity() -> None:

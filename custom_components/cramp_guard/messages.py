@@ -60,6 +60,7 @@ def evening(
     lines = [
         _risk_line(t, assessment),
         *(f"- {t['stretch'][s]}" for s in STRETCHES[activity]),
+        "",  # ends the list (Markdown would run the next line into the last item)
         t["dose"],
     ]
     if night_prone:
