@@ -8,6 +8,8 @@ loads, as the frontend itself stores them after a login.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+import contextlib
 import json
 from pathlib import Path
 import re
@@ -16,6 +18,7 @@ import time
 from typing import Any
 
 from playwright.async_api import (
+    Page,
     TimeoutError as PlaywrightTimeoutError,
     ViewportSize,
     async_playwright,
@@ -77,6 +80,37 @@ def gauge_number(text: str) -> float | None:
     return float(match.group().replace(",", ".")) if match else None
 
 
+@contextlib.asynccontextmanager
+async def logged_in_page(
+    live: LiveHass, *, language: str | None = None, height: int = VIEWPORT["height"]
+) -> AsyncIterator[Page]:
+    """A page of the system's chromium, logged in as `live`'s user (with the frontend
+    in `language` when given); the browser is closed afterwards."""
+    storage: dict[str, Any] = {"hassTokens": hass_tokens(live)}
+    if language is not None:
+        storage["selectedLanguage"] = language
+    script = "".join(
+        f"window.localStorage.setItem('{key}', {json.dumps(json.dumps(value))});"
+        for key, value in storage.items()
+    )
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=chromium(), args=list(CHROMIUM_ARGS), headless=True
+        )
+        try:
+            context = await browser.new_context(
+                viewport={**VIEWPORT, "height": height},
+                device_scale_factor=1,
+                locale=language or "en-US",
+                color_scheme="light",
+                service_workers="block",
+            )
+            await context.add_init_script(script)
+            yield await context.new_page()
+        finally:
+            await browser.close()
+
+
 async def screenshot_dashboard(live: LiveHass, path: Path) -> dict[str, Any]:
     """Open the default dashboard in chromium, wait for the gauge, save a screenshot.
 
@@ -85,58 +119,39 @@ async def screenshot_dashboard(live: LiveHass, path: Path) -> dict[str, Any]:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     errors: list[str] = []
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=chromium(), args=list(CHROMIUM_ARGS), headless=True
-        )
+    async with logged_in_page(live) as page:
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        await page.goto(f"{live.base}/lovelace/0", wait_until="domcontentloaded")
+        value = page.locator(GAUGE_TEXT).first
         try:
-            context = await browser.new_context(
-                viewport=VIEWPORT,
-                device_scale_factor=1,
-                locale="en-US",
-                color_scheme="light",
-                service_workers="block",
+            await value.wait_for(state="visible", timeout=RENDER_TIMEOUT_MS)
+            # The text is rendered with the first state; wait until it has a number.
+            await expect(value).to_have_text(
+                re.compile(r"\d"), timeout=RENDER_TIMEOUT_MS
             )
-            tokens = json.dumps(json.dumps(hass_tokens(live)))
-            await context.add_init_script(
-                f"window.localStorage.setItem('hassTokens', {tokens});"
+            # The other cards (tiles, the history graph) load after the gauge.
+            await page.locator("hui-history-graph-card").first.wait_for(
+                state="visible", timeout=RENDER_TIMEOUT_MS
             )
-            page = await context.new_page()
-            page.on("pageerror", lambda err: errors.append(str(err)))
-            await page.goto(f"{live.base}/lovelace/0", wait_until="domcontentloaded")
-            value = page.locator(GAUGE_TEXT).first
-            try:
-                await value.wait_for(state="visible", timeout=RENDER_TIMEOUT_MS)
-                # The text is rendered with the first state; wait until it has a number.
-                await expect(value).to_have_text(
-                    re.compile(r"\d"), timeout=RENDER_TIMEOUT_MS
-                )
-                # The other cards (tiles, the history graph) load after the gauge.
-                await page.locator("hui-history-graph-card").first.wait_for(
-                    state="visible", timeout=RENDER_TIMEOUT_MS
-                )
-                await page.wait_for_load_state("networkidle")
-                await page.wait_for_timeout(1500)  # the needle's animation
-            except PlaywrightTimeoutError as err:
-                failed = path.with_suffix(".failed.png")
-                await page.screenshot(path=str(failed))
-                raise TimeoutError(
-                    f"the dashboard did not render at {page.url} (see {failed}; "
-                    f"page errors: {errors}): {err}"
-                ) from err
-            text = " ".join((await value.text_content() or "").split())
-            buttons: list[str] = await page.locator(BUTTON_ROWS).evaluate_all(DEEP_TEXT)
-            titles = [
-                " ".join(title.split())
-                for title in await page.locator(
-                    "hui-entities-card .card-header, hui-history-graph-card "
-                    ".card-header"
-                ).all_inner_texts()
-            ]
-            await page.screenshot(path=str(path), full_page=False)
-            url = page.url
-        finally:
-            await browser.close()
+            await page.wait_for_load_state("networkidle")
+            await page.wait_for_timeout(1500)  # the needle's animation
+        except PlaywrightTimeoutError as err:
+            failed = path.with_suffix(".failed.png")
+            await page.screenshot(path=str(failed))
+            raise TimeoutError(
+                f"the dashboard did not render at {page.url} (see {failed}; "
+                f"page errors: {errors}): {err}"
+            ) from err
+        text = " ".join((await value.text_content() or "").split())
+        buttons: list[str] = await page.locator(BUTTON_ROWS).evaluate_all(DEEP_TEXT)
+        titles = [
+            " ".join(title.split())
+            for title in await page.locator(
+                "hui-entities-card .card-header, hui-history-graph-card .card-header"
+            ).all_inner_texts()
+        ]
+        await page.screenshot(path=str(path), full_page=False)
+        url = page.url
     return {
         "url": url,
         "gauge_text": text,

@@ -9,14 +9,13 @@ showed is kept, to check that no text is untranslated.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 import re
 from typing import Any
 
-from playwright.async_api import Page, async_playwright
+from playwright.async_api import Page
 
-from .browser import CHROMIUM_ARGS, DEEP_TEXT, VIEWPORT, chromium, hass_tokens
+from .browser import DEEP_TEXT, logged_in_page
 from .hass import LiveHass
 
 TIMEOUT_MS = 30_000
@@ -65,47 +64,29 @@ async def walk_config_flow(
     """
     screenshots.mkdir(parents=True, exist_ok=True)
     pages: list[str] = []
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path=chromium(), args=list(CHROMIUM_ARGS), headless=True
+    async with logged_in_page(live, language=language, height=1500) as page:
+        page.set_default_timeout(TIMEOUT_MS)
+        await page.goto(
+            f"{live.base}/config/integrations/dashboard", wait_until="domcontentloaded"
         )
-        try:
-            context = await browser.new_context(
-                viewport={**VIEWPORT, "height": 1500}, locale=language
-            )
-            tokens = json.dumps(json.dumps(hass_tokens(live)))
-            chosen = json.dumps(json.dumps(language))
-            await context.add_init_script(
-                f"window.localStorage.setItem('hassTokens', {tokens});"
-                f"window.localStorage.setItem('selectedLanguage', {chosen});"
-            )
-            page = await context.new_page()
-            page.set_default_timeout(TIMEOUT_MS)
-            await page.goto(
-                f"{live.base}/config/integrations/dashboard",
-                wait_until="domcontentloaded",
-            )
-            await page.get_by_role("button", name=words["add"]).click()
-            brands = page.locator("dialog-add-integration")
-            await brands.wait_for(state="attached")
-            await page.wait_for_timeout(1500)  # the search field takes the focus
-            await page.keyboard.type("Cramp Guard")
-            await brands.get_by_text("Cramp Guard", exact=True).first.click()
-            person = words["person"]  # 2026.11's text field has no <label>: its role
-            named = page.get_by_role("textbox", name=person)
-            await page.get_by_label(person).or_(named).first.fill(words["name"])
-            for label, query, entity_id in sources:
-                await _pick(page, label, query, entity_id)
-            for step in ("sources", "counters", "profile"):
-                await page.wait_for_timeout(500)
-                pages.append(await _dialog_text(page))
-                await page.screenshot(path=str(screenshots / f"{language}-{step}.png"))
-                await _submit(page, words)
+        await page.get_by_role("button", name=words["add"]).click()
+        brands = page.locator("dialog-add-integration")
+        await brands.wait_for(state="attached")
+        await page.wait_for_timeout(1500)  # the search field takes the focus
+        await page.keyboard.type("Cramp Guard")
+        await brands.get_by_text("Cramp Guard", exact=True).first.click()
+        person = words["person"]  # 2026.11's text field has no <label>: its role
+        named = page.get_by_role("textbox", name=person)
+        await page.get_by_label(person).or_(named).first.fill(words["name"])
+        for label, query, entity_name in sources:
+            await _pick(page, label, query, entity_name)
+        for step in ("sources", "counters", "profile"):
+            await page.wait_for_timeout(500)
             pages.append(await _dialog_text(page))
-            await page.screenshot(path=str(screenshots / f"{language}-done.png"))
-            await page.get_by_role(
-                "button", name=re.compile(words["finish"], re.I)
-            ).click()
-        finally:
-            await browser.close()
+            await page.screenshot(path=str(screenshots / f"{language}-{step}.png"))
+            await _submit(page, words)
+        pages.append(await _dialog_text(page))
+        await page.screenshot(path=str(screenshots / f"{language}-done.png"))
+        finish = re.compile(words["finish"], re.I)
+        await page.get_by_role("button", name=finish).click()
     return {"pages": pages, "raw": [RAW.findall(text) for text in pages]}

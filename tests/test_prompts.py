@@ -233,6 +233,15 @@ async def _set_reminder(hass: HomeAssistant, name: str, value: str) -> None:
     )
 
 
+def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """Cramp Guard's warnings so far."""
+    return [
+        r.getMessage()
+        for r in caplog.records
+        if r.name == LOGGER and r.levelno == logging.WARNING
+    ]
+
+
 def _prompter(entry: MockConfigEntry) -> Prompter:
     prompter: Prompter = entry.runtime_data.prompter
     return prompter
@@ -624,11 +633,7 @@ async def test_water_logged_clears_the_hydration_prompt(
     assert await clock.walk(at(13), STEP) == []
     assert len(clock.cleared) == 1
     assert len(clock.dismissed) == 1
-    warnings = [
-        r.getMessage()
-        for r in caplog.records
-        if r.name == LOGGER and r.levelno == logging.WARNING
-    ]
+    warnings = _warnings(caplog)
     assert len(warnings) == 1  # the failed send; the failed clear adds none
     assert "could not send to notify.mobile_app_gone" in warnings[0]
 
@@ -822,11 +827,7 @@ async def test_clearing_never_raises(
         ("mobile_app_pixel", _clear("hydration")),
     ]
     assert [i for _, i in clock.dismissed] == [tag]
-    warnings = [
-        r.getMessage()
-        for r in caplog.records
-        if r.name == LOGGER and r.levelno == logging.WARNING
-    ]
+    warnings = _warnings(caplog)
     assert warnings == [
         "Alex: could not clear a prompt on notify.mobile_app_broken (no push)",
         "Alex: could not clear a prompt on notify.mobile_app_stuck (TimeoutError)",
@@ -1048,11 +1049,7 @@ async def test_broken_target(
     assert [s.target for s in arrived] == ["mobile_app_pixel"]
     await prompter.async_send_stretch_reminder()  # a second prompt
     await hass.async_block_till_done()
-    warnings = [
-        r.getMessage()
-        for r in caplog.records
-        if r.name == LOGGER and r.levelno == logging.WARNING
-    ]
+    warnings = _warnings(caplog)
     assert len(warnings) == 1
     assert "notify.mobile_app_gone" in warnings[0]
     assert [i for _, i, _ in clock.persistent] == [f"cramp_guard_{ALEX}_evening"] * 2
@@ -1173,11 +1170,7 @@ async def test_target_that_hangs_is_cut_off(
     assert calls == ["called", "cancelled"] * 2
     assert [s.target for s in clock.sent] == ["mobile_app_pixel"] * 2
     assert len(clock.persistent) == 2
-    warnings = [
-        r.getMessage()
-        for r in caplog.records
-        if r.name == LOGGER and r.levelno == logging.WARNING
-    ]
+    warnings = _warnings(caplog)
     assert len(warnings) == 1
     assert "notify.mobile_app_stuck (TimeoutError)" in warnings[0]
     assert issue_registry.async_get_issue(

@@ -327,7 +327,7 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
     VERSION = 1
     MINOR_VERSION = 2  # 1.2: the glass size left the options
 
-    _name: str
+    _name = ""  # the person's name, once given
 
     @staticmethod
     @callback
@@ -336,7 +336,7 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
         return CrampGuardOptionsFlow()
 
     def _name_shown(self) -> str:
-        return getattr(self, "_name", "")
+        return self._name
 
     async def async_step_user(
         self, user_input: dict[str, Any] | None = None

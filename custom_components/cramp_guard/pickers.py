@@ -110,13 +110,14 @@ def own_entities(hass: HomeAssistant) -> set[str]:
 def source_selectors(hass: HomeAssistant) -> dict[str, EntitySelector]:
     """One selector per source, offering what fits now and none of ours."""
     own = own_entities(hass)
+    excluded = sorted(own)
 
     def picker(
         domain: str | list[str],
         device_class: str | None = None,
         include_entities: list[str] | None = None,
     ) -> EntitySelector:
-        config = EntitySelectorConfig(domain=domain, exclude_entities=sorted(own))
+        config = EntitySelectorConfig(domain=domain, exclude_entities=excluded)
         if device_class is not None:
             config["device_class"] = device_class
         if include_entities is not None:
