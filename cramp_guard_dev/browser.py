@@ -102,6 +102,8 @@ async def logged_in_page(
                 viewport={**VIEWPORT, "height": height},
                 device_scale_factor=1,
                 locale=language or "en-US",
+                # The person's clock: graphs read in Home Assistant's time zone.
+                timezone_id=live.time_zone,
                 color_scheme="light",
                 service_workers="block",
             )

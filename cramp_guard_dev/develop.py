@@ -18,6 +18,7 @@ import asyncio
 from collections.abc import Callable, Sequence
 import contextlib
 import ctypes
+from datetime import UTC, datetime, timedelta
 import json
 import os
 from pathlib import Path
@@ -50,6 +51,9 @@ DEFAULT_TIME_ZONE: Final = "Europe/Berlin"
 USERNAME: Final = "demo"
 PASSWORD: Final = "demo-password-1"
 PERSON: Final = "Demo"
+# At least this many rows of the risk cover the past day (hourly statistics, 5-minute
+# ones, states): `--check` fails with fewer.
+HISTORY_ROWS: Final = 20
 RISK: Final = "sensor.demo_cramp_risk"
 MARKER: Final = "# Written by scripts/develop"
 UTC_NAMES: Final = frozenset(
@@ -79,6 +83,8 @@ COUNTERS: Final = {
 }
 
 CONFIG_FILES: Final = ROOT / "cramp_guard_dev" / "config"
+DEMO_DOMAIN: Final = "cramp_guard_demo"
+DEMO_COMPONENT: Final = ROOT / "cramp_guard_dev" / "demo_history"
 # The default dashboard, saved on the first run; its first card is the gauge of the
 # README's "Dashboard card" section (tests/e2e/test_develop.py checks that they match).
 DASHBOARD: Final[dict[str, Any]] = yaml.safe_load(
@@ -134,14 +140,16 @@ def write_config(config_dir: Path, port: int) -> None:
         if not (config_dir / name).exists():
             (config_dir / name).write_text(f"{empty}\n")
     (config_dir / "packages").mkdir(exist_ok=True)
-    # A link, so that a restart picks up the integration's code as edited.
-    link = config_dir / "custom_components" / COMPONENT.name
-    link.parent.mkdir(exist_ok=True)
-    if link.is_symlink() or link.is_file():
-        link.unlink()
-    elif link.is_dir():
-        shutil.rmtree(link)
-    link.symlink_to(COMPONENT, target_is_directory=True)
+    # Links, so that a restart picks up the integration's code as edited; the demo's
+    # past day comes from a helper of its own (demo_history, not the integration).
+    for name, target in ((COMPONENT.name, COMPONENT), (DEMO_DOMAIN, DEMO_COMPONENT)):
+        link = config_dir / "custom_components" / name
+        link.parent.mkdir(exist_ok=True)
+        if link.is_symlink() or link.is_file():
+            link.unlink()
+        elif link.is_dir():
+            shutil.rmtree(link)
+        link.symlink_to(target, target_is_directory=True)
     # The wizard's steps after the user's: mark them done before the first start, so
     # that creating the user finishes the onboarding (and the core_config step's
     # online integrations - weather, radio, translate - are not set up).
@@ -303,6 +311,7 @@ async def set_up_demo(hass: DevelopHass) -> None:
         )
         if result.get("type") != "create_entry":
             raise RuntimeError(f"the config flow did not create the entry: {result}")
+        await import_day(hass)
     await hass.wait_for(RISK, lambda s: s != "unavailable")
     if await dashboard_config(hass) is None:
         print("[develop] saving the default dashboard", flush=True)
@@ -319,6 +328,27 @@ async def set_up_demo(hass: DevelopHass) -> None:
         await wait_until_running(hass)
 
 
+async def import_day(hass: DevelopHass) -> None:
+    """Give the new demo the past 24 h of its day as the recorder's statistics."""
+    answer = await hass.ws(
+        {
+            "type": "call_service",
+            "domain": DEMO_DOMAIN,
+            "service": "import_day",
+            "return_response": True,
+        }
+    )
+    imported = answer["response"]
+    print(
+        f"[develop] imported the last 24 h of {imported['person']}'s day: "
+        f"{imported['minutes']} minutes replayed, {imported['rows']} statistics rows, "
+        f"{imported['states']} states (the replayed risk now "
+        f"{imported['replayed_risk_now']} %, the live one "
+        f"{imported['live_risk_now']} %)",
+        flush=True,
+    )
+
+
 def _cards(config: Any) -> list[dict[str, Any]]:
     """Every card of a dashboard configuration, nested ones included."""
     found: list[dict[str, Any]] = []
@@ -331,6 +361,29 @@ def _cards(config: Any) -> list[dict[str, Any]]:
         for item in config:
             found += _cards(item)
     return found
+
+
+async def history_rows(hass: DevelopHass) -> dict[str, int]:
+    """How much of the last 24 h the recorder holds of the risk: its statistics
+    rows by period and its states."""
+    start = (datetime.now(UTC) - timedelta(hours=24)).isoformat()
+    rows = {}
+    for period in ("hour", "5minute"):
+        found = await hass.ws(
+            {
+                "type": "recorder/statistics_during_period",
+                "start_time": start,
+                "statistic_ids": [RISK],
+                "period": period,
+                "types": ["mean"],
+            }
+        )
+        rows[period] = len(found.get(RISK, []))
+    states = await hass.rest(
+        "GET", f"/api/history/period/{start}?filter_entity_id={RISK}&minimal_response"
+    )
+    rows["states"] = len(states[0]) if states else 0
+    return rows
 
 
 async def check(hass: DevelopHass) -> list[str]:
@@ -350,10 +403,15 @@ async def check(hass: DevelopHass) -> list[str]:
                 problems.append(
                     f"the dashboard shows {entity_id}, which does not exist"
                 )
+    day = await history_rows(hass)
+    if min(day.values()) < HISTORY_ROWS:
+        problems.append(f"the past day is missing from the recorder: {day}")
     attributes = risk["attributes"]
     print(
         f"OK: {RISK} = {risk['state']} % ({attributes.get('level')}, confidence "
-        f"{attributes.get('confidence')}); the dashboard has the gauge"
+        f"{attributes.get('confidence')}); the dashboard has the gauge; the past "
+        f"day: {day['hour']} hourly and {day['5minute']} 5-minute statistics, "
+        f"{day['states']} states of the risk"
         if not problems
         else "FAILED: " + "; ".join(problems),
         flush=True,

@@ -171,6 +171,10 @@ class LiveHass:
             stdout=output,
             stderr=output,
             env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
+            # In the configuration folder: `python -c` puts the working directory
+            # first on sys.path, and the repository's custom_components would hide
+            # the folder's own (as a user has them: linked integrations).
+            cwd=self.config_dir,
             **kwargs,
         )
         self.session = aiohttp.ClientSession()

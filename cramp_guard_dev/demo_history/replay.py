@@ -1,0 +1,205 @@
+"""Replay the demo person's last 24 h through Cramp Guard's own code.
+
+The demo's sources are template entities of the local time (demo_sources.yaml). Here
+each template is rendered at every past minute (its `now()` given that minute), and
+what it says is fed, as the engine feeds a live reading, into a scratch ledger
+(never saved); the model's inputs are built with `inputs.build_inputs` and assessed
+with `risk.assess`, and the score shown follows the engine's hysteresis (`settled`).
+The result is one sample a minute of the states the entities would have shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from homeassistant.config_entries import ConfigEntry
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.template import Template
+import yaml
+
+from custom_components.cramp_guard.const import (
+    CONF_ACTIVITY,
+    CONF_ROOM_HUMIDITY,
+    CONF_ROOM_TEMPERATURE,
+    CONF_WATER,
+    CONF_WORKOUT,
+    COUNTER_SOURCES,
+)
+from custom_components.cramp_guard.engine import settled
+from custom_components.cramp_guard.inputs import build_inputs
+from custom_components.cramp_guard.ledger import Ledger
+from custom_components.cramp_guard.risk import assess, heat_index_c
+from custom_components.cramp_guard.risk.types import Assessment, RiskInputs
+from custom_components.cramp_guard.sensor import SENSOR_FACTORS
+
+WINDOW = timedelta(hours=24)
+STEP = timedelta(minutes=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """What the sources said and the entities would have shown at one minute: each
+    entity's state as Home Assistant writes it ("unavailable" when it has none)."""
+
+    at: datetime
+    states: dict[str, str]
+
+
+def _templates(hass: HomeAssistant) -> dict[str, Template]:
+    """The demo's source templates by entity id (found by their unique ids)."""
+    path = Path(hass.config.path("demo_sources.yaml"))
+    registry = er.async_get(hass)
+    found: dict[str, Template] = {}
+    for block in yaml.safe_load(path.read_text(encoding="utf-8")):
+        for domain, entities in block.items():
+            for entity in entities:
+                entity_id = registry.async_get_entity_id(
+                    domain, "template", entity["unique_id"]
+                )
+                if entity_id is not None:
+                    found[entity_id] = Template(entity["state"], hass)
+    return found
+
+
+def number(text: str) -> float | None:
+    """A state as a number: on/off as 1/0, None when it is not a number."""
+    if text in ("on", "off"):
+        return float(text == "on")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _render(templates: dict[str, Template], at: datetime) -> dict[str, str]:
+    """Every template's state at `at` (its `now()` is `at`); a binary sensor's as
+    on/off."""
+    variables = {"now": lambda: at}
+    states = {}
+    for entity_id, template in templates.items():
+        text = str(template.async_render(variables, parse_result=False)).strip()
+        if entity_id.startswith("binary_sensor."):
+            text = "on" if text.lower() in ("true", "on", "1") else "off"
+        states[entity_id] = text
+    return states
+
+
+class _Replay:
+    """A scratch ledger fed minute by minute, as the engine feeds it live."""
+
+    def __init__(self, hass: HomeAssistant, entry: ConfigEntry) -> None:
+        self.settings = entry.runtime_data.engine.settings
+        self.ledger = Ledger(
+            hass, f"{entry.entry_id}_replay", self.settings.profile.wake
+        )
+        self.readings: dict[str, float | None] = {}
+        self.previous: dict[str, tuple[float, datetime]] = {}
+        self.workout: bool | None = None
+        self.shown: Assessment | None = None
+
+    def read(self, sources: dict[str, str], at: datetime) -> None:
+        """Take one minute's source states."""
+        entity_of = self.settings.sources
+        self.ledger.today(at)
+        for key, entity_id in entity_of.items():
+            self.readings[key] = number(sources.get(entity_id, "unavailable"))
+        for key in COUNTER_SOURCES:
+            value = self.readings.get(key)
+            if value is None:
+                continue
+            last, since = self.previous.get(key, (0.0, at))
+            grew = value - last if value >= last else value  # daily: 0 at midnight
+            if grew > 0:
+                if key == CONF_ACTIVITY:
+                    self.ledger.add_activity(grew, at, since)
+                elif key == CONF_WATER:
+                    self.ledger.add_water(grew, at, logged=False)
+            self.previous[key] = (value, at)
+        temp = self.readings.get(CONF_ROOM_TEMPERATURE)
+        if temp is not None:
+            self.ledger.record_heat(
+                heat_index_c(temp, self.readings.get(CONF_ROOM_HUMIDITY)), at
+            )
+        on = self.readings.get(CONF_WORKOUT)
+        if CONF_WORKOUT in entity_of and on is not None and bool(on) != self.workout:
+            self.workout = bool(on)
+            self.ledger.set_workout(self.workout, at)
+
+    def assess(self, at: datetime) -> tuple[Assessment, Assessment, RiskInputs]:
+        """The assessment at `at`, the one the risk sensors would show, and the
+        inputs."""
+        counters = {
+            key: True for key in COUNTER_SOURCES if key in self.settings.sources
+        }
+        inputs, _day = build_inputs(
+            at, self.settings, self.ledger, self.readings.get, counters
+        )
+        assessment = assess(inputs)
+        self.shown = settled(self.shown, assessment)
+        return assessment, self.shown, inputs
+
+
+def _ours(hass: HomeAssistant, entry: ConfigEntry) -> Callable[[str, str], str | None]:
+    """The entity id of one of the person's entities, by its platform and key."""
+    registry = er.async_get(hass)
+    return lambda platform, key: registry.async_get_entity_id(
+        platform, "cramp_guard", f"{entry.entry_id}_{key}"
+    )
+
+
+def _text(value: float | str | None) -> str:
+    """A state as the entities write it: whole numbers, "unavailable" for None."""
+    if value is None:
+        return "unavailable"
+    return value if isinstance(value, str) else str(round(value))
+
+
+def _shown(
+    assessment: Assessment, shown: Assessment, water_ml: float | None, workout: bool
+) -> dict[tuple[str, str], str]:
+    """The states of the person's entities (platform, key) after one assessment."""
+    risk_on = any(shown.factors[k].available for k in SENSOR_FACTORS)
+    pace = assessment.hydration_pace
+    return {
+        ("sensor", "cramp_risk"): _text(shown.score if risk_on else None),
+        ("sensor", "risk_level"): _text(shown.level if risk_on else None),
+        ("sensor", "hydration_pace"): _text(None if pace is None else 100 * pace),
+        ("sensor", "water_today"): _text(water_ml),
+        ("sensor", "water_target"): _text(assessment.water_target_ml),
+        ("sensor", "heat_index"): _text(assessment.apparent_temp_c),
+        ("binary_sensor", "workout_in_progress"): "on" if workout else "off",
+    }
+
+
+async def async_replay(
+    hass: HomeAssistant, entry: ConfigEntry, now: datetime
+) -> list[Sample]:
+    """One sample a minute over the 24 h before `now` (replayed from the local
+    midnight before them, so the day's counters start where they did)."""
+    templates = _templates(hass)
+    replay = _Replay(hass, entry)
+    entity = _ours(hass, entry)
+    start = (now - WINDOW).replace(second=0, microsecond=0)
+    # Minutes counted in UTC, read on the local clock (a DST night has 23 or 25 h).
+    step = start.replace(hour=0, minute=0).astimezone(UTC)
+    samples: list[Sample] = []
+    while (at := step.astimezone(now.tzinfo)) < now:
+        step += STEP
+        sources = _render(templates, at)
+        replay.read(sources, at)
+        assessment, shown, inputs = replay.assess(at)
+        if at < start:
+            continue
+        workout = bool(replay.workout) or any(b.end is None for b in inputs.bouts)
+        states = dict(sources)
+        for (platform, key), text in _shown(
+            assessment, shown, inputs.water_ml, workout
+        ).items():
+            if (entity_id := entity(platform, key)) is not None:
+                states[entity_id] = text
+        samples.append(Sample(at, states))
+    return samples
