@@ -10,7 +10,7 @@ The result is one sample a minute of the states the entities would have shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -175,20 +175,28 @@ def _shown(
     }
 
 
+def _minutes(first: datetime, now: datetime) -> Iterator[datetime]:
+    """Every minute from `first` on, then `now` itself (the last one the live engine
+    has seen too). Counted in UTC, read on the local clock: a DST night has 23 or
+    25 h."""
+    step = first.astimezone(UTC)
+    while (at := step.astimezone(now.tzinfo)) < now:
+        yield at
+        step += STEP
+    yield now
+
+
 async def async_replay(
     hass: HomeAssistant, entry: ConfigEntry, now: datetime
 ) -> list[Sample]:
-    """One sample a minute over the 24 h before `now` (replayed from the local
-    midnight before them, so the day's counters start where they did)."""
+    """One sample a minute over the 24 h before `now`, and one at `now` (replayed
+    from the local midnight before them: the day's counters start where they did)."""
     templates = _templates(hass)
     replay = _Replay(hass, entry)
     entity = _ours(hass, entry)
     start = (now - WINDOW).replace(second=0, microsecond=0)
-    # Minutes counted in UTC, read on the local clock (a DST night has 23 or 25 h).
-    step = start.replace(hour=0, minute=0).astimezone(UTC)
     samples: list[Sample] = []
-    while (at := step.astimezone(now.tzinfo)) < now:
-        step += STEP
+    for at in _minutes(start.replace(hour=0, minute=0), now):
         sources = _render(templates, at)
         replay.read(sources, at)
         assessment, shown, inputs = replay.assess(at)

@@ -2,8 +2,9 @@
 
 `python -m cramp_guard_dev.develop --check` (what `scripts/develop --check` runs)
 starts a real Home Assistant in a temporary directory,
-onboards the demo user, adds the demo person through the config flow API, saves the
-dashboard, checks the risk and the dashboard, and stops; a second run finds it all set
+onboards the demo user, adds the demo person through the config flow API, imports
+the past day (statistics and states), saves the dashboard, checks the risk, the
+dashboard and the past day, and stops; a second run finds it all set
 up and only starts it again.
 """
 
@@ -58,9 +59,23 @@ def test_develop_check_sets_up_the_demo_then_restarts_it(tmp_path: Path) -> None
     assert "adding the Cramp Guard entry 'Demo'" in first
     assert "saving the default dashboard" in first
     assert re.search(r"^OK: sensor\.demo_cramp_risk = \d+ %", first, re.M), first
+    # The past day, replayed and imported before anyone looks: the replay at the
+    # moment of import agrees with the live engine (the same sources, the same
+    # model; the live one may be up to two minutes and the hysteresis behind).
+    imported = re.search(
+        r"imported the last 24 h of Demo's day: 14\d\d minutes replayed, \d+ "
+        r"statistics rows, \d+ states \(the replayed risk now (\d+) %, the live one "
+        r"(\d+) %\)",
+        first,
+    )
+    assert imported, first
+    assert abs(int(imported[1]) - int(imported[2])) <= 2, first
+    assert "the past day: " in first
 
     second = _check(config_dir)
     assert "adding" not in second
+    assert "imported" not in second
+    assert "the past day: " in second  # still there (--check fails without it)
     assert "saving" not in second
     assert re.search(r"^OK: sensor\.demo_cramp_risk = \d+ %", second, re.M), second
     _assert_bound_to_loopback(config_dir)
