@@ -34,6 +34,7 @@ from custom_components.cramp_guard.bodies import (
 )
 from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.engine import Snapshot
+from custom_components.cramp_guard.explain import explain
 from custom_components.cramp_guard.runtime import CrampGuardData
 from custom_components.cramp_guard.services import DISCLAIMER
 
@@ -316,6 +317,33 @@ async def test_get_assessment(hass: HomeAssistant, people: People) -> None:
     assert assessment.apparent_temp_c is not None
     assert response["disclaimer"] == DISCLAIMER
     assert "not medical advice" in DISCLAIMER
+    # Whole points a person can check (explain.py): they add up to the score.
+    explained = explain(assessment, people.snapshot(people.alex).inputs)
+    points = [answer["points"] for answer in response["factors"].values()]
+    assert all(isinstance(n, int) for n in points)
+    assert sum(points) + response["history_points"] == response["score"]
+    assert {p.key: p.points for p in explained.points} == {
+        key: answer["points"] for key, answer in response["factors"].items()
+    }
+    assert response["history_points"] == explained.history_points == 0
+    assert response["history"] is None
+    assert response["multiplier"] == 1.0
+    assert response["confidence_hints"] == list(explained.confidence_hints)
+    assert "no_workload_history" in response["confidence_hints"]  # a new person
+
+
+async def test_get_assessment_after_a_cramp(
+    hass: HomeAssistant, people: People
+) -> None:
+    """A cramp raises M: its share is the history's points, named a recent cramp."""
+    target = {"config_entry_id": people.alex.entry_id}
+    await _call(hass, "log_cramp", target)
+    response = await _call(hass, "get_assessment", target, response=True)
+    assert response["history"] == "recent_cramp"
+    assert response["multiplier"] == 1.4
+    assert response["history_points"] > 0
+    points = sum(answer["points"] for answer in response["factors"].values())
+    assert points + response["history_points"] == response["score"]
 
 
 async def test_get_assessment_only_with_a_response(

@@ -7,6 +7,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
 
+from .card import async_register_card
 from .const import CONF_GLASS_SIZE, DOMAIN
 from .engine import Engine
 from .ledger import Ledger
@@ -16,6 +17,7 @@ from .runtime import CrampGuardConfigEntry, CrampGuardData
 from .services import async_setup_services
 from .settings import Settings
 from .webhook import async_setup_webhook
+from .websocket_api import async_setup_websocket
 
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
@@ -30,8 +32,11 @@ PLATFORMS: list[Platform] = [
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Set up the Cramp Guard component (actions are registered here)."""
+    """Set up the Cramp Guard component: the actions, the card's websocket commands
+    and the card itself are registered here, once."""
     async_setup_services(hass)
+    async_setup_websocket(hass)
+    await async_register_card(hass)
     return True
 
 

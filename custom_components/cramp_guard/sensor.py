@@ -48,7 +48,7 @@ class CrampGuardSensorDescription(SensorEntityDescription):
 SENSOR_FACTORS = ("workload", "exertion", "heat", "hydration")
 
 
-def _risk_available(snapshot: Snapshot) -> bool:
+def risk_available(snapshot: Snapshot) -> bool:
     """The risk means something when a factor beyond time is available."""
     factors = snapshot.risk.factors
     return any(factors[key].available for key in SENSOR_FACTORS)
@@ -90,7 +90,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         state_class=SensorStateClass.MEASUREMENT,
         value_fn=lambda _, s: s.risk.score,
         attrs_fn=_risk_attributes,
-        available_fn=_risk_available,
+        available_fn=risk_available,
         part_fn=lambda s: s.risk,
     ),
     CrampGuardSensorDescription(
@@ -99,7 +99,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         device_class=SensorDeviceClass.ENUM,
         options=LEVELS,
         value_fn=lambda _, s: s.risk.level,
-        available_fn=_risk_available,
+        available_fn=risk_available,
         part_fn=lambda s: s.risk,
     ),
     CrampGuardSensorDescription(

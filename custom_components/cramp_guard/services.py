@@ -26,7 +26,8 @@ import voluptuous as vol
 from . import actions
 from .bodies import SCHEMAS, Refused, service_error
 from .const import DOMAIN
-from .risk.types import Assessment
+from .explain import explain
+from .risk.types import Assessment, RiskInputs
 from .runtime import CrampGuardData
 from .util import rounded
 
@@ -95,8 +96,13 @@ def async_get_target(hass: HomeAssistant, call: ServiceCall) -> CrampGuardData:
     return data
 
 
-def assessment_response(assessment: Assessment) -> dict[str, Any]:
-    """The full explanation of an assessment, JSON-ready (the get_assessment answer)."""
+def assessment_response(assessment: Assessment, inputs: RiskInputs) -> dict[str, Any]:
+    """The full explanation of an assessment of `inputs`, JSON-ready (the
+    get_assessment answer): each factor's whole `points` and `history_points` add
+    up to the score, as the card shows them.
+    """
+    explained = explain(assessment, inputs)
+    factor_points = {p.key: p.points for p in explained.points}
     return {
         "score": assessment.score,
         "level": assessment.level,
@@ -108,9 +114,14 @@ def assessment_response(assessment: Assessment) -> dict[str, Any]:
                 "weight": round(factor.weight, 3),
                 "contribution": round(factor.contribution, 3),
                 "available": factor.available,
+                "points": factor_points.get(key, 0),
             }
             for key, factor in assessment.factors.items()
         },
+        "history_points": explained.history_points,
+        "history": explained.history,
+        "multiplier": round(assessment.multiplier, 2),
+        "confidence_hints": list(explained.confidence_hints),
         "top_factors": list(assessment.top_factors),
         "water_target_ml": rounded(assessment.water_target_ml, 0),
         "water_expected_ml": rounded(assessment.water_expected_ml, 0),
@@ -154,7 +165,7 @@ def async_setup_services(hass: HomeAssistant) -> None:
                 translation_key="not_assessed",
                 translation_placeholders={"name": data.engine.settings.name},
             )
-        return assessment_response(snapshot.assessment)
+        return assessment_response(snapshot.assessment, snapshot.inputs)
 
     register = hass.services.async_register
     for service, kind in LOG_ACTIONS.items():

@@ -1,0 +1,249 @@
+"""An assessment a person can check: whole points that add up to the score.
+
+Pure (no Home Assistant): the card and the get_assessment answer show the same
+numbers. A factor's contribution holds the history multiplier M (and the spread of
+missing factors' weights); here it is split into the factor's base share
+(contribution / M) and the history share (raw - raw / M), and these parts, scaled to
+the score, are rounded with the largest-remainder method so that
+sum(points) + history_points == score, always.
+
+Also why M is above 1 (a recent cramp or cramp proneness) and what would raise the
+confidence, from the same inputs and the model's data-quality rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Set
+from dataclasses import dataclass
+from fractions import Fraction
+import math
+from typing import Literal
+
+from .risk import clean
+from .risk.assess import (
+    EXERTION_FULL_DAYS,
+    EXERTION_MIN_QUALITY,
+    HELD_FACTORS,
+    HELD_QUALITY,
+    NO_STRETCH_QUALITY,
+    NO_WATER_QUALITY,
+    WORKLOAD_FULL_DAYS,
+)
+from .risk.combine import FACTOR_KEYS, PRONE_H, WEIGHTS, history_h
+from .risk.day import DAY, make_day
+from .risk.load import WINDOW_DAYS, present
+from .risk.types import Assessment, RiskInputs
+
+History = Literal["recent_cramp", "cramp_prone"]
+Hint = Literal[
+    "no_workload_history",
+    "no_activity_source",
+    "no_room_temperature",
+    "no_water_logged",
+    "no_recent_stretch",
+    "source_out",
+]
+HINTS: tuple[Hint, ...] = (
+    "no_workload_history",
+    "no_activity_source",
+    "no_room_temperature",
+    "no_water_logged",
+    "no_recent_stretch",
+    "source_out",
+)
+MAX_HINTS = 3
+_METRICS = ("intensity_minutes", "active_kcal", "steps")
+
+
+@dataclass(frozen=True, slots=True)
+class FactorPoints:
+    """One factor's whole points (0 when unavailable)."""
+
+    key: str
+    points: int
+    available: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Points per factor (most first, then model order) and the history's share."""
+
+    points: tuple[FactorPoints, ...]
+    history_points: int
+    history: History | None
+    confidence_hints: tuple[Hint, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON-ready: points as a list of {key, points, available}."""
+        return {
+            "points": [
+                {"key": p.key, "points": p.points, "available": p.available}
+                for p in self.points
+            ],
+            "history_points": self.history_points,
+            "history": self.history,
+            "confidence_hints": list(self.confidence_hints),
+        }
+
+
+def explain(assessment: Assessment, inputs: RiskInputs) -> Explanation:
+    """The points, history reason and confidence hints of `assessment` of `inputs`."""
+    factor_points, history_points = points(assessment)
+    ranked = sorted(
+        FACTOR_KEYS, key=lambda key: (-factor_points[key], FACTOR_KEYS.index(key))
+    )
+    return Explanation(
+        points=tuple(
+            FactorPoints(key, factor_points[key], assessment.factors[key].available)
+            for key in ranked
+        ),
+        history_points=history_points,
+        history=history_reason(assessment, inputs),
+        confidence_hints=confidence_hints(assessment, inputs),
+    )
+
+
+def points(assessment: Assessment) -> tuple[dict[str, int], int]:
+    """Whole points per factor and for the history multiplier; they sum to the score.
+
+    Exact arithmetic (fractions of the floats): the parts are contribution / M per
+    factor and the rest of their sum for M; each gets its quota of the score, the
+    floors first, the points left over to the largest remainders (ties: model order,
+    the history last).
+    """
+    keys = [*FACTOR_KEYS, ""]  # "" = the history share
+    contributions = [
+        _exact(assessment.factors[key].contribution)
+        if key in assessment.factors
+        else Fraction(0)
+        for key in FACTOR_KEYS
+    ]
+    total = sum(contributions, Fraction(0))
+    m = _exact(assessment.multiplier)
+    base = [c / m for c in contributions] if m > 0 else contributions
+    parts = [*base, total - sum(base, Fraction(0))]
+    score = assessment.score
+    if total <= 0 or score <= 0:
+        return dict.fromkeys(FACTOR_KEYS, 0), 0
+    quotas = [part * score / total for part in parts]
+    floors = [math.floor(q) for q in quotas]
+    order = sorted(range(len(keys)), key=lambda i: (floors[i] - quotas[i], i))
+    for i in order[: score - sum(floors)]:
+        floors[i] += 1
+    result = dict(zip(keys, floors, strict=True))
+    return {key: result[key] for key in FACTOR_KEYS}, result[""]
+
+
+def _exact(value: float) -> Fraction:
+    """A finite, non-negative float exactly; anything else counts as 0."""
+    return Fraction(value) if math.isfinite(value) and value > 0 else Fraction(0)
+
+
+def history_reason(assessment: Assessment, inputs: RiskInputs) -> History | None:
+    """Why M is above 1: a cramp within 90 days (when it decides M) or proneness."""
+    if not assessment.multiplier > 1:
+        return None
+    prone = inputs.profile.cramp_prone is True
+    cramp_h = history_h(_days_since_cramp(inputs), False)
+    if cramp_h > 0 and (not prone or cramp_h >= PRONE_H):
+        return "recent_cramp"
+    return "cramp_prone" if prone else "recent_cramp"
+
+
+def _days_since_cramp(inputs: RiskInputs) -> float | None:
+    """Days since the last cramp as the model counts them (a future one is now)."""
+    day = make_day(inputs.now, inputs.profile.wake, inputs.profile.bed)
+    last = day.past(inputs.last_cramp)
+    return None if last is None else (day.now - last) / DAY
+
+
+def qualities(assessment: Assessment, inputs: RiskInputs) -> dict[str, float]:
+    """The data quality q of each available factor as the model rates it (held
+    inputs halved): the assessment's confidence is sum(w * q).
+    """
+    held = _held_factors(inputs)
+    return {
+        key: q * (HELD_QUALITY if key in held else 1.0)
+        for key, q in _full_qualities(inputs).items()
+        if _available(assessment, key)
+    }
+
+
+def _full_qualities(inputs: RiskInputs) -> dict[str, float]:
+    """q of every factor were it available, before held inputs are halved."""
+    metric = inputs.load_metric if inputs.load_metric in _METRICS else None
+    history = clean.history(inputs.load_history)
+    window = len(present(history[-WINDOW_DAYS:]))
+    days = len(present(history)) if metric is not None else 0
+    return {
+        "workload": min(1.0, window / WORKLOAD_FULL_DAYS),
+        "exertion": max(EXERTION_MIN_QUALITY, min(1.0, days / EXERTION_FULL_DAYS)),
+        "heat": 1.0,
+        "hydration": 1.0 if clean.amount(inputs.water_ml) else NO_WATER_QUALITY,
+        "stretch": 1.0 if inputs.stretched_recently is True else NO_STRETCH_QUALITY,
+        "timing": 1.0,
+    }
+
+
+def _held_factors(inputs: RiskInputs) -> set[str]:
+    """The factors of the held inputs the model knows (as risk/assess.py reads them)."""
+    try:
+        names = {name for name in inputs.held if name in HELD_FACTORS}
+    except TypeError:  # not a collection
+        return set()
+    return {key for name in names for key in HELD_FACTORS[name]}
+
+
+def _available(assessment: Assessment, key: str) -> bool:
+    factor = assessment.factors.get(key)
+    return factor is not None and factor.available
+
+
+def _confidence(
+    available: Set[str], quality: Mapping[str, float], held: Set[str]
+) -> float:
+    """sum(w * q) over `available`, the `held` factors' q halved."""
+    return math.fsum(
+        WEIGHTS[key] * quality[key] * (HELD_QUALITY if key in held else 1.0)
+        for key in available
+    )
+
+
+def confidence_hints(assessment: Assessment, inputs: RiskInputs) -> tuple[Hint, ...]:
+    """What would raise the confidence, the most valuable first (at most 3).
+
+    Each hint is valued by what its remedy adds to the confidence under the model's
+    quality rules: more activity history (workload and exertion at full quality), an
+    activity source, a room temperature (heat available), water logged (hydration
+    at full quality), a recent stretch, or the held sources back.
+    """
+    quality = _full_qualities(inputs)
+    held = _held_factors(inputs)
+    available = {key for key in FACTOR_KEYS if _available(assessment, key)}
+    now = _confidence(available, quality, held)
+    load = ("workload", "exertion")
+
+    def gain(
+        adds: Set[str] = frozenset(), better: Set[str] = frozenset(), back: bool = False
+    ) -> float:
+        """The confidence with `adds` available, `better` at q = 1, `back` unheld."""
+        raised = {**quality, **dict.fromkeys(better, 1.0)}
+        return _confidence(available | adds, raised, set() if back else held) - now
+
+    has_metric = inputs.load_metric in _METRICS
+    short = has_metric and min(quality["workload"], quality["exertion"]) < 1.0
+    values: dict[Hint, float] = {
+        "no_workload_history": gain({"workload"}, set(load)) if short else 0.0,
+        "no_activity_source": 0.0 if has_metric else gain(set(load), set(load)),
+        "no_room_temperature": gain({"heat"}),
+        "no_water_logged": 0.0
+        if quality["hydration"] == 1.0
+        else gain({"hydration"}, {"hydration"}),
+        "no_recent_stretch": gain(better={"stretch"}),
+        "source_out": gain(back=True),
+    }
+    ranked = sorted(
+        (hint for hint in HINTS if values[hint] > 1e-9),
+        key=lambda hint: (-round(values[hint], 9), HINTS.index(hint)),
+    )
+    return tuple(ranked[:MAX_HINTS])

@@ -1,0 +1,316 @@
+"""The card's websocket commands (websocket_api.py; shared-card/CONTRACT.md)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import issue_registry as ir
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.typing import (
+    MockHAClientWebSocket,
+    WebSocketGenerator,
+)
+
+from custom_components.cramp_guard.const import DOMAIN
+from custom_components.cramp_guard.engine import Engine
+from custom_components.cramp_guard.repairs import frequent_cramps_issue_id
+from custom_components.cramp_guard.runtime import CrampGuardData
+
+from .conftest import ENTRY_ID, PERSON, Sources, advance, make_entry, setup_entry
+
+TZ = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 6, 16, 12, 0, tzinfo=TZ)
+RISK = "sensor.alex_cramp_risk"
+PAYLOAD_KEYS = {
+    "loaded",
+    "name",
+    "available",
+    "score",
+    "level",
+    "points",
+    "history_points",
+    "history",
+    "multiplier",
+    "confidence",
+    "confidence_level",
+    "confidence_hints",
+    "water",
+    "see_professional",
+    "entities",
+}
+ENTITIES = {
+    "cramp_risk": RISK,
+    "water_today": "sensor.alex_water_today",
+    "log_water": "button.alex_log_water",
+    "log_stretch": "button.alex_log_stretch",
+    "log_cramp": "button.alex_log_cramp",
+}
+
+
+@pytest.fixture(autouse=True)
+def _noon(berlin: None, freezer: FrozenDateTimeFactory) -> None:
+    """Every test runs in Berlin, from NOW."""
+    freezer.move_to(NOW)
+
+
+def _engine(entry: MockConfigEntry) -> Engine:
+    data: CrampGuardData = entry.runtime_data
+    return data.engine
+
+
+async def _subscribe(
+    ws: MockHAClientWebSocket, entry_id: str = ENTRY_ID
+) -> tuple[int, dict[str, Any]]:
+    """Subscribe; the subscription's id and the first payload."""
+    await ws.send_json_auto_id(
+        {"type": "cramp_guard/card/subscribe", "config_entry_id": entry_id}
+    )
+    result = await ws.receive_json()
+    assert result["success"], result
+    assert result["result"] is None
+    event = await ws.receive_json()
+    assert event["type"] == "event"
+    assert event["id"] == result["id"]
+    return result["id"], event["event"]
+
+
+def _check(hass: HomeAssistant, payload: dict[str, Any]) -> None:
+    """Every key; the score is the sensor's state and the points add up to it."""
+    assert set(payload) == PAYLOAD_KEYS
+    state = hass.states.get(RISK)
+    assert state is not None
+    assert payload["score"] == int(state.state)
+    assert payload["level"] == state.attributes["level"]
+    assert payload["confidence"] == state.attributes["confidence"]
+    points = [factor["points"] for factor in payload["points"]]
+    assert sum(points) + payload["history_points"] == payload["score"]
+    assert len(points) == 6
+    assert points == sorted(points, reverse=True)
+
+
+async def _press(hass: HomeAssistant, entity_id: str) -> None:
+    await hass.services.async_call(
+        "button", "press", {"entity_id": entity_id}, blocking=True
+    )
+
+
+async def test_people(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """The loaded people, sorted by name; one not loaded is left out."""
+    await setup_entry(hass, make_entry("bea", **PERSON))
+    make_entry("Cleo", **PERSON).add_to_hass(hass)  # not loaded
+    await setup_entry(hass, make_entry("Aaron", **PERSON))
+    ws = await hass_ws_client(hass)
+    await ws.send_json_auto_id({"type": "cramp_guard/people"})
+    result = await ws.receive_json()
+    assert result["success"]
+    people = result["result"]["people"]
+    assert [person["name"] for person in people] == ["Aaron", "Alex", "bea"]
+    assert people[1] == {"config_entry_id": ENTRY_ID, "name": "Alex"}
+
+
+async def test_subscribe_sends_the_card_data(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """The first payload: the sensor's assessment, water, entities, no advice."""
+    ws = await hass_ws_client(hass)
+    _, payload = await _subscribe(ws)
+    _check(hass, payload)
+    snapshot = _engine(init_integration).snapshot
+    assert snapshot is not None
+    assert payload["loaded"] is True
+    assert payload["name"] == "Alex"
+    assert payload["available"] is True
+    assert payload["entities"] == ENTITIES
+    assert payload["see_professional"] is False
+    assert payload["history"] is None
+    assert payload["history_points"] == 0
+    assert payload["multiplier"] == 1.0
+    assert payload["confidence_level"] == snapshot.risk.confidence_level
+    assert "no_workload_history" in payload["confidence_hints"]
+    water = payload["water"]
+    assert water["today_ml"] == 800
+    assert water["glass_ml"] == 250
+    assert water["target_ml"] == round(snapshot.assessment.water_target_ml or 0)
+    assert water["expected_ml"] == round(snapshot.assessment.water_expected_ml or 0)
+    assert water["pace"] == round(snapshot.assessment.hydration_pace or 0, 2)
+    for factor in payload["points"]:
+        assert set(factor) == {"key", "points", "available"}
+
+
+async def test_changes_are_pushed_and_unchanged_ones_not(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    sources: Sources,
+    freezer: FrozenDateTimeFactory,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """A source change and a logged cramp push new data; an assessment that changes
+    nothing the card shows sends nothing."""
+    ws = await hass_ws_client(hass)
+    sub, first = await _subscribe(ws)
+    _engine(init_integration).async_update()  # the same moment, the same data
+    sources.water(1500)
+    await advance(hass, freezer, timedelta(seconds=1))
+    event = await ws.receive_json()  # the next message is the change
+    assert event["id"] == sub
+    payload = event["event"]
+    assert payload["water"]["today_ml"] == 1500
+    _check(hass, payload)
+
+    await _press(hass, "button.alex_log_cramp")
+    payload = (await ws.receive_json())["event"]
+    _check(hass, payload)
+    assert payload["history"] == "recent_cramp"
+    assert payload["multiplier"] == 1.4
+    assert payload["history_points"] > 0
+    assert payload["score"] > first["score"]
+
+
+async def test_see_professional(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """The frequent-cramps advice of the person: shown on the next assessment."""
+    ws = await hass_ws_client(hass)
+    await _subscribe(ws)
+    ir.async_create_issue(
+        hass,
+        DOMAIN,
+        frequent_cramps_issue_id(ENTRY_ID),
+        is_fixable=False,
+        severity=ir.IssueSeverity.WARNING,
+        translation_key="frequent_cramps",
+        translation_placeholders={"name": "Alex", "count": "4", "nights": "3"},
+    )
+    _engine(init_integration).async_update()
+    payload = (await ws.receive_json())["event"]
+    assert payload["see_professional"] is True
+
+
+@pytest.mark.parametrize(
+    ("entry_id", "code"),
+    [("nope", "not_found"), ("other", "not_found"), ("cleo", "not_loaded")],
+)
+async def test_subscribe_errors(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+    entry_id: str,
+    code: str,
+) -> None:
+    """An unknown id or another integration's entry: not_found; not loaded:
+    not_loaded."""
+    MockConfigEntry(domain="other_domain", entry_id="other").add_to_hass(hass)
+    make_entry("Cleo", entry_id="cleo", **PERSON).add_to_hass(hass)
+    ws = await hass_ws_client(hass)
+    await ws.send_json_auto_id(
+        {"type": "cramp_guard/card/subscribe", "config_entry_id": entry_id}
+    )
+    result = await ws.receive_json()
+    assert not result["success"]
+    assert result["error"]["code"] == code
+
+
+async def test_unload_ends_the_subscription(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """Unloading sends loaded: false and ends it (no engine listener left); after a
+    reload the person can be subscribed to again."""
+    engine = _engine(init_integration)
+    ws = await hass_ws_client(hass)
+    sub, _ = await _subscribe(ws)
+    listeners = len(engine._listeners)
+    assert await hass.config_entries.async_unload(ENTRY_ID)
+    event = await ws.receive_json()
+    assert event == {"id": sub, "type": "event", "event": {"loaded": False}}
+    assert engine._listeners == []
+    assert listeners > 0
+    await ws.send_json_auto_id({"type": "unsubscribe_events", "subscription": sub})
+    result = await ws.receive_json()
+    assert result["error"]["code"] == "not_found"  # over already
+
+    await ws.send_json_auto_id(
+        {"type": "cramp_guard/card/subscribe", "config_entry_id": ENTRY_ID}
+    )
+    assert (await ws.receive_json())["error"]["code"] == "not_loaded"
+
+    assert await hass.config_entries.async_setup(ENTRY_ID)
+    await hass.async_block_till_done()
+    _, payload = await _subscribe(ws)
+    _check(hass, payload)
+
+
+async def test_reload_with_two_subscriptions(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """A reload ends every subscription of the person, once; the new entry's
+    subscriptions end on its own unload."""
+    ws = await hass_ws_client(hass)
+    first, _ = await _subscribe(ws)
+    second, _ = await _subscribe(ws)
+    assert await hass.config_entries.async_reload(ENTRY_ID)
+    await hass.async_block_till_done()
+    assert init_integration.state is ConfigEntryState.LOADED
+    ended = {(await ws.receive_json())["id"] for _ in range(2)}
+    assert ended == {first, second}
+    third, payload = await _subscribe(ws)
+    _check(hass, payload)
+    assert await hass.config_entries.async_unload(ENTRY_ID)
+    event = await ws.receive_json()
+    assert event == {"id": third, "type": "event", "event": {"loaded": False}}
+
+
+async def test_unsubscribe_stops_listening(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """The client unsubscribing (or closing) removes the engine listener; the
+    entry's unload has nothing left to end."""
+    engine = _engine(init_integration)
+    before = len(engine._listeners)
+    ws = await hass_ws_client(hass)
+    sub, _ = await _subscribe(ws)
+    assert len(engine._listeners) == before + 1
+    await ws.send_json_auto_id({"type": "unsubscribe_events", "subscription": sub})
+    assert (await ws.receive_json())["success"]
+    assert len(engine._listeners) == before
+    await _subscribe(ws)
+    await ws.close()
+    await hass.async_block_till_done()
+    assert len(engine._listeners) == before
+    assert await hass.config_entries.async_unload(ENTRY_ID)
+    assert engine._listeners == []
+
+
+async def test_card_data_before_the_first_assessment(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """No snapshot (it cannot happen once loaded): every key, nothing to show."""
+    _engine(init_integration).snapshot = None
+    ws = await hass_ws_client(hass)
+    _, payload = await _subscribe(ws)
+    assert set(payload) == PAYLOAD_KEYS
+    assert payload["available"] is False
+    assert payload["score"] is None
+    assert payload["points"] == []
+    assert payload["entities"] == ENTITIES
