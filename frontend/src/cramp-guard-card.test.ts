@@ -275,6 +275,14 @@ describe("the risk", () => {
     const card = await mount(hass);
     await send(card, hass, snapshot());
     expect(text($(card, ".confidence"))).toBe("Confidence: medium - no workload history yet");
+    await send(card, hass, snapshot({ confidence_level: "high", confidence_hints: [] }));
+    expect(text($(card, ".confidence"))).toBe("Confidence: high");
+    await send(
+      card,
+      hass,
+      snapshot({ confidence_hints: ["a_new_hint" as never, "no_room_temperature"] }),
+    );
+    expect(text($(card, ".confidence"))).toBe("Confidence: medium - no room temperature");
   });
 
   it("opens more-info of the cramp risk sensor from the gauge", async () => {

@@ -322,11 +322,12 @@ export class CrampGuardCard extends LitElement {
   private _renderConfidence(data: Snapshot, t: Localize): TemplateResult | typeof nothing {
     if (!data.confidence_level) return nothing;
     const level = t(`confidence.${data.confidence_level}` as TranslationKey);
-    const hint = data.confidence_hints?.[0];
-    const text = hint
-      ? t("confidence_with_hint", { level, hint: t(`hint.${hint}` as TranslationKey) || hint })
-      : level;
-    return html`<div class="confidence">${t("confidence")}: ${text}</div>`;
+    // The first hint (most valuable first) that the card has words for.
+    const hint = (data.confidence_hints ?? [])
+      .map((key) => t(`hint.${key}` as TranslationKey))
+      .find((words) => words);
+    const text = hint ? t("confidence_with_hint", { level, hint }) : level;
+    return html`<div class="confidence">${t("confidence_line", { confidence: text })}</div>`;
   }
 
   private _renderFactors(data: Snapshot, t: Localize, tag: string): TemplateResult {
@@ -348,7 +349,7 @@ export class CrampGuardCard extends LitElement {
         : nothing}
       ${rows.map(
         (f) => html`<div class="row factor factor-${f.key}" data-points=${f.points}>
-          <span class="label">${t(`factor.${f.key}` as TranslationKey) || f.key}</span>
+          <span class="label">${t(`factor.${f.key}` as TranslationKey) || f.key.replace(/_/g, " ")}</span>
           ${bar(f.points)} ${pts(f.points)}
         </div>`,
       )}
@@ -372,7 +373,7 @@ export class CrampGuardCard extends LitElement {
   private _renderMissing(data: Snapshot, t: Localize, tag: string): TemplateResult | typeof nothing {
     const missing = (data.points ?? [])
       .filter((f) => !f.available)
-      .map((f) => t(`source.${f.key}` as TranslationKey) || f.key);
+      .map((f) => t(`source.${f.key}` as TranslationKey) || f.key.replace(/_/g, " "));
     if (missing.length === 0) return nothing;
     let list: string;
     try {
