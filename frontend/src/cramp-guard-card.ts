@@ -2,6 +2,7 @@
 // one-tap logging, live from the integration's cramp_guard/card/subscribe command.
 // The contract: /work/shared-card/CONTRACT.md.
 import { html, LitElement, nothing, type TemplateResult } from "lit";
+import { defineElement } from "./define";
 import "./editor";
 import { levelOf, renderGauge } from "./gauge";
 import {
@@ -462,9 +463,7 @@ async function safely(unsubscribe: Unsubscribe): Promise<void> {
   }
 }
 
-if (!customElements.get(CARD_TYPE)) {
-  customElements.define(CARD_TYPE, CrampGuardCard);
-}
+defineElement(CARD_TYPE, CrampGuardCard);
 
 interface CustomCardEntry {
   type: string;

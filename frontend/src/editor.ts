@@ -3,6 +3,7 @@
 // cramp_guard/people.
 import { html, LitElement, nothing, type TemplateResult } from "lit";
 import { css } from "lit";
+import { defineElement } from "./define";
 import { languageOf, localizer } from "./localize";
 import type { CardConfig, HomeAssistant, PeopleResult, Person } from "./types";
 
@@ -129,9 +130,7 @@ export class CrampGuardCardEditor extends LitElement {
   }
 }
 
-if (!customElements.get(EDITOR_TYPE)) {
-  customElements.define(EDITOR_TYPE, CrampGuardCardEditor);
-}
+defineElement(EDITOR_TYPE, CrampGuardCardEditor);
 
 declare global {
   interface HTMLElementTagNameMap {
