@@ -49,12 +49,13 @@ class Sample:
     states: dict[str, str]
 
 
-def _templates(hass: HomeAssistant) -> dict[str, Template]:
+async def _templates(hass: HomeAssistant) -> dict[str, Template]:
     """The demo's source templates by entity id (found by their unique ids)."""
     path = Path(hass.config.path("demo_sources.yaml"))
+    text = await hass.async_add_executor_job(path.read_text, "utf-8")
     registry = er.async_get(hass)
     found: dict[str, Template] = {}
-    for block in yaml.safe_load(path.read_text(encoding="utf-8")):
+    for block in yaml.safe_load(text):
         for domain, entities in block.items():
             for entity in entities:
                 entity_id = registry.async_get_entity_id(
@@ -191,7 +192,7 @@ async def async_replay(
 ) -> list[Sample]:
     """One sample a minute over the 24 h before `now`, and one at `now` (replayed
     from the local midnight before them: the day's counters start where they did)."""
-    templates = _templates(hass)
+    templates = await _templates(hass)
     replay = _Replay(hass, entry)
     entity = _ours(hass, entry)
     start = (now - WINDOW).replace(second=0, microsecond=0)
