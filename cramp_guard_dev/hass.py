@@ -170,10 +170,15 @@ class LiveHass:
             "--skip-pip",
             stdout=output,
             stderr=output,
-            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
-            # In the configuration folder: `python -c` puts the working directory
-            # first on sys.path, and the repository's custom_components would hide
-            # the folder's own (as a user has them: linked integrations).
+            # In the configuration folder, without PYTHONPATH: `python -c` puts the
+            # working directory first on sys.path, and the repository's
+            # custom_components would hide the folder's own (linked, as a user has
+            # them).
+            env={
+                **{k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+                "PYTHONUNBUFFERED": "1",
+                **(env or {}),
+            },
             cwd=self.config_dir,
             **kwargs,
         )

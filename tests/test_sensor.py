@@ -21,6 +21,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.engine import ASSESS_EVERY, settled
+from custom_components.cramp_guard.explain import points
 from custom_components.cramp_guard.risk import Assessment, Profile, RiskInputs, assess
 from custom_components.cramp_guard.sensor import CrampGuardSensor
 
@@ -99,12 +100,16 @@ async def test_risk_attributes_are_small_and_volatile_ones_unrecorded(
     assert state.attributes["confidence"] == round(assessment.confidence, 2)
     top = state.attributes["top_factors"]
     assert 0 < len(top) <= 3
-    assert list(top) == list(assessment.top_factors[:3])
-    # Whole points, like the score: finer changes are not written.
-    assert top == {
-        key: round(assessment.factors[key].contribution)
-        for key in assessment.top_factors[:3]
-    }
+    # Whole points, the card's and get_assessment's (finer changes are not written):
+    # the three largest, most first.
+    factor_points, _history = points(assessment)
+    assert top == dict(
+        sorted(
+            ((key, value) for key, value in factor_points.items() if value > 0),
+            key=lambda item: -item[1],
+        )[:3]
+    )
+    assert list(top.values()) == sorted(top.values(), reverse=True)
     assert all(isinstance(value, int) for value in top.values())
 
     assert {"confidence", "top_factors"} <= CrampGuardSensor._unrecorded_attributes

@@ -134,6 +134,17 @@ def points(assessment: Assessment) -> tuple[dict[str, int], int]:
     return {key: result[key] for key in FACTOR_KEYS}, result[""]
 
 
+def top_points(assessment: Assessment, count: int = 3) -> dict[str, int]:
+    """The `count` factors with the most points (above 0), most first (ties: model
+    order): the cramp risk sensor's `top_factors`."""
+    factor_points, _history = points(assessment)
+    ranked = sorted(
+        (key for key, value in factor_points.items() if value > 0),
+        key=lambda key: (-factor_points[key], FACTOR_KEYS.index(key)),
+    )
+    return {key: factor_points[key] for key in ranked[:count]}
+
+
 def _exact(value: float) -> Fraction:
     """A finite, non-negative float exactly; anything else counts as 0."""
     return Fraction(value) if math.isfinite(value) and value > 0 else Fraction(0)

@@ -25,6 +25,7 @@ from homeassistant.helpers.entity_platform import AddEntitiesCallback
 from .const import CONF_ROOM_HUMIDITY
 from .engine import Engine, Snapshot
 from .entity import SnapshotEntity
+from .explain import top_points
 from .runtime import CrampGuardConfigEntry
 from .util import rounded as _rounded
 
@@ -69,16 +70,14 @@ def _last_stretch(_engine: Engine, snapshot: Snapshot) -> datetime | None:
 
 def _risk_attributes(snapshot: Snapshot) -> dict[str, Any]:
     """Small attributes: the level, the confidence and the top three factors in
-    whole points, of the assessment whose score is shown.
+    whole points (the card's and get_assessment's: with the history's share, they add
+    up to the score), of the assessment whose score is shown.
     """
     assessment = snapshot.risk
     return {
         "level": assessment.level,
         "confidence": round(assessment.confidence, 2),
-        "top_factors": {
-            key: round(assessment.factors[key].contribution)
-            for key in assessment.top_factors[:3]
-        },
+        "top_factors": top_points(assessment),
     }
 
 
