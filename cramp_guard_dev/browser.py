@@ -15,9 +15,10 @@ from pathlib import Path
 import re
 import shutil
 import time
-from typing import Any
+from typing import Any, Literal
 
 from playwright.async_api import (
+    Locator,
     Page,
     TimeoutError as PlaywrightTimeoutError,
     ViewportSize,
@@ -38,8 +39,12 @@ CHROMIUM_ARGS = (
 )
 VIEWPORT: ViewportSize = {"width": 1280, "height": 900}
 RENDER_TIMEOUT_MS = 60_000
-GAUGE_TEXT = "hui-gauge-card ha-gauge text.value-text"  # CSS pierces shadow roots
-BUTTON_ROWS = "hui-entities-card hui-button-entity-row"
+# CSS pierces shadow roots: the Cramp Guard card's parts.
+CARD = "cramp-guard-card"
+CARD_SCORE = f"{CARD} .score"
+CARD_FACTORS = f"{CARD} .factors .row"
+CARD_BUTTONS = f"{CARD} .actions button"
+CARD_WATER = f"{CARD} .water-text"
 # The text of elements with their shadow roots (innerText stops at a shadow root).
 DEEP_TEXT = """elements => elements.map(element => {
   const text = node => node.nodeType === Node.TEXT_NODE ? node.textContent
@@ -74,18 +79,57 @@ def hass_tokens(live: LiveHass) -> dict[str, Any]:
     }
 
 
-def gauge_number(text: str) -> float | None:
-    """The number a gauge's value text shows ("23 %" -> 23.0), or None."""
-    match = re.search(r"-?\d+(?:[.,]\d+)?", text)
-    return float(match.group().replace(",", ".")) if match else None
+def first_number(text: str) -> float | None:
+    """The first number a text shows ("23 %" -> 23.0, "1,250 of" -> 1250.0)."""
+    match = re.search(r"-?\d[\d,.\u202f\u00a0]*", text)
+    if match is None:
+        return None
+    digits = re.sub(r"[,.\u202f\u00a0](?=\d{3}\b)", "", match.group())
+    return float(digits.replace(",", ".").rstrip(".,"))
+
+
+async def read_card(page: Page) -> dict[str, Any]:
+    """What the Cramp Guard card on the page shows: its score, its factor rows (label,
+    points), its buttons and its water line."""
+    score = " ".join(
+        (await page.locator(CARD_SCORE).first.text_content() or "").split()
+    )
+    rows: list[str] = await page.locator(CARD_FACTORS).evaluate_all(DEEP_TEXT)
+    factors = []
+    for row in rows:
+        match = re.fullmatch(r"(.*?)\s*\+?\s*(\d+)", row)
+        if match:
+            factors.append((match[1], int(match[2])))
+    return {
+        "score_text": score,
+        "score": first_number(score),
+        "factors": factors,
+        "buttons": await page.locator(CARD_BUTTONS).all_inner_texts(),
+        "water": " ".join(
+            (await page.locator(CARD_WATER).first.text_content() or "").split()
+        ),
+    }
+
+
+async def wait_for_card(where: Page | Locator) -> None:
+    """Until the Cramp Guard card (on the page, or in a part of it) shows a score."""
+    await expect(where.locator(CARD_SCORE).first).to_have_text(
+        re.compile(r"\d"), timeout=RENDER_TIMEOUT_MS
+    )
 
 
 @contextlib.asynccontextmanager
 async def logged_in_page(
-    live: LiveHass, *, language: str | None = None, height: int = VIEWPORT["height"]
+    live: LiveHass,
+    *,
+    language: str | None = None,
+    height: int = VIEWPORT["height"],
+    width: int = VIEWPORT["width"],
+    color_scheme: Literal["light", "dark"] = "light",
 ) -> AsyncIterator[Page]:
     """A page of the system's chromium, logged in as `live`'s user (with the frontend
-    in `language` when given); the browser is closed afterwards."""
+    in `language` when given, and the system's colour scheme, which Home Assistant's
+    default theme follows); the browser is closed afterwards."""
     storage: dict[str, Any] = {"hassTokens": hass_tokens(live)}
     if language is not None:
         storage["selectedLanguage"] = language
@@ -99,12 +143,12 @@ async def logged_in_page(
         )
         try:
             context = await browser.new_context(
-                viewport={**VIEWPORT, "height": height},
+                viewport={"width": width, "height": height},
                 device_scale_factor=1,
                 locale=language or "en-US",
                 # The person's clock: graphs read in Home Assistant's time zone.
                 timezone_id=live.time_zone,
-                color_scheme="light",
+                color_scheme=color_scheme,
                 service_workers="block",
             )
             await context.add_init_script(script)
@@ -113,30 +157,32 @@ async def logged_in_page(
             await browser.close()
 
 
-async def screenshot_dashboard(live: LiveHass, path: Path) -> dict[str, Any]:
-    """Open the default dashboard in chromium, wait for the gauge, save a screenshot.
+async def screenshot_dashboard(
+    live: LiveHass,
+    path: Path,
+    *,
+    card_shots: dict[str, tuple[int, Literal["light", "dark"], str]] | None = None,
+) -> dict[str, Any]:
+    """Open the default dashboard in chromium, wait for the Cramp Guard card and the
+    history graph, save a screenshot; with `card_shots` ({path: (width, colour
+    scheme, language)}), also a picture of the card alone in each of those.
 
-    Returns what the page showed: the gauge's text and number, the titles of the
-    cards, the button rows of the entities cards, and any page errors.
+    Returns what the page showed: the card (read_card), the titles of the cards and
+    any page errors.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     errors: list[str] = []
     async with logged_in_page(live) as page:
         page.on("pageerror", lambda err: errors.append(str(err)))
         await page.goto(f"{live.base}/lovelace/0", wait_until="domcontentloaded")
-        value = page.locator(GAUGE_TEXT).first
         try:
-            await value.wait_for(state="visible", timeout=RENDER_TIMEOUT_MS)
-            # The text is rendered with the first state; wait until it has a number.
-            await expect(value).to_have_text(
-                re.compile(r"\d"), timeout=RENDER_TIMEOUT_MS
-            )
-            # The other cards (tiles, the history graph) load after the gauge.
+            await wait_for_card(page)
+            # The other cards (tiles, the history graph) load after it.
             await page.locator("hui-history-graph-card").first.wait_for(
                 state="visible", timeout=RENDER_TIMEOUT_MS
             )
             await page.wait_for_load_state("networkidle")
-            await page.wait_for_timeout(1500)  # the needle's animation
+            await page.wait_for_timeout(1500)  # the graph's and the needle's animation
         except PlaywrightTimeoutError as err:
             failed = path.with_suffix(".failed.png")
             await page.screenshot(path=str(failed))
@@ -144,8 +190,7 @@ async def screenshot_dashboard(live: LiveHass, path: Path) -> dict[str, Any]:
                 f"the dashboard did not render at {page.url} (see {failed}; "
                 f"page errors: {errors}): {err}"
             ) from err
-        text = " ".join((await value.text_content() or "").split())
-        buttons: list[str] = await page.locator(BUTTON_ROWS).evaluate_all(DEEP_TEXT)
+        seen = await read_card(page)
         titles = [
             " ".join(title.split())
             for title in await page.locator(
@@ -154,12 +199,25 @@ async def screenshot_dashboard(live: LiveHass, path: Path) -> dict[str, Any]:
         ]
         await page.screenshot(path=str(path), full_page=False)
         url = page.url
-    return {
-        "url": url,
-        "gauge_text": text,
-        "gauge_value": gauge_number(text),
-        "buttons": buttons,
-        "has_buttons_card": bool(buttons),
-        "card_titles": titles,
-        "errors": errors,
-    }
+    for shot, (width, scheme, language) in (card_shots or {}).items():
+        await screenshot_card(live, shot, width, scheme, language)
+    return {**seen, "url": url, "card_titles": titles, "errors": errors}
+
+
+async def screenshot_card(
+    live: LiveHass,
+    path: Path,
+    width: int,
+    color_scheme: Literal["light", "dark"],
+    language: str = "en",
+) -> None:
+    """A picture of the Cramp Guard card alone, on the default dashboard seen at
+    `width` pixels in `color_scheme` and `language`."""
+    async with logged_in_page(
+        live, language=language, width=width, color_scheme=color_scheme, height=1400
+    ) as page:
+        await page.goto(f"{live.base}/lovelace/0", wait_until="domcontentloaded")
+        await wait_for_card(page)
+        await page.wait_for_load_state("networkidle")
+        await page.wait_for_timeout(1000)
+        await page.locator(CARD).first.screenshot(path=str(path))

@@ -5,8 +5,9 @@
 with demo source sensors that follow a person's day
 (template sensors of the local time), links the integration from the repository,
 starts Home Assistant on 127.0.0.1 with its frontend, and on the first run onboards
-the user `demo`, adds the Cramp Guard entry "Demo" through the config flow API and
-saves the default dashboard with the risk gauge. Later runs start it again as it was.
+the user `demo`, adds the Cramp Guard entry "Demo" through the config flow API,
+imports the past day (demo_history) and saves the default dashboard, which leads with
+the Cramp Guard card. Later runs start it again as it was.
 
 `--check` starts it, sets it up, verifies the risk and the dashboard, and stops.
 """
@@ -28,7 +29,7 @@ import socket
 import sys
 import tempfile
 import time
-from typing import Any, Final
+from typing import Any, Final, Literal
 import zoneinfo
 
 import aiohttp
@@ -85,12 +86,36 @@ COUNTERS: Final = {
 CONFIG_FILES: Final = ROOT / "cramp_guard_dev" / "config"
 DEMO_DOMAIN: Final = "cramp_guard_demo"
 DEMO_COMPONENT: Final = ROOT / "cramp_guard_dev" / "demo_history"
-# The default dashboard, saved on the first run; its first card is the gauge of the
-# README's "Dashboard card" section (tests/e2e/test_develop.py checks that they match).
+# The default dashboard, saved on the first run: it leads with the Cramp Guard card
+# (CARD, for the demo person: DEMO_PERSON is replaced with the entry's id when it is
+# saved); the built-in gauge of the README's "Built-in cards" section is on its second
+# view (tests/e2e/test_develop.py checks that they match).
 DASHBOARD: Final[dict[str, Any]] = yaml.safe_load(
     (CONFIG_FILES / "dashboard.yaml").read_text(encoding="utf-8")
 )
-GAUGE: Final[dict[str, Any]] = DASHBOARD["views"][0]["cards"][0]
+CARD_TYPE: Final = "custom:cramp-guard-card"
+DEMO_PERSON: Final = "DEMO_PERSON"
+
+
+def _first(kind: str) -> dict[str, Any]:
+    """The dashboard's first card of a type."""
+    return next(
+        card
+        for view in DASHBOARD["views"]
+        for card in view["cards"]
+        if card["type"] == kind
+    )
+
+
+GAUGE: Final[dict[str, Any]] = _first("gauge")
+CARD: Final[dict[str, Any]] = _first(CARD_TYPE)
+
+
+def dashboard_for(entry_id: str) -> dict[str, Any]:
+    """The dashboard with the Cramp Guard card of the person `entry_id`."""
+    text = json.dumps(DASHBOARD).replace(json.dumps(DEMO_PERSON), json.dumps(entry_id))
+    dashboard: dict[str, Any] = json.loads(text)
+    return dashboard
 
 
 # Copied into the configuration folder on every start (the demo's Home Assistant
@@ -315,7 +340,10 @@ async def set_up_demo(hass: DevelopHass) -> None:
     await hass.wait_for(RISK, lambda s: s != "unavailable")
     if await dashboard_config(hass) is None:
         print("[develop] saving the default dashboard", flush=True)
-        await hass.ws({"type": "lovelace/config/save", "config": DASHBOARD})
+        entry_id = await demo_entry_id(hass)
+        await hass.ws(
+            {"type": "lovelace/config/save", "config": dashboard_for(entry_id)}
+        )
     panels = await hass.ws({"type": "get_panels"})
     if not ((panels.get("lovelace") or {}).get("config") or {}).get("mode"):
         # Home Assistant 2026.2+ shows its new home panel unless the default
@@ -326,6 +354,14 @@ async def set_up_demo(hass: DevelopHass) -> None:
         await hass.start()
         # Let the migration finish (and be saved on stop) before anything else.
         await wait_until_running(hass)
+
+
+async def demo_entry_id(hass: DevelopHass) -> str:
+    """The config entry id of the demo person."""
+    entries = await hass.rest(
+        "GET", "/api/config/config_entries/entry?domain=cramp_guard"
+    )
+    return str(next(e["entry_id"] for e in entries if e["title"] == PERSON))
 
 
 async def import_day(hass: DevelopHass) -> None:
@@ -353,7 +389,9 @@ def _cards(config: Any) -> list[dict[str, Any]]:
     """Every card of a dashboard configuration, nested ones included."""
     found: list[dict[str, Any]] = []
     if isinstance(config, dict):
-        if "type" in config and ("entity" in config or "entities" in config):
+        if "type" in config and (
+            {"entity", "entities", "config_entry_id"} & set(config)
+        ):
             found.append(config)
         for value in config.values():
             found += _cards(value)
@@ -392,10 +430,15 @@ async def check(hass: DevelopHass) -> list[str]:
     risk = await hass.wait_for(RISK, is_number, within=30)
     config = await dashboard_config(hass)
     cards = _cards(config)
+    entry_id = await demo_entry_id(hass)
+    if not any(c == CARD | {"config_entry_id": entry_id} for c in cards):
+        problems.append(f"the dashboard has no Cramp Guard card of {PERSON}")
     if not any(c["type"] == "gauge" and c.get("entity") == RISK for c in cards):
         problems.append(f"the dashboard has no gauge of {RISK}")
     states = {s["entity_id"] for s in await hass.rest("GET", "/api/states")}
     for card in cards:
+        if "config_entry_id" in card:
+            continue
         entities = [card["entity"]] if "entity" in card else card["entities"]
         for entity in entities:
             entity_id = entity if isinstance(entity, str) else entity.get("entity")
@@ -409,7 +452,8 @@ async def check(hass: DevelopHass) -> list[str]:
     attributes = risk["attributes"]
     print(
         f"OK: {RISK} = {risk['state']} % ({attributes.get('level')}, confidence "
-        f"{attributes.get('confidence')}); the dashboard has the gauge; the past "
+        f"{attributes.get('confidence')}); the dashboard has the card and the gauge; "
+        f"the past "
         f"day: {day['hour']} hourly and {day['5minute']} 5-minute statistics, "
         f"{day['states']} states of the risk"
         if not problems
@@ -530,18 +574,35 @@ async def screenshot(args: argparse.Namespace) -> int:
         except (RuntimeError, TimeoutError, aiohttp.ClientError) as err:
             print(f"[develop] FAILED: {err}", file=sys.stderr, flush=True)
             return 1
+        shots = {
+            args.screenshot.with_name(f"card-{name}.png"): shot
+            for name, shot in CARD_SHOTS.items()
+        }
         try:
             risk = await hass.wait_for(RISK, is_number)
-            seen = await screenshot_dashboard(hass, args.screenshot)
+            seen = await screenshot_dashboard(hass, args.screenshot, card_shots=shots)
         finally:
             await hass.stop()
     print(
-        f"[develop] {args.screenshot}: the gauge shows {seen['gauge_text']!r} "
-        f"({RISK} = {risk['state']}); buttons: {', '.join(seen['buttons'])}; "
-        f"took {time.monotonic() - started:.1f} s",
+        f"[develop] {args.screenshot}: the card shows {seen['score_text']!r} "
+        f"({RISK} = {risk['state']}), {seen['factors']}; buttons: "
+        f"{', '.join(seen['buttons'])}; and the card alone: "
+        f"{', '.join(path.name for path in shots)}; took "
+        f"{time.monotonic() - started:.1f} s",
         flush=True,
     )
     return 0
+
+
+# The pictures of the card alone next to the dashboard's (docs/): name -> (width,
+# colour scheme, language). 1280 px is a desktop; 390 px a phone.
+CARD_SHOTS: Final[dict[str, tuple[int, Literal["light", "dark"], str]]] = {
+    "light": (1280, "light", "en"),
+    "dark": (1280, "dark", "en"),
+    "phone-light": (390, "light", "en"),
+    "phone-dark": (390, "dark", "en"),
+    "phone-he": (390, "light", "he"),
+}
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -584,7 +645,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         type=Path,
         metavar="PNG",
         help="start and set up a fresh demo, save a chromium screenshot of the "
-        "dashboard to PNG, stop (scripts/screenshot)",
+        "dashboard to PNG and of the card alone next to it (card-light.png, "
+        "card-dark.png, card-phone-*.png), stop (scripts/screenshot)",
     )
     args = parser.parse_args(argv)
     if args.config_dir is not None:

@@ -1,4 +1,4 @@
-"""The demo dashboard in a real browser: chromium shows the gauge with the risk.
+"""The demo dashboard in a real browser: chromium shows the Cramp Guard card.
 
 `cramp_guard_dev.develop`'s `prepare` starts the demo Home Assistant in a temporary
 directory (user, Cramp Guard entry "Demo", the default dashboard), then playwright
@@ -22,25 +22,44 @@ pytestmark = [pytest.mark.e2e, pytest.mark.timeout(240)]
 async def test_the_dashboard_shows_the_risk_in_chromium(
     tmp_path: Path, socket_enabled: None
 ) -> None:
-    """The gauge card renders and shows the state of the risk sensor."""
+    """The Cramp Guard card leads the dashboard and shows the state of the risk
+    sensor; the card alone is pictured in light and dark, on a desktop and a phone."""
     hass = await develop.prepare(tmp_path / "develop", 0, develop.DEFAULT_TIME_ZONE)
+    shots = {
+        tmp_path / "card-dark-phone.png": (390, "dark", "en"),
+        tmp_path / "card-he.png": (1280, "light", "he"),
+    }
     try:
         before = (await hass.wait_for(develop.RISK, develop.is_number))["state"]
         png = tmp_path / "dashboard.png"
-        seen = await screenshot_dashboard(hass, png)
+        seen = await screenshot_dashboard(hass, png, card_shots=shots)
         after = (await hass.state(develop.RISK) or {}).get("state")
     finally:
         await hass.stop()
 
     # The demo's template sources change every minute: either state is right.
     shown = {float(s) for s in (before, after) if s and develop.is_number(s)}
-    assert seen["gauge_value"] in shown, seen
-    assert "%" in seen["gauge_text"], seen
-    assert seen["has_buttons_card"], seen
-    assert any("Log water" in row for row in seen["buttons"]), seen
-    assert "Log and remind" in seen["card_titles"], seen
-    data = png.read_bytes()
+    assert seen["score"] in shown, seen
+    assert "%" in seen["score_text"], seen
+    factors = dict(seen["factors"])
+    assert factors.pop("total") == seen["score"], seen
+    assert sum(factors.values()) == seen["score"], seen
+    assert any(button.startswith("+1 glass") for button in seen["buttons"]), seen
+    assert {"Today", "Simulated sources"} <= set(seen["card_titles"]), seen
+    assert not seen["errors"], seen
+    _assert_png(png, (1280, 900))
+    for path, (width, _scheme, _language) in shots.items():
+        # The card alone: as wide as its column (a phone: the screen less margins).
+        card_width, _height = _assert_png(path)
+        assert card_width <= width, (path, card_width)
+
+
+def _assert_png(path: Path, size: tuple[int, int] | None = None) -> tuple[int, int]:
+    """A PNG of `size` (when given) with something in it; its size."""
+    data = path.read_bytes()
     assert data.startswith(PNG_SIGNATURE)
     width, height = (int.from_bytes(data[i : i + 4]) for i in (16, 20))
-    assert (width, height) == (1280, 900)
-    assert 20_000 < len(data) < 5_000_000, len(data)
+    if size is not None:
+        assert (width, height) == size
+    assert 10_000 < len(data) < 5_000_000, len(data)
+    return width, height
