@@ -1,4 +1,4 @@
-"""The card's websocket commands (websocket_api.py; shared-card/CONTRACT.md)."""
+"""The card's websocket commands (websocket_api.py; docs/card.md)."""
 
 from __future__ import annotations
 

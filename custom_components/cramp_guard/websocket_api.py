@@ -1,4 +1,4 @@
-"""Websocket commands of the Lovelace card (contract: shared-card/CONTRACT.md).
+"""Websocket commands of the Lovelace card (docs/card.md).
 
 - `cramp_guard/people`: the loaded people, sorted by name.
 - `cramp_guard/card/subscribe`: one person's card data at once, then again after

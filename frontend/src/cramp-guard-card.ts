@@ -1,6 +1,6 @@
 // custom:cramp-guard-card - one person's cramp risk, what adds to it, today's water and
 // one-tap logging, live from the integration's cramp_guard/card/subscribe command.
-// The contract: /work/shared-card/CONTRACT.md.
+// The contract with the integration: docs/card.md.
 import { html, LitElement, nothing, type TemplateResult } from "lit";
 import { defineElement } from "./define";
 import "./editor";

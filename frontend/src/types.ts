@@ -1,5 +1,5 @@
 // The parts of Home Assistant's frontend objects the card uses, and the payloads of
-// /work/shared-card/CONTRACT.md (cramp_guard/people, cramp_guard/card/subscribe).
+// docs/card.md (cramp_guard/people, cramp_guard/card/subscribe).
 
 export type Unsubscribe = () => Promise<void> | void;
 
