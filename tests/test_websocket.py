@@ -178,6 +178,27 @@ async def test_changes_are_pushed_and_unchanged_ones_not(
     assert payload["score"] > first["score"]
 
 
+async def test_a_new_glass_size_is_pushed(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """The +1 glass button shows the glass size: a new one is sent at once."""
+    ws = await hass_ws_client(hass)
+    sub, first = await _subscribe(ws)
+    assert first["water"]["glass_ml"] == 250
+    await hass.services.async_call(
+        "number",
+        "set_value",
+        {"entity_id": "number.alex_glass_size", "value": 330},
+        blocking=True,
+    )
+    event = await ws.receive_json()
+    assert event["id"] == sub
+    assert event["event"]["water"]["glass_ml"] == 330
+    _check(hass, event["event"])
+
+
 async def test_see_professional(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,

@@ -2,8 +2,8 @@
 
 - `cramp_guard/people`: the loaded people, sorted by name.
 - `cramp_guard/card/subscribe`: one person's card data at once, then again after
-  each assessment that changed it; when the entry unloads, a last `{"loaded": false}`
-  and the subscription ends.
+  each assessment or glass size change that changed it; when the entry unloads, a
+  last `{"loaded": false}` and the subscription ends.
 """
 
 from __future__ import annotations
@@ -16,8 +16,15 @@ from homeassistant.components.websocket_api.const import ERR_NOT_FOUND
 from homeassistant.components.websocket_api.decorators import websocket_command
 from homeassistant.components.websocket_api.messages import event_message
 from homeassistant.config_entries import ConfigEntry, ConfigEntryState
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.core import (
+    CALLBACK_TYPE,
+    Event,
+    EventStateChangedData,
+    HomeAssistant,
+    callback,
+)
 from homeassistant.helpers import entity_registry as er, issue_registry as ir
+from homeassistant.helpers.event import async_track_state_change_event
 from homeassistant.util.hass_dict import HassKey
 import voluptuous as vol
 
@@ -105,13 +112,26 @@ def ws_card_subscribe(
             sent[:] = [payload]
             connection.send_message(event_message(msg_id, payload))
 
+    # Each assessment; and the glass size, which the +1 glass button shows.
     stop_listening = _data(entry).engine.async_add_listener(push)
+    glass = er.async_get(hass).async_get_entity_id(
+        "number", DOMAIN, f"{entry.entry_id}_glass_size"
+    )
+
+    @callback
+    def glass_changed(_event: Event[EventStateChangedData]) -> None:
+        push()
+
+    stop_glass = async_track_state_change_event(
+        hass, [glass] if glass else [], glass_changed
+    )
     ends = _entry_subscriptions(hass, entry)
 
     @callback
     def unsubscribe() -> None:
         """The client unsubscribed or went away (or the entry unloads)."""
         stop_listening()
+        stop_glass()
         ends.discard(end)
 
     @callback
