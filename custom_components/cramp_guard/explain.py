@@ -17,7 +17,7 @@ from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from fractions import Fraction
 import math
-from typing import Literal
+from typing import Literal, get_args
 
 from .risk import clean
 from .risk.assess import (
@@ -32,7 +32,7 @@ from .risk.assess import (
 from .risk.combine import FACTOR_KEYS, PRONE_H, WEIGHTS, history_h
 from .risk.day import DAY, make_day
 from .risk.load import WINDOW_DAYS, present
-from .risk.types import Assessment, RiskInputs
+from .risk.types import Assessment, LoadMetric, RiskInputs
 
 History = Literal["recent_cramp", "cramp_prone"]
 Hint = Literal[
@@ -43,16 +43,9 @@ Hint = Literal[
     "no_recent_stretch",
     "source_out",
 ]
-HINTS: tuple[Hint, ...] = (
-    "no_workload_history",
-    "no_activity_source",
-    "no_room_temperature",
-    "no_water_logged",
-    "no_recent_stretch",
-    "source_out",
-)
+HINTS: tuple[Hint, ...] = get_args(Hint)
 MAX_HINTS = 3
-_METRICS = ("intensity_minutes", "active_kcal", "steps")
+_METRICS: tuple[LoadMetric, ...] = get_args(LoadMetric)
 
 
 @dataclass(frozen=True, slots=True)

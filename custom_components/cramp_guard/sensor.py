@@ -27,7 +27,7 @@ from .engine import Engine, Snapshot
 from .entity import SnapshotEntity
 from .explain import top_points
 from .runtime import CrampGuardConfigEntry
-from .util import rounded as _rounded
+from .util import rounded as _rounded, whole
 
 PARALLEL_UPDATES = 0
 LEVELS = ["low", "moderate", "high", "very_high"]
@@ -58,10 +58,6 @@ def risk_available(snapshot: Snapshot) -> bool:
 def _pct(value: float | None) -> int | None:
     """A fraction as a whole percent (what a person reads; finer is not written)."""
     return None if value is None else round(100 * value)
-
-
-def _whole(value: float | None) -> int | None:
-    return None if value is None else round(value)
 
 
 def _last_stretch(_engine: Engine, snapshot: Snapshot) -> datetime | None:
@@ -115,7 +111,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         native_unit_of_measurement=UnitOfVolume.MILLILITERS,
         state_class=SensorStateClass.TOTAL_INCREASING,
         suggested_display_precision=0,
-        value_fn=lambda _, s: _whole(s.inputs.water_ml),
+        value_fn=lambda _, s: whole(s.inputs.water_ml),
     ),
     CrampGuardSensorDescription(
         key="water_target",
@@ -123,7 +119,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         device_class=SensorDeviceClass.VOLUME,
         native_unit_of_measurement=UnitOfVolume.MILLILITERS,
         suggested_display_precision=0,
-        value_fn=lambda _, s: _whole(s.assessment.water_target_ml),
+        value_fn=lambda _, s: whole(s.assessment.water_target_ml),
     ),
     CrampGuardSensorDescription(
         key="workload_ratio",
@@ -140,7 +136,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         state_class=SensorStateClass.MEASUREMENT,
         # In whole degrees, as weather services publish it (it is an estimate).
         suggested_display_precision=0,
-        value_fn=lambda _, s: _whole(s.assessment.apparent_temp_c),
+        value_fn=lambda _, s: whole(s.assessment.apparent_temp_c),
         has_fn=lambda engine: CONF_ROOM_HUMIDITY in engine.settings.sources,
     ),
     CrampGuardSensorDescription(

@@ -33,7 +33,7 @@ from .explain import explain
 from .repairs import frequent_cramps_issue_id
 from .runtime import CrampGuardData
 from .sensor import risk_available
-from .util import rounded
+from .util import rounded, whole
 
 ERR_NOT_LOADED: Final = "not_loaded"
 # The entities the card opens or presses: key -> platform (unique id: entry_key).
@@ -195,17 +195,13 @@ def card_payload(hass: HomeAssistant, entry: ConfigEntry) -> dict[str, Any]:
         "confidence": round(shown.confidence, 2),
         "confidence_level": shown.confidence_level,
         "water": {
-            "today_ml": _whole(snapshot.inputs.water_ml),
-            "target_ml": _whole(latest.water_target_ml),
-            "expected_ml": _whole(latest.water_expected_ml),
+            "today_ml": whole(snapshot.inputs.water_ml),
+            "target_ml": whole(latest.water_target_ml),
+            "expected_ml": whole(latest.water_expected_ml),
             "pace": rounded(latest.hydration_pace, 2),
-            "glass_ml": _whole(data.prompter.prefs.glass_ml),
+            "glass_ml": whole(data.prompter.prefs.glass_ml),
         },
     }
-
-
-def _whole(value: float | None) -> int | None:
-    return None if value is None else round(value)
 
 
 _EMPTY: Final[dict[str, Any]] = {
