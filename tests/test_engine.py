@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from itertools import pairwise
 import logging
 from typing import Any
@@ -20,6 +20,7 @@ from custom_components.cramp_guard.engine import (
     Engine,
 )
 from custom_components.cramp_guard.health import HOLD_COUNTS_FOR
+from custom_components.cramp_guard.ledger import SAVE_DELAY, Ledger
 
 from .conftest import advance, make_entry, setup_entry
 
@@ -367,3 +368,53 @@ async def test_a_hand_log_is_assessed_at_once(
     await advance(hass, freezer, timedelta(seconds=1))
     async_log(engine, "water", {"amount": 250})
     assert hass.states.get("sensor.alex_water_today").state == "1050"
+
+
+async def test_a_person_continues_another_ledger(
+    hass: HomeAssistant,
+    berlin: None,
+    freezer: FrozenDateTimeFactory,
+    hass_storage: dict[str, Any],
+) -> None:
+    """`async_continue` (the demo's replayed day): the person takes another ledger's
+    days and counters, reads every source again into them, and is assessed: nothing
+    counted twice, what changed since counted once, a workout on now is a bout."""
+    freezer.move_to(NOON)
+    _set(hass, "sensor.steps", 4000, "steps")
+    _set(hass, "sensor.water", 800, "mL")
+    _set(hass, "input_boolean.workout", "off", None)
+    options = WATER_OPTIONS | {
+        "activity": "sensor.steps",
+        "activity_metric": "steps",
+        "activity_counter": "daily",
+        "workout": "input_boolean.workout",
+    }
+    entry = await setup_entry(hass, make_entry(**options))
+    engine = _engine(hass)
+    assert engine.snapshot.inputs.bouts == ()  # the morning's run is not known
+
+    # The morning as another ledger saw it: a run 09:00-10:00, steps and water up to
+    # 11:59 (3900 steps; the sensors say 4000 now).
+    other = Ledger(hass, "other", time(7))
+    for minute in range(300):
+        at = NOON.replace(hour=7) + timedelta(minutes=minute)
+        steps = 3900 * minute / 299
+        other.count("activity", *engine.settings.counter("activity"), steps, at)
+        other.count("water", *engine.settings.counter("water"), 800, at)
+        other.set_workout(9 <= at.hour < 10, at)
+    _set(hass, "input_boolean.workout", "on", None)  # a second run starts now
+    await hass.async_block_till_done()
+
+    engine.async_continue(other)
+    inputs = engine.snapshot.inputs
+    assert inputs.load_today == 4000  # 3900 replayed, 100 read again
+    assert inputs.water_ml == 800  # not 1600
+    assert [(b.start.hour, b.end and b.end.hour) for b in inputs.bouts] == [
+        (9, 10),
+        (12, None),
+    ]
+    assert engine.ledger.backfilled  # the person's own flag stays
+    await advance(hass, freezer, timedelta(seconds=SAVE_DELAY + 1))
+    saved = hass_storage[f"cramp_guard.{entry.entry_id}"]["data"]
+    assert saved["counters"]["activity"]["last"] == 4000
+    assert len(saved["days"][0]["bouts"]) == 2

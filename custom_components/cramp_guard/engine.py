@@ -48,12 +48,9 @@ from .const import (
     CONF_WORKOUT,
     COUNTER_SOURCES,
     HUMIDITY_SOURCES,
-    PLAUSIBLE_DAY,
-    PLAUSIBLE_WATER_DAY_ML,
     TEMPERATURE_SOURCES,
     ActivityMetric,
 )
-from .counters import update_counter
 from .health import MISSING_GRACE_SECONDS, SourceHealth
 from .inputs import build_inputs, recent_cramps
 from .ledger import Day, Ledger
@@ -212,9 +209,7 @@ class Engine:
 
             await async_backfill(self.hass, self.ledger, self.settings, dt_util.now())
         self.ledger.backfilled = True
-        now = dt_util.now()
-        for key, entity_id in self.settings.sources.items():
-            self._read(key, self.hass.states.get(entity_id), now)
+        self._read_all()
         self._unsubs.append(
             async_track_state_change_event(
                 self.hass, sorted(self._keys), self._on_change
@@ -239,6 +234,14 @@ class Engine:
         while self._unsubs:
             self._unsubs.pop()()
         await self.ledger.async_save_now()
+
+    @callback
+    def async_continue(self, ledger: Ledger) -> None:
+        """Continue another ledger's days (the demo's replayed day): take its days
+        and counters, read every source into them again, and assess."""
+        self.ledger.adopt(ledger)
+        self._read_all()
+        self.async_update()
 
     @callback
     def async_add_listener(self, update: CALLBACK_TYPE) -> CALLBACK_TYPE:
@@ -358,6 +361,12 @@ class Engine:
 
     # -- reading sources -------------------------------------------------------------
 
+    def _read_all(self) -> None:
+        """Read every source's state as it is now."""
+        now = dt_util.now()
+        for key, entity_id in self.settings.sources.items():
+            self._read(key, self.hass.states.get(entity_id), now)
+
     def _read(self, key: str, state: State | None, now: datetime) -> bool:
         """Read one source's new state into the readings and the ledger; whether
         anything the model sees changed.
@@ -420,7 +429,6 @@ class Engine:
         anything was added.
         """
         settings = self.settings
-        activity = key == CONF_ACTIVITY
         counter = self.ledger.counter(key)
         # The moment the source's value changed: the event's, live; at a restart,
         # what changed while Cramp Guard was not running is credited when it did,
@@ -430,22 +438,10 @@ class Engine:
         if state is not None and counter.last_at is not None:
             at = max(dt_util.as_local(state.last_changed), counter.last_at)
         last_reset, next_reset = reset_times(state)
-        step = update_counter(
-            counter,
-            settings.activity_counter if activity else settings.water_counter,
-            value,
-            at,
-            plausible_day=PLAUSIBLE_DAY[settings.activity_metric]
-            if activity
-            else PLAUSIBLE_WATER_DAY_ML,
-            last_reset=last_reset,
-            next_reset=next_reset,
+        step = self.ledger.count(
+            key, *settings.counter(key), value, at, last_reset, next_reset
         )
         if step.at is not None:
-            if activity:
-                self.ledger.add_activity(step.amount, step.at, step.since)
-            else:
-                self.ledger.add_water(step.amount, step.at, logged=False)
             self._counted[key] = self._counted.get(key, 0.0) + step.amount
         if step.suggest is not None and key not in self._suggested:
             self._suggested.add(key)
@@ -465,7 +461,7 @@ class Engine:
             )
         threshold = (
             COUNT_SIGNIFICANT[settings.activity_metric]
-            if activity
+            if key == CONF_ACTIVITY
             else WATER_SIGNIFICANT_ML
         )
         return self._counted.get(key, 0.0) >= threshold

@@ -22,7 +22,8 @@ from typing import Any
 from homeassistant.core import HomeAssistant, callback
 
 from .bouts import minute_of, spread
-from .counters import CounterState, midnight
+from .const import CONF_ACTIVITY, CounterKind
+from .counters import CounterState, Step, midnight, update_counter
 from .ledger_store import (
     UNUSABLE,
     Unusable,
@@ -195,6 +196,13 @@ class Ledger:
         self.backfilled = bool(data.get("backfilled"))
         self.loaded_from_storage = True
         self._stale()
+
+    def adopt(self, other: Ledger) -> None:
+        """Take another ledger's days and counters in place of this one's (the demo
+        continues the day it replayed); written within SAVE_DELAY."""
+        self._restore({**other._as_dict(), "backfilled": self.backfilled})
+        self._today = None
+        self.async_schedule_save(logged=True)
 
     async def _async_recover(self, unusable: Unusable) -> None:
         """Restore the backup (if it can be used), say so, and write it back soon."""
@@ -404,6 +412,34 @@ class Ledger:
         elif on is False:
             for bout in open_bouts:
                 bout.end = at
+
+    def count(
+        self,
+        key: str,
+        kind: CounterKind,
+        plausible_day: float,
+        value: float,
+        at: datetime,
+        last_reset: datetime | None = None,
+        next_reset: datetime | None = None,
+    ) -> Step:
+        """Feed a counter source's reading (taken at `at`) through its kind and add
+        what it gave: activity, or water from the sensor."""
+        step = update_counter(
+            self.counter(key),
+            kind,
+            value,
+            at,
+            plausible_day=plausible_day,
+            last_reset=last_reset,
+            next_reset=next_reset,
+        )
+        if step.at is not None:
+            if key == CONF_ACTIVITY:
+                self.add_activity(step.amount, step.at, step.since)
+            else:
+                self.add_water(step.amount, step.at, logged=False)
+        return step
 
     def counter(self, name: str) -> CounterState:
         """The persisted state of a counter source."""

@@ -29,6 +29,8 @@ from .const import (
     DEFAULT_BED_TIME,
     DEFAULT_MAIN_ACTIVITY,
     DEFAULT_WAKE_TIME,
+    PLAUSIBLE_DAY,
+    PLAUSIBLE_WATER_DAY_ML,
     SOURCE_KEYS,
     ActivityMetric,
     CounterKind,
@@ -95,3 +97,9 @@ class Settings:
     def has_activity(self) -> bool:
         """An activity counter is configured."""
         return CONF_ACTIVITY in self.sources
+
+    def counter(self, key: str) -> tuple[CounterKind, float]:
+        """A counter source's kind and the most a plausible day of it holds."""
+        if key == CONF_ACTIVITY:
+            return self.activity_counter, PLAUSIBLE_DAY[self.activity_metric]
+        return self.water_counter, PLAUSIBLE_WATER_DAY_ML
