@@ -19,11 +19,12 @@ import statistics
 import tempfile
 
 from cramp_guard_dev.hass import (
+    MIDDAY,
     SOURCES,
     LiveHass,
     add_person,
     change_and_wait,
-    midday_time_zone,
+    zone_at,
 )
 
 
@@ -41,7 +42,7 @@ async def main(rounds: int) -> None:
     """Measure and print."""
     times: dict[str, list[float]] = {entity_id: [] for entity_id in SOURCES}
     with tempfile.TemporaryDirectory() as tmp:
-        live = LiveHass(Path(tmp) / "config", midday_time_zone())
+        live = LiveHass(Path(tmp) / "config", zone_at(MIDDAY))
         await live.start()
         try:
             await add_person(live)

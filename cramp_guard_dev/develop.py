@@ -44,11 +44,15 @@ from .hass import (
     LiveHass,
     free_port,
     http_setup,
+    zone_at,
 )
 
 DEFAULT_CONFIG_DIR: Final = ROOT / ".develop"
 DEFAULT_PORT: Final = 8123
 DEFAULT_TIME_ZONE: Final = "Europe/Berlin"
+# The demo's busiest view (drinks behind pace, a warm room, the run ahead): the hour
+# of the screenshots and of the browser tests (`zone_at`).
+AFTERNOON: Final = 16
 USERNAME: Final = "demo"
 PASSWORD: Final = "demo-password-1"
 PERSON: Final = "Demo"
@@ -56,6 +60,9 @@ PERSON: Final = "Demo"
 # ones, states): `--check` fails with fewer.
 HISTORY_ROWS: Final = 20
 RISK: Final = "sensor.demo_cramp_risk"
+# The live index continues the replayed day: at the import, the two are at most this
+# far apart (the hysteresis of the shown score, the sources' last minute).
+CONTINUES_WITHIN: Final = 2
 MARKER: Final = "# Written by scripts/develop"
 UTC_NAMES: Final = frozenset(
     {"UTC", "UCT", "GMT", "Universal", "Zulu", "Etc/UTC", "Etc/UCT", "Etc/GMT"}
@@ -283,7 +290,7 @@ def is_number(state: str) -> bool:
     """Whether a state is a number."""
     try:
         float(state)
-    except ValueError:
+    except (TypeError, ValueError):
         return False
     return True
 
@@ -318,14 +325,16 @@ async def wait_until_running(hass: DevelopHass, within: float = 60.0) -> None:
         await asyncio.sleep(0.5)
 
 
-async def set_up_demo(hass: DevelopHass) -> None:
-    """Add the demo person and the dashboard where they are missing."""
+async def set_up_demo(hass: DevelopHass) -> dict[str, Any] | None:
+    """Add the demo person and the dashboard where they are missing; what the import
+    of the past day answered when the person was added now (else None)."""
     await wait_until_running(hass)
     for entity_id in SOURCES.values():
         await hass.wait_for(entity_id, lambda s: s not in ("unknown", "unavailable"))
     entries = await hass.rest(
         "GET", "/api/config/config_entries/entry?domain=cramp_guard"
     )
+    imported = None
     if not entries:
         print(f"[develop] adding the Cramp Guard entry {PERSON!r}", flush=True)
         result = await hass.config_flow(
@@ -336,7 +345,7 @@ async def set_up_demo(hass: DevelopHass) -> None:
         )
         if result.get("type") != "create_entry":
             raise RuntimeError(f"the config flow did not create the entry: {result}")
-        await import_day(hass)
+        imported = await import_day(hass)
     await hass.wait_for(RISK, lambda s: s != "unavailable")
     if await dashboard_config(hass) is None:
         print("[develop] saving the default dashboard", flush=True)
@@ -354,6 +363,7 @@ async def set_up_demo(hass: DevelopHass) -> None:
         await hass.start()
         # Let the migration finish (and be saved on stop) before anything else.
         await wait_until_running(hass)
+    return imported
 
 
 async def demo_entry_id(hass: DevelopHass) -> str:
@@ -364,8 +374,9 @@ async def demo_entry_id(hass: DevelopHass) -> str:
     return str(next(e["entry_id"] for e in entries if e["title"] == PERSON))
 
 
-async def import_day(hass: DevelopHass) -> None:
-    """Give the new demo the past 24 h of its day as the recorder's statistics."""
+async def import_day(hass: DevelopHass) -> dict[str, Any]:
+    """Give the new demo the past 24 h of its day (the recorder's statistics and
+    states; the person continues the replayed ledger); what the import answered."""
     answer = await hass.ws(
         {
             "type": "call_service",
@@ -383,6 +394,7 @@ async def import_day(hass: DevelopHass) -> None:
         f"{imported['live_risk_now']} %)",
         flush=True,
     )
+    return dict(imported)
 
 
 def _cards(config: Any) -> list[dict[str, Any]]:
@@ -424,9 +436,21 @@ async def history_rows(hass: DevelopHass) -> dict[str, int]:
     return rows
 
 
-async def check(hass: DevelopHass) -> list[str]:
-    """What is wrong with the running demo (nothing: an empty list)."""
+async def check(hass: DevelopHass, imported: dict[str, Any] | None = None) -> list[str]:
+    """What is wrong with the running demo (nothing: an empty list); `imported`:
+    what the import of the past day answered, on the first run."""
     problems: list[str] = []
+    if imported is not None:
+        replayed, live = imported["replayed_risk_now"], imported["live_risk_now"]
+        if not (
+            is_number(replayed)
+            and is_number(live)
+            and abs(float(replayed) - float(live)) <= CONTINUES_WITHIN
+        ):
+            problems.append(
+                f"the live index ({live}) does not continue the replayed day "
+                f"({replayed})"
+            )
     risk = await hass.wait_for(RISK, is_number, within=30)
     config = await dashboard_config(hass)
     cards = _cards(config)
@@ -520,9 +544,9 @@ async def run(args: argparse.Namespace) -> int:
     )
     try:
         await hass.start()
-        await set_up_demo(hass)
+        imported = await set_up_demo(hass)
         if args.check:
-            problems = await check(hass)
+            problems = await check(hass, imported)
             print(f"[develop] took {time.monotonic() - started:.1f} s", flush=True)
             return 1 if problems else 0
         banner(hass, started)
@@ -547,14 +571,6 @@ async def run(args: argparse.Namespace) -> int:
         return 1
     finally:
         await hass.stop()
-
-
-def afternoon_time_zone(now: float | None = None) -> str:
-    """A fixed-offset zone in which it is about 16:00 now: the demo's busiest view
-    (drinks behind pace, warm room, the run ahead)."""
-    hour = time.gmtime(now).tm_hour
-    offset = (16 - hour + 12) % 24 - 12  # -12..11
-    return f"Etc/GMT{-offset:+d}" if offset else "Etc/UTC"
 
 
 async def screenshot(args: argparse.Namespace) -> int:
@@ -654,7 +670,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     elif not args.screenshot:
         args.config_dir = DEFAULT_CONFIG_DIR
     if args.time_zone is None:
-        args.time_zone = afternoon_time_zone() if args.screenshot else host_time_zone()
+        args.time_zone = zone_at(AFTERNOON) if args.screenshot else host_time_zone()
     if args.port is None:
         args.port = 0 if args.screenshot else DEFAULT_PORT
     if args.screenshot:

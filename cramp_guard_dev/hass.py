@@ -17,7 +17,7 @@ from pathlib import Path
 import shutil
 import socket
 import sys
-from typing import Any
+from typing import Any, Final
 
 import aiohttp
 
@@ -105,11 +105,16 @@ def http_setup(config_dir: Path, port: int) -> str:
     return ""
 
 
-def midday_time_zone(now: datetime | None = None) -> str:
-    """A fixed-offset zone in which it is about 13:00 now: awake, hydration known."""
+def zone_at(hour: int, now: datetime | None = None) -> str:
+    """A fixed-offset zone (no DST) in which the local time is `hour`:xx now: a test
+    that runs a real Home Assistant picks the hour of the day it sees, not the one CI
+    happens to start at."""
     now = now or datetime.now(UTC)
-    offset = (13 - now.hour + 12) % 24 - 12  # -12..11
+    offset = (hour - now.astimezone(UTC).hour + 12) % 24 - 12  # -12..11
     return f"Etc/GMT{-offset:+d}" if offset else "Etc/UTC"
+
+
+MIDDAY: Final = 13  # awake, hydration known: the live tests' hour
 
 
 def free_port() -> int:

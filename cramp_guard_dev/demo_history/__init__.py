@@ -4,7 +4,9 @@ On the demo's first start, scripts/develop calls this action: it replays the las
 of the demo person's day (`replay.py`: the demo's own source templates rendered at each
 past minute, fed through Cramp Guard's ledger, inputs and risk model) and imports the
 result as the recorder's statistics (5-minute and hourly) and states, so the "Today"
-graph, the more-info charts and the History panel show a day at the first look.
+graph, the more-info charts and the History panel show a day at the first look. The
+person then continues the replayed ledger (bouts, water, minute buckets, counters):
+the live index goes on from the replay's last point at any hour.
 Not part of the integration.
 """
 
@@ -17,7 +19,7 @@ from homeassistant.core import (
     SupportsResponse,
 )
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers import config_validation as cv, entity_registry as er
 from homeassistant.helpers.typing import ConfigType
 from homeassistant.util import dt as dt_util
 
@@ -38,19 +40,28 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
         if not entries:
             raise HomeAssistantError("no Cramp Guard person is set up")
         entry = entries[0]
-        samples = await async_replay(hass, entry, dt_util.now())
+        engine = entry.runtime_data.engine
+        samples, ledger = await async_replay(hass, entry, dt_util.now())
+        # The person continues the replayed day: what the entities showed before
+        # (since the entry was added, seconds ago) is the replay's too.
+        continued = dt_util.utcnow()
+        engine.async_continue(ledger)
         rows = await async_import(hass, samples)
-        states = await async_write_states(hass, samples)
-        risk = entry.runtime_data.engine.snapshot
-        last = samples[-1].states
+        registry = er.async_get(hass)
+        ours = {
+            e.entity_id
+            for e in er.async_entries_for_config_entry(registry, entry.entry_id)
+        }
+        states = await async_write_states(hass, samples, ours, continued)
+        assert engine.snapshot is not None
         return {
             "person": entry.title,
             "minutes": len(samples),
             "rows": rows,
             "states": states,
             # The replay's last minute next to the live engine's now: they agree.
-            "replayed_risk_now": last.get(RISK),
-            "live_risk_now": None if risk is None else str(risk.risk.score),
+            "replayed_risk_now": samples[-1].states.get(RISK),
+            "live_risk_now": str(engine.snapshot.risk.score),
         }
 
     hass.services.async_register(

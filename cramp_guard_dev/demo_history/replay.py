@@ -5,7 +5,9 @@ each template is rendered at every past minute (its `now()` given that minute), 
 what it says is fed, as the engine feeds a live reading, into a scratch ledger
 (never saved); the model's inputs are built with `inputs.build_inputs` and assessed
 with `risk.assess`, and the score shown follows the engine's hysteresis (`settled`).
-The result is one sample a minute of the states the entities would have shown.
+The result is one sample a minute of the states the entities would have shown, and
+the replayed ledger: the live person continues it (`Engine.async_continue`), so the
+live index goes on from the replay's last minute whatever the hour.
 """
 
 from __future__ import annotations
@@ -22,10 +24,8 @@ from homeassistant.helpers.template import Template
 import yaml
 
 from custom_components.cramp_guard.const import (
-    CONF_ACTIVITY,
     CONF_ROOM_HUMIDITY,
     CONF_ROOM_TEMPERATURE,
-    CONF_WATER,
     CONF_WORKOUT,
     COUNTER_SOURCES,
 )
@@ -90,7 +90,9 @@ def _render(templates: dict[str, Template], at: datetime) -> dict[str, str]:
 
 
 class _Replay:
-    """A scratch ledger fed minute by minute, as the engine feeds it live."""
+    """A scratch ledger (never saved) fed minute by minute, as the engine feeds its
+    ledger live; the person's ledger takes it over afterwards (`Engine.async_continue`).
+    """
 
     def __init__(self, hass: HomeAssistant, entry: ConfigEntry) -> None:
         self.settings = entry.runtime_data.engine.settings
@@ -98,7 +100,6 @@ class _Replay:
             hass, f"{entry.entry_id}_replay", self.settings.profile.wake
         )
         self.readings: dict[str, float | None] = {}
-        self.previous: dict[str, tuple[float, datetime]] = {}
         self.workout: bool | None = None
         self.shown: Assessment | None = None
 
@@ -109,17 +110,8 @@ class _Replay:
         for key, entity_id in entity_of.items():
             self.readings[key] = number(sources.get(entity_id, "unavailable"))
         for key in COUNTER_SOURCES:
-            value = self.readings.get(key)
-            if value is None:
-                continue
-            last, since = self.previous.get(key, (0.0, at))
-            grew = value - last if value >= last else value  # daily: 0 at midnight
-            if grew > 0:
-                if key == CONF_ACTIVITY:
-                    self.ledger.add_activity(grew, at, since)
-                elif key == CONF_WATER:
-                    self.ledger.add_water(grew, at, logged=False)
-            self.previous[key] = (value, at)
+            if key in entity_of and (value := self.readings.get(key)) is not None:
+                self.ledger.count(key, *self.settings.counter(key), value, at)
         temp = self.readings.get(CONF_ROOM_TEMPERATURE)
         if temp is not None:
             self.ledger.record_heat(
@@ -189,15 +181,19 @@ def _minutes(first: datetime, now: datetime) -> Iterator[datetime]:
 
 async def async_replay(
     hass: HomeAssistant, entry: ConfigEntry, now: datetime
-) -> list[Sample]:
-    """One sample a minute over the 24 h before `now`, and one at `now` (replayed
-    from the local midnight before them: the day's counters start where they did)."""
+) -> tuple[list[Sample], Ledger]:
+    """One sample a minute over the 24 h before `now`, and one at `now`; and the
+    ledger of the replayed days. Replayed from the wake time that began the first
+    one's awake day, so that every day in the ledger is whole."""
     templates = await _templates(hass)
     replay = _Replay(hass, entry)
     entity = _ours(hass, entry)
     start = (now - WINDOW).replace(second=0, microsecond=0)
     samples: list[Sample] = []
-    for at in _minutes(start.replace(hour=0, minute=0), now):
+    first = datetime.combine(
+        replay.ledger.day_of(start), replay.settings.profile.wake, start.tzinfo
+    )
+    for at in _minutes(first, now):
         sources = _render(templates, at)
         replay.read(sources, at)
         assessment, shown, inputs = replay.assess(at)
@@ -211,4 +207,4 @@ async def async_replay(
             if (entity_id := entity(platform, key)) is not None:
                 states[entity_id] = text
         samples.append(Sample(at, states))
-    return samples
+    return samples, replay.ledger

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cramp_guard_dev.hass import LiveHass, midday_time_zone
+from cramp_guard_dev.hass import MIDDAY, LiveHass, zone_at
 
 
 @pytest.fixture(autouse=True)
@@ -18,7 +18,7 @@ def auto_enable_custom_integrations() -> None:
 @pytest.fixture
 async def live(tmp_path: Path, socket_enabled: None) -> AsyncIterator[LiveHass]:
     """A running Home Assistant with an onboarded user, stopped afterwards."""
-    instance = LiveHass(tmp_path / "config", midday_time_zone())
+    instance = LiveHass(tmp_path / "config", zone_at(MIDDAY))
     try:
         await instance.start()
         yield instance

@@ -13,6 +13,7 @@ import pytest
 
 from cramp_guard_dev import develop
 from cramp_guard_dev.browser import screenshot_dashboard
+from cramp_guard_dev.hass import zone_at
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -24,7 +25,7 @@ async def test_the_dashboard_shows_the_risk_in_chromium(
 ) -> None:
     """The Cramp Guard card leads the dashboard and shows the state of the risk
     sensor; the card alone is pictured in light and dark, on a desktop and a phone."""
-    hass = await develop.prepare(tmp_path / "develop", 0, develop.DEFAULT_TIME_ZONE)
+    hass = await develop.prepare(tmp_path / "develop", 0, zone_at(develop.AFTERNOON))
     shots = {
         tmp_path / "card-dark-phone.png": (390, "dark", "en"),
         tmp_path / "card-he.png": (1280, "light", "he"),

@@ -26,7 +26,7 @@ from cramp_guard_dev.browser import (
     read_card,
 )
 from cramp_guard_dev.card_walk import add_card_from_picker
-from cramp_guard_dev.hass import ROOT
+from cramp_guard_dev.hass import ROOT, zone_at
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(240)]
 
@@ -56,7 +56,7 @@ async def test_a_person_adds_the_card_and_reads_why_and_logs_a_glass(
     tmp_path: Path, socket_enabled: None
 ) -> None:
     """Card picker, the sensor's words and points, +1 glass."""
-    hass = await develop.prepare(tmp_path / "develop", 0, develop.DEFAULT_TIME_ZONE)
+    hass = await develop.prepare(tmp_path / "develop", 0, zone_at(develop.AFTERNOON))
     try:
         async with logged_in_page(hass) as page:
             errors: list[str] = []

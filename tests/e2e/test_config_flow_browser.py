@@ -18,7 +18,7 @@ import pytest
 
 from cramp_guard_dev import develop
 from cramp_guard_dev.flow_walk import walk_config_flow
-from cramp_guard_dev.hass import COMPONENT
+from cramp_guard_dev.hass import COMPONENT, zone_at
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
@@ -48,7 +48,7 @@ async def test_a_person_is_added_in_the_browser(
     strings = _ours(language)["config"]["step"]
     user = strings["user"]
     sections = user["sections"]
-    hass = await develop.prepare(tmp_path / "develop", 0, develop.DEFAULT_TIME_ZONE)
+    hass = await develop.prepare(tmp_path / "develop", 0, zone_at(develop.AFTERNOON))
     try:
         result = await walk_config_flow(
             hass,

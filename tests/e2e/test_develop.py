@@ -20,12 +20,18 @@ from homeassistant.util.yaml import parse_yaml
 import pytest
 
 from cramp_guard_dev import develop
-from cramp_guard_dev.hass import ROOT
+from cramp_guard_dev.hass import ROOT, zone_at
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(180)]
 
 
-def _check(config_dir: Path) -> str:
+# The demo's local hours the check runs at (the minutes are CI's): the night, the
+# morning, the evening run (17:00-18:00) and late evening. The replayed past day and
+# the live index must agree at every one (issue 19: they did not at four of eight).
+HOURS = {"night": 0, "morning": 8, "evening-run": 17, "late-evening": 21}
+
+
+def _check(config_dir: Path, time_zone: str) -> str:
     result = subprocess.run(
         [
             sys.executable,
@@ -34,6 +40,8 @@ def _check(config_dir: Path) -> str:
             "--check",
             "--port",
             "0",
+            "--time-zone",
+            time_zone,
             "--config-dir",
             str(config_dir),
         ],
@@ -52,16 +60,21 @@ def _check(config_dir: Path) -> str:
     return result.stdout
 
 
-def test_develop_check_sets_up_the_demo_then_restarts_it(tmp_path: Path) -> None:
-    """First run: user, entry and dashboard are created; second run: just started."""
+@pytest.mark.parametrize("hour", HOURS.values(), ids=HOURS.keys())
+def test_develop_check_sets_up_the_demo_then_restarts_it(
+    tmp_path: Path, hour: int
+) -> None:
+    """First run: user, entry and dashboard are created, and the person continues
+    the replayed day; second run: just started. At every hour of the demo's day."""
     config_dir = tmp_path / "develop"
-    first = _check(config_dir)
+    time_zone = zone_at(hour)
+    first = _check(config_dir, time_zone)
     assert "adding the Cramp Guard entry 'Demo'" in first
     assert "saving the default dashboard" in first
     assert re.search(r"^OK: sensor\.demo_cramp_risk = \d+ %", first, re.M), first
-    # The past day, replayed and imported before anyone looks: the replay at the
-    # moment of import agrees with the live engine (the same sources, the same
-    # model; the live one may be up to two minutes and the hysteresis behind).
+    # The past day, replayed and imported before anyone looks; the person continues
+    # the replayed ledger (bouts, water, minutes, counters), so the live index goes on
+    # from the replay's last point (up to the hysteresis; --check fails otherwise).
     imported = re.search(
         r"imported the last 24 h of Demo's day: \d+ minutes replayed, \d+ "
         r"statistics rows, \d+ states \(the replayed risk now (\d+) %, the live one "
@@ -69,10 +82,10 @@ def test_develop_check_sets_up_the_demo_then_restarts_it(tmp_path: Path) -> None
         first,
     )
     assert imported, first
-    assert abs(int(imported[1]) - int(imported[2])) <= 2, first
+    assert abs(int(imported[1]) - int(imported[2])) <= develop.CONTINUES_WITHIN, first
     assert "the past day: " in first
 
-    second = _check(config_dir)
+    second = _check(config_dir, time_zone)
     assert "adding" not in second
     assert "imported" not in second
     assert "the past day: " in second  # still there (--check fails without it)
