@@ -269,6 +269,49 @@ async def test_a_second_setup_does_not_backfill_again(
     assert _history(hass)[-5:] == [_steps(5), _steps(4), _steps(3), None, _steps(1)]
 
 
+async def test_what_the_index_knows_after_install_and_after_a_restart(
+    recorder_mock: Recorder,
+    hass: HomeAssistant,
+    berlin: None,
+    freezer: FrozenDateTimeFactory,
+) -> None:
+    """README "What it knows from when": right after install, the past days' totals
+    (the statistics) and today's total so far (the sensor), but not today's earlier
+    workouts; after a restart, everything it had."""
+    for hour, state in ((8, "on"), (9, "off")):  # a run before the install
+        freezer.move_to(NOW.replace(hour=hour))
+        hass.states.async_set("binary_sensor.run", state)
+    await async_wait_recording_done(hass)
+    freezer.move_to(NOW)
+    await _record(hass, range(1, 11))
+    hass.states.async_set("sensor.steps", "9000", {"unit_of_measurement": "steps"})
+    entry = await setup_entry(hass, make_entry(**OPTIONS, workout="binary_sensor.run"))
+    engine = entry.runtime_data.engine
+
+    inputs = engine.snapshot.inputs
+    assert list(inputs.load_history[-10:]) == [_steps(n) for n in range(10, 0, -1)]
+    assert inputs.load_today == 9000
+    assert inputs.bouts == ()  # the 08:00 run is in the recorder, not in the index
+
+    for minute, state, steps in ((10, "on", "9500"), (50, "off", "12000")):
+        freezer.move_to(NOW.replace(hour=12, minute=minute))
+        hass.states.async_set("binary_sensor.run", state)
+        hass.states.async_set("sensor.steps", steps, {"unit_of_measurement": "steps"})
+        await hass.async_block_till_done()
+    freezer.move_to(NOW.replace(hour=13))
+    engine.async_update()
+    before = engine.snapshot
+
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    after = entry.runtime_data.engine.snapshot
+    assert after.inputs == before.inputs
+    assert after.inputs.load_today == 12000
+    assert len(after.inputs.bouts) == 1
+    assert after.risk.score == before.risk.score
+
+
 SINCE_BOOT = 100_000.0  # a phone's step counter when the statistics begin
 
 
