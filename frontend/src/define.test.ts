@@ -50,6 +50,21 @@ describe("defineElement", () => {
     expect(scoped.get("x-card")).toBeDefined();
   });
 
+  it("stops checking when the window is gone (a test environment torn down)", async () => {
+    vi.useFakeTimers();
+    install(new FakeRegistry());
+    defineElement("x-card", class extends HTMLElement {});
+    const window = globalThis.window;
+    vi.stubGlobal("window", undefined);
+    try {
+      await vi.advanceTimersByTimeAsync(HEAL_EVERY_MS);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.stubGlobal("window", window);
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("defines once when the registry is never swapped, and stops checking", async () => {
     vi.useFakeTimers();
     const registry = new FakeRegistry();

@@ -28,7 +28,9 @@ export function defineElement(tag: string, element: CustomElementConstructor): v
   const first = window.customElements;
   defineIn(first, tag, element);
   const heal = (): boolean => {
-    const current = window.customElements;
+    // No window any more (a test environment torn down while the poll runs): stop.
+    const current = globalThis.window?.customElements;
+    if (!current) return true;
     if (current !== first) defineIn(current, tag, element);
     return Boolean(current.get("home-assistant")) && Boolean(current.get(tag));
   };
