@@ -44,7 +44,8 @@ from custom_components.cramp_guard.const import (
     CONF_WORKOUT,
     DOMAIN,
 )
-from custom_components.cramp_guard.flow_schemas import SECTION_OF, sectioned
+from custom_components.cramp_guard.flow_schemas import SECTION_OF, flattened, sectioned
+from custom_components.cramp_guard.settings import Settings
 
 TEMPERATURE = {
     "unit_of_measurement": "°C",
@@ -200,6 +201,32 @@ def form_values(result: ConfigFlowResult) -> dict[str, Any]:
         elif key.default is not vol.UNDEFINED:
             values[str(key)] = key.default()
     return values
+
+
+def frontend_data(result: ConfigFlowResult) -> dict[str, Any]:
+    """What the frontend fills a form with before anyone touches it, by its rule
+    (home-assistant/frontend, src/components/ha-form/compute-initial-ha-form-data.ts,
+    the same in 2025.4's bundle): a field's suggested value, else its default, else for
+    a section what its own fields start with (sent when required or not empty).
+    Submitting it is "open, change nothing, save"."""
+
+    def initial(schema: vol.Schema) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for key, value in schema.schema.items():
+            suggested = (key.description or {}).get("suggested_value")
+            if suggested is not None:
+                data[str(key)] = suggested
+            elif key.default is not vol.UNDEFINED:
+                data[str(key)] = key.default()
+            elif isinstance(value, section):
+                inner = initial(value.schema)
+                if isinstance(key, vol.Required) or inner:
+                    data[str(key)] = inner
+        return data
+
+    schema = result["data_schema"]
+    assert schema is not None
+    return initial(schema)
 
 
 def fields_of(result: ConfigFlowResult) -> list[Any]:
@@ -768,11 +795,42 @@ async def test_options_flow_without_counters(hass: HomeAssistant) -> None:
     )
 
 
+async def test_configure_opened_and_saved_unchanged_keeps_every_setting(
+    hass: HomeAssistant,
+) -> None:
+    """Every page of Configure submitted as the frontend fills it: nothing changes
+    (issue 20: the sections' default {} hid the sources, and saving dropped them)."""
+    entry = await set_up(hass, OPTIONS)
+    before = dict(entry.options)
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    pages = []
+    while result["type"] is FlowResultType.FORM and len(pages) < 6:
+        pages.append(result["step_id"])
+        data = frontend_data(result)
+        if result["step_id"] == "init":
+            assert flattened(data) == {
+                k: v for k, v in OPTIONS.items() if k in SECTION_OF
+            }
+        result = await hass.config_entries.options.async_configure(
+            result["flow_id"], data
+        )
+        assert not result.get("errors"), (pages, result["errors"])
+    assert result["type"] is FlowResultType.CREATE_ENTRY, pages
+    assert pages == ["init", "counters", "profile", "prompts"]
+    # The same settings (saving writes the defaults it showed, e.g. no notify
+    # targets, and leaves out a unit the water sensor has itself).
+    assert Settings.from_entry(entry.data, entry.options) == Settings.from_entry(
+        entry.data, before
+    )
+
+
 async def test_options_flow_refuses_clearing_every_source(hass: HomeAssistant) -> None:
     """The options flow checks the sources like the user step."""
     entry = await set_up(hass, OPTIONS)
     result = await hass.config_entries.options.async_init(entry.entry_id)
-    result = await hass.config_entries.options.async_configure(result["flow_id"], {})
+    result = await hass.config_entries.options.async_configure(
+        result["flow_id"], sectioned({})
+    )
     assert result["step_id"] == "init"
     assert result["errors"] == {"base": "no_sources"}
     assert form_values(result) == {}

@@ -145,7 +145,9 @@ def sources_schema(
     fields: dict[vol.Marker, Any] = dict(NAME_SCHEMA.schema) if with_name else {}
     for name, keys in SECTIONS.items():
         folded = name in EXTRA_SECTIONS and not any(values.get(k) for k in keys)
-        fields[vol.Required(name, default=dict)] = section(
+        # No default: the frontend would show it ({}) before the suggested values
+        # inside, and every source would open empty in Configure (issue 20).
+        fields[vol.Required(name)] = section(
             vol.Schema({vol.Optional(key): selectors[key] for key in keys}),
             {"collapsed": folded},
         )
