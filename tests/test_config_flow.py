@@ -754,7 +754,7 @@ async def test_options_flow_edits_everything_and_reloads(hass: HomeAssistant) ->
     )
     assert result["step_id"] == "prompts"
     assert form_values(result) == {
-        CONF_NOTIFY_TARGETS: [],
+        CONF_NOTIFY_TARGETS: ["persistent_notification"],  # none chosen: shown ticked
         "webhook": False,
         CONF_WEBHOOK_LOCAL_ONLY: True,
     }
@@ -993,7 +993,7 @@ async def test_turning_the_webhook_on_shows_its_url_and_keeps_its_id(
     # Saved again with the webhook on: the same id, the URL shown again.
     result = await to_prompts(hass, entry)
     assert form_values(result) == {
-        CONF_NOTIFY_TARGETS: [],
+        CONF_NOTIFY_TARGETS: ["persistent_notification"],  # none chosen: shown ticked
         "webhook": True,
         CONF_WEBHOOK_LOCAL_ONLY: False,
     }

@@ -420,8 +420,11 @@ class CrampGuardOptionsFlow(CrampGuardFlow, OptionsFlow):
     ) -> ConfigFlowResult:
         """Choose the notify targets; turn the webhook on or off."""
         if user_input is not None:
+            targets = user_input[CONF_NOTIFY_TARGETS]
             new = {
-                CONF_NOTIFY_TARGETS: user_input[CONF_NOTIFY_TARGETS],
+                # Only the persistent notification is what none chosen means: kept
+                # as none, so opening and saving the form changes nothing.
+                CONF_NOTIFY_TARGETS: [] if targets == [PERSISTENT] else targets,
                 CONF_WEBHOOK_LOCAL_ONLY: user_input[CONF_WEBHOOK_LOCAL_ONLY],
             }
             if user_input[CONF_WEBHOOK]:  # keep the id; a new one when turned on
@@ -438,7 +441,9 @@ class CrampGuardOptionsFlow(CrampGuardFlow, OptionsFlow):
             data_schema=self.add_suggested_values_to_schema(
                 prompts_schema(notify_target_options(self.hass, chosen)),
                 {
-                    CONF_NOTIFY_TARGETS: chosen,
+                    # None chosen: prompts go to the persistent notification, so it
+                    # shows ticked (an unticked box reads as "off").
+                    CONF_NOTIFY_TARGETS: chosen or [PERSISTENT],
                     CONF_WEBHOOK: CONF_WEBHOOK_ID in self._current,
                     CONF_WEBHOOK_LOCAL_ONLY: self._current.get(
                         CONF_WEBHOOK_LOCAL_ONLY, True
