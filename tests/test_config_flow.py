@@ -697,16 +697,39 @@ async def test_wake_time_equal_to_bed_time_is_refused(hass: HomeAssistant) -> No
     assert result["options"][CONF_BED_TIME] == "22:30:00"
 
 
-async def test_the_same_person_twice_aborts(hass: HomeAssistant) -> None:
-    """A second entry with the same name aborts with already_configured."""
+async def test_a_name_that_is_taken_is_a_field_error_and_keeps_the_picks(
+    hass: HomeAssistant,
+) -> None:
+    """A second person with the same name (any case): the name field says so, the
+    picks stay on the form, and another name goes on."""
     await set_up(hass, OPTIONS)
-    result = await configure(
-        hass,
-        await start(hass),
-        {CONF_PERSON_NAME: "alex", CONF_WORKOUT: "binary_sensor.workout"},
-    )
-    assert result["type"] is FlowResultType.ABORT
-    assert result["reason"] == "already_configured"
+    picks = {CONF_PERSON_NAME: "alex", CONF_WORKOUT: "binary_sensor.workout"}
+    result = await configure(hass, await start(hass), picks)
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "user"
+    assert result["errors"] == {CONF_PERSON_NAME: "name_taken"}
+    assert form_values(result) == picks
+
+    result = await configure(hass, result, picks | {CONF_PERSON_NAME: "Sam"})
+    assert result["type"] is not FlowResultType.ABORT
+    assert result["step_id"] != "user"
+
+
+async def test_an_abandoned_flow_does_not_block_the_same_name(
+    hass: HomeAssistant,
+) -> None:
+    """A flow left open after its first page; a new one with the same name goes on
+    and creates the person (the abandoned one is ended then)."""
+    picks = {CONF_PERSON_NAME: "Alex", CONF_WORKOUT: "binary_sensor.workout"}
+    abandoned = await configure(hass, await start(hass), picks)
+    assert abandoned["type"] is FlowResultType.FORM
+    result = await configure(hass, await start(hass), picks)
+    assert result["type"] is FlowResultType.FORM
+    assert not result["errors"]
+    while result["type"] is FlowResultType.FORM:
+        result = await configure(hass, result, frontend_data(result))
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert hass.config_entries.flow.async_progress() == []
 
 
 async def test_options_flow_edits_everything_and_reloads(hass: HomeAssistant) -> None:

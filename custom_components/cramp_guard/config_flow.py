@@ -346,11 +346,13 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None:
             self._name = str(user_input[CONF_PERSON_NAME]).strip()
-            if not _is_name(self._name):
-                errors[CONF_PERSON_NAME] = "invalid_name"
+            if error := self._name_error(self._name):
+                errors[CONF_PERSON_NAME] = error
             else:
-                await self.async_set_unique_id(slugify(self._name))
-                self._abort_if_unique_id_configured()
+                # An abandoned flow with the same name does not stand in the way.
+                await self.async_set_unique_id(
+                    slugify(self._name), raise_on_progress=False
+                )
         return await self._async_step_sources(
             "user", user_input, errors, with_name=True
         )
@@ -363,15 +365,8 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None:
             name = str(user_input[CONF_PERSON_NAME]).strip()
-            taken = {
-                other.unique_id
-                for other in self._async_current_entries(include_ignore=False)
-                if other.entry_id != entry.entry_id
-            }
-            if not _is_name(name):
-                errors[CONF_PERSON_NAME] = "invalid_name"
-            elif slugify(name) in taken:
-                errors[CONF_PERSON_NAME] = "name_taken"
+            if error := self._name_error(name, entry.entry_id):
+                errors[CONF_PERSON_NAME] = error
             else:
                 # The entry's update listener reloads it, once.
                 self.hass.config_entries.async_update_entry(
@@ -389,6 +384,18 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
             errors=errors,
             description_placeholders={"name": entry.title},
         )
+
+    def _name_error(self, name: str, entry_id: str | None = None) -> str | None:
+        """Why `name` cannot be a person's (another entry than `entry_id` has it), as
+        a field error; None when it can."""
+        if not _is_name(name):
+            return "invalid_name"
+        taken = {
+            other.unique_id
+            for other in self._async_current_entries(include_ignore=False)
+            if other.entry_id != entry_id
+        }
+        return "name_taken" if slugify(name) in taken else None
 
     def _finish(self) -> ConfigFlowResult:
         return self.async_create_entry(
