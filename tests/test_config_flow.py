@@ -414,6 +414,8 @@ async def test_full_flow_creates_the_entry(hass: HomeAssistant) -> None:
     result = await configure(hass, result, PROFILE | {CONF_WAKE_TIME: "06:30"})
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert result["title"] == "Alex"
+    # The success page (strings: config.create_entry.default) names the next step.
+    assert result["description_placeholders"] == {"name": "Alex"}
     assert result["data"] == {CONF_PERSON_NAME: "Alex"}
     assert (
         result["options"]

@@ -398,8 +398,12 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
         return "name_taken" if slugify(name) in taken else None
 
     def _finish(self) -> ConfigFlowResult:
+        # The success page says what comes next: the card on a dashboard.
         return self.async_create_entry(
-            title=self._name, data={CONF_PERSON_NAME: self._name}, options=self._options
+            title=self._name,
+            data={CONF_PERSON_NAME: self._name},
+            options=self._options,
+            description_placeholders={"name": self._name},
         )
 
 
