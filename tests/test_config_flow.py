@@ -11,6 +11,7 @@ from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.data_entry_flow import FlowResultType, InvalidData, section
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.network import NoURLAvailableError
+from homeassistant.util.unit_system import US_CUSTOMARY_SYSTEM
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 import voluptuous as vol
@@ -1068,3 +1069,31 @@ async def test_the_user_flow_has_no_prompts_step(hass: HomeAssistant) -> None:
         CONF_WEBHOOK_ID,
         CONF_WEBHOOK_LOCAL_ONLY,
     }
+
+
+@pytest.mark.parametrize(
+    ("entered", "kg"),
+    [(159.8, 72.5), (165.0, 74.84), (None, None)],  # unchanged, changed, cleared
+)
+async def test_body_mass_in_pounds_on_us_customary_units(
+    hass: HomeAssistant, entered: float | None, kg: float | None
+) -> None:
+    """On US customary units the body mass is asked in lb and kept in kg: shown
+    converted, kept as set when unchanged, converted when changed."""
+    hass.config.units = US_CUSTOMARY_SYSTEM
+    entry = await set_up(hass, ROOM_ONLY)
+    result = await hass.config_entries.options.async_init(entry.entry_id)
+    submit = hass.config_entries.options.async_configure
+    result = await submit(result["flow_id"], frontend_data(result))
+    assert result["step_id"] == "profile"
+    mass = next(key for key in fields_of(result) if key == CONF_BODY_MASS)
+    assert result["data_schema"].schema[mass].config["unit_of_measurement"] == "lb"
+    assert form_values(result)[CONF_BODY_MASS] == 159.8
+
+    profile = frontend_data(result) | {CONF_BODY_MASS: entered}
+    result = await submit(
+        result["flow_id"], {k: v for k, v in profile.items() if v is not None}
+    )
+    result = await submit(result["flow_id"], frontend_data(result))
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options.get(CONF_BODY_MASS) == kg

@@ -22,16 +22,18 @@ from homeassistant.config_entries import (
     ConfigFlowResult,
     OptionsFlow,
 )
-from homeassistant.const import ATTR_UNIT_OF_MEASUREMENT, UnitOfVolume
+from homeassistant.const import ATTR_UNIT_OF_MEASUREMENT, UnitOfMass, UnitOfVolume
 from homeassistant.core import HomeAssistant, State, callback
 from homeassistant.helpers import config_validation as cv
 from homeassistant.util import slugify
+from homeassistant.util.unit_conversion import MassConverter
 
 from .const import (
     CONF_ACTIVITY,
     CONF_ACTIVITY_COUNTER,
     CONF_ACTIVITY_METRIC,
     CONF_BED_TIME,
+    CONF_BODY_MASS,
     CONF_NOTIFY_TARGETS,
     CONF_PERSON_NAME,
     CONF_WAKE_TIME,
@@ -55,11 +57,12 @@ from .flow_schemas import (
     DEFAULT_WATER_UNIT,
     NAME_SCHEMA,
     PROFILE_KEYS,
-    PROFILE_SCHEMA,
     PROMPT_KEYS,
     SECTION_OF,
+    body_mass_shown,
     counters_schema,
     flattened,
+    profile_schema,
     prompts_schema,
     sectioned,
     sources_schema,
@@ -286,9 +289,22 @@ class CrampGuardFlow(ConfigEntryBaseFlow):
     async def async_step_profile(
         self, user_input: dict[str, Any] | None = None
     ) -> ConfigFlowResult:
-        """Ask for the person's profile."""
+        """Ask for the person's profile (the body mass in Home Assistant's unit)."""
         errors: dict[str, str] = {}
+        # Pounds on US customary units, else kg (the metric system's unit is g).
+        unit = (
+            UnitOfMass.POUNDS
+            if self.hass.config.units.mass_unit == UnitOfMass.POUNDS
+            else UnitOfMass.KILOGRAMS
+        )
+        kg = self._options.get(CONF_BODY_MASS)
+        shown = None if kg is None else body_mass_shown(kg, unit)
         if user_input is not None:
+            mass = user_input.get(CONF_BODY_MASS)
+            if mass is not None and mass != shown:  # unchanged: the kg kept as set
+                kg = MassConverter.convert(mass, unit, UnitOfMass.KILOGRAMS)
+            elif mass is None:
+                kg = None
             wake, bed = (
                 cv.time(user_input[k]) for k in (CONF_WAKE_TIME, CONF_BED_TIME)
             )
@@ -299,14 +315,17 @@ class CrampGuardFlow(ConfigEntryBaseFlow):
                     CONF_WAKE_TIME: wake.isoformat(),
                     CONF_BED_TIME: bed.isoformat(),
                 }
+                mass_kg = {} if kg is None else {CONF_BODY_MASS: round(kg, 2)}
                 self._options = _replaced(
-                    self._options, PROFILE_KEYS, user_input | times
+                    self._options, PROFILE_KEYS, user_input | times | mass_kg
                 )
                 return await self._async_after_profile()
+        shown_values = {**self._options, CONF_BODY_MASS: shown}
         return self.async_show_form(
             step_id="profile",
             data_schema=self.add_suggested_values_to_schema(
-                PROFILE_SCHEMA, self._options if user_input is None else user_input
+                profile_schema(unit),
+                shown_values if user_input is None else user_input,
             ),
             errors=errors,
             description_placeholders={"name": self._name_shown()},

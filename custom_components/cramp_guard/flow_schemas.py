@@ -20,6 +20,7 @@ from homeassistant.helpers.selector import (
     TimeSelector,
     TimeSelectorConfig,
 )
+from homeassistant.util.unit_conversion import MassConverter
 import voluptuous as vol
 
 from .const import (
@@ -178,9 +179,26 @@ def counters_schema(preselected: Mapping[str, Any]) -> vol.Schema:
     )
 
 
-PROFILE_SCHEMA: Final = vol.Schema(
+BODY_MASS_KG: Final = (20.0, 300.0)  # the range the form takes
+
+
+def body_mass_shown(kg: float, unit: str) -> float:
+    """A body mass in kg as the form shows it in `unit` (to 0.1)."""
+    return round(MassConverter.convert(kg, UnitOfMass.KILOGRAMS, unit), 1)
+
+
+def profile_schema(mass_unit: str = UnitOfMass.KILOGRAMS) -> vol.Schema:
+    """The profile form, the body mass in `mass_unit` (Home Assistant's: kg, or lb
+    on US customary units); the options keep kg."""
+    low, high = (body_mass_shown(kg, mass_unit) for kg in BODY_MASS_KG)
+    return vol.Schema(
+        {vol.Optional(CONF_BODY_MASS): _number(low, high, 0.1, mass_unit)}
+        | dict(_PROFILE_REST.schema)
+    )
+
+
+_PROFILE_REST: Final = vol.Schema(
     {
-        vol.Optional(CONF_BODY_MASS): _number(20, 300, 0.1, UnitOfMass.KILOGRAMS),
         vol.Required(CONF_SEX, default=Sex.UNSPECIFIED.value): _select(
             [sex.value for sex in Sex], "sex"
         ),
@@ -195,7 +213,7 @@ PROFILE_SCHEMA: Final = vol.Schema(
         ),
     }
 )
-PROFILE_KEYS: Final = tuple(str(key) for key in PROFILE_SCHEMA.schema)
+PROFILE_KEYS: Final = tuple(str(key) for key in profile_schema().schema)
 
 # The prompts step (options flow only). The form has a switch for the webhook; the
 # options keep its id instead.
