@@ -628,6 +628,13 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         description="Run a real Home Assistant with Cramp Guard and a demo person.",
     )
     parser.add_argument(
+        "--lane",
+        metavar="LANE",
+        help="run on another Home Assistant: ha-2026.11 (2026.11 on Python 3.14, in "
+        "the chroot of scripts/py314; needs root). Must be the first option: "
+        "scripts/develop handles it",
+    )
+    parser.add_argument(
         "--port",
         type=int,
         default=None,
@@ -665,6 +672,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "card-dark.png, card-phone-*.png), stop (scripts/screenshot)",
     )
     args = parser.parse_args(argv)
+    if args.lane is not None:
+        parser.error("--lane must be the first option of scripts/develop")
     if args.config_dir is not None:
         args.config_dir = args.config_dir.resolve()
     elif not args.screenshot:

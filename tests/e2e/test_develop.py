@@ -122,3 +122,12 @@ def test_the_demo_gauge_is_the_readme_gauge() -> None:
     assert len(blocks) == 1, blocks
     assert isinstance(card := blocks[0], dict)
     assert card | {"entity": develop.RISK} == develop.GAUGE
+
+
+def test_the_help_lists_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    """`scripts/develop --help` lists --lane too (scripts/develop handles it first)."""
+    with pytest.raises(SystemExit):
+        develop.parse_args(["--help"])
+    shown = capsys.readouterr().out
+    for option in ("--lane", "--port", "--reset", "--check", "--time-zone"):
+        assert option in shown, shown
