@@ -893,6 +893,37 @@ async def test_reconfigure_renames_the_person(
     assert hass.states.get("sensor.alex_cramp_risk") is not None
 
 
+async def test_home_assistants_rename_renames_the_person(
+    hass: HomeAssistant,
+    device_registry: dr.DeviceRegistry,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The entry's Rename (its title) renames the person as Reconfigure does; a name
+    that cannot be a person's is set back, with a warning."""
+    entry = await set_up(hass, OPTIONS)
+    other = MockConfigEntry(
+        domain=DOMAIN, title="Bea", unique_id="bea", data={CONF_PERSON_NAME: "Bea"}
+    )
+    other.add_to_hass(hass)
+    reload = AsyncMock(wraps=hass.config_entries.async_reload)
+    with patch.object(hass.config_entries, "async_reload", reload):
+        hass.config_entries.async_update_entry(entry, title="Alexandra ")
+        await hass.async_block_till_done()
+    assert (entry.title, entry.unique_id) == ("Alexandra", "alexandra")
+    assert entry.data == {CONF_PERSON_NAME: "Alexandra"}
+    reload.assert_awaited_once_with(entry.entry_id)
+    [device] = dr.async_entries_for_config_entry(device_registry, entry.entry_id)
+    assert device.name == "Alexandra"
+    assert hass.states.get("sensor.alex_cramp_risk").name == "Alexandra Cramp risk"
+
+    for taken in ("bea", "--"):
+        hass.config_entries.async_update_entry(entry, title=taken)
+        await hass.async_block_till_done()
+        assert (entry.title, entry.unique_id) == ("Alexandra", "alexandra")
+    assert "Alexandra cannot be renamed to 'bea' (name taken)" in caplog.text
+    assert "Alexandra cannot be renamed to '--' (invalid name)" in caplog.text
+
+
 async def test_reconfigure_refuses_a_bad_or_taken_name(hass: HomeAssistant) -> None:
     """No letter or digit, or another person's name: an error on the name."""
     entry = await set_up(hass, OPTIONS)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.typing import ConfigType
+from homeassistant.util import slugify
 
 from .card import async_register_card
-from .const import CONF_GLASS_SIZE, DOMAIN
+from .config_flow import name_error
+from .const import CONF_GLASS_SIZE, CONF_PERSON_NAME, DOMAIN
 from .engine import Engine
 from .ledger import Ledger
 from .prompts import Prompter, async_migrate_glass_size, async_remove_store
@@ -19,6 +23,7 @@ from .settings import Settings
 from .webhook import async_setup_webhook
 from .websocket_api import async_setup_websocket
 
+_LOGGER = logging.getLogger(__package__)
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
 
 PLATFORMS: list[Platform] = [
@@ -86,5 +91,26 @@ async def async_remove_entry(hass: HomeAssistant, entry: CrampGuardConfigEntry) 
 async def _async_reload_on_update(
     hass: HomeAssistant, entry: CrampGuardConfigEntry
 ) -> None:
-    """Apply changed options by reloading the entry."""
+    """Apply an update: a new title (Home Assistant's own Rename) renames the person
+    as Reconfigure does - or, when it cannot be a person's name, is set back -; the
+    entry reloads with what changed."""
+    name = entry.data[CONF_PERSON_NAME]
+    if entry.title != name:
+        title = entry.title.strip()
+        if (error := name_error(hass, title, entry.entry_id)) is None:
+            hass.config_entries.async_update_entry(
+                entry,
+                title=title,
+                unique_id=slugify(title),
+                data={CONF_PERSON_NAME: title},
+            )
+        else:
+            _LOGGER.warning(
+                "%s cannot be renamed to %r (%s); the name stays",
+                name,
+                entry.title,
+                error.replace("_", " "),
+            )
+            hass.config_entries.async_update_entry(entry, title=name)
+        return  # that update calls this again
     await hass.config_entries.async_reload(entry.entry_id)

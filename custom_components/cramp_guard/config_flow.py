@@ -166,9 +166,20 @@ def _describe(entity_id: str, state: State | None) -> str:
     return text + (f" ({state_class})" if state_class else "")
 
 
-def _is_name(name: str) -> bool:
-    """A person's name has at least one letter or digit (it makes the entity ids)."""
-    return any(char.isalnum() for char in name)
+def name_error(
+    hass: HomeAssistant, name: str, entry_id: str | None = None
+) -> str | None:
+    """Why `name` cannot be a person's, as a field error: no letter or digit (it
+    makes the entity ids), or another entry than `entry_id` has it; None when it can.
+    """
+    if not any(char.isalnum() for char in name):
+        return "invalid_name"
+    taken = {
+        other.unique_id
+        for other in hass.config_entries.async_entries(DOMAIN, include_ignore=False)
+        if other.entry_id != entry_id
+    }
+    return "name_taken" if slugify(name) in taken else None
 
 
 def _replaced(
@@ -365,7 +376,7 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None:
             self._name = str(user_input[CONF_PERSON_NAME]).strip()
-            if error := self._name_error(self._name):
+            if error := name_error(self.hass, self._name):
                 errors[CONF_PERSON_NAME] = error
             else:
                 # An abandoned flow with the same name does not stand in the way.
@@ -384,7 +395,7 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
         errors: dict[str, str] = {}
         if user_input is not None:
             name = str(user_input[CONF_PERSON_NAME]).strip()
-            if error := self._name_error(name, entry.entry_id):
+            if error := name_error(self.hass, name, entry.entry_id):
                 errors[CONF_PERSON_NAME] = error
             else:
                 # The entry's update listener reloads it, once.
@@ -403,18 +414,6 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
             errors=errors,
             description_placeholders={"name": entry.title},
         )
-
-    def _name_error(self, name: str, entry_id: str | None = None) -> str | None:
-        """Why `name` cannot be a person's (another entry than `entry_id` has it), as
-        a field error; None when it can."""
-        if not _is_name(name):
-            return "invalid_name"
-        taken = {
-            other.unique_id
-            for other in self._async_current_entries(include_ignore=False)
-            if other.entry_id != entry_id
-        }
-        return "name_taken" if slugify(name) in taken else None
 
     def _finish(self) -> ConfigFlowResult:
         # The success page says what comes next: the card on a dashboard.
