@@ -850,6 +850,56 @@ async def test_configure_opened_and_saved_unchanged_keeps_every_setting(
     )
 
 
+async def test_configure_without_source_changes_applies_without_a_reload(
+    hass: HomeAssistant,
+) -> None:
+    """The profile and the notify targets changed, the sources kept: no reload, no
+    entity goes unavailable (no logbook lines), the assessment follows at once; a
+    source changed reloads."""
+    hass.services.async_register("notify", "mobile_app_phone", lambda _call: None)
+    entry = await set_up(hass, OPTIONS)
+    engine = entry.runtime_data.engine
+    target = engine.snapshot.assessment.water_target_ml
+    changes: list[str] = []
+    hass.bus.async_listen(
+        "state_changed",
+        lambda event: changes.append(event.data["new_state"].state)
+        if event.data["new_state"] is not None
+        else changes.append("removed"),
+    )
+    reload = AsyncMock(wraps=hass.config_entries.async_reload)
+    submit = hass.config_entries.options.async_configure
+    with patch.object(hass.config_entries, "async_reload", reload):
+        result = await hass.config_entries.options.async_init(entry.entry_id)
+        result = await submit(result["flow_id"], frontend_data(result))
+        result = await submit(result["flow_id"], frontend_data(result))
+        heavier = {CONF_BODY_MASS: 90.0, CONF_WATER_TARGET: None}
+        profile = frontend_data(result) | heavier | {CONF_WAKE_TIME: "05:45"}
+        result = await submit(
+            result["flow_id"], {k: v for k, v in profile.items() if v is not None}
+        )
+        prompts = frontend_data(result) | {CONF_NOTIFY_TARGETS: ["mobile_app_phone"]}
+        result = await submit(result["flow_id"], prompts)
+        await hass.async_block_till_done()
+        assert result["type"] is FlowResultType.CREATE_ENTRY
+        reload.assert_not_awaited()
+        assert entry.runtime_data.engine is engine
+        assert engine.settings.profile.body_mass_kg == 90.0
+        assert engine.ledger.wake.isoformat() == "05:45:00"
+        assert engine.snapshot.assessment.water_target_ml != target
+        assert entry.runtime_data.prompter.notifier.targets == ["mobile_app_phone"]
+        assert not {"unavailable", "unknown", "removed"} & set(changes), changes
+
+        result = await hass.config_entries.options.async_init(entry.entry_id)
+        sources = frontend_data(result)
+        sources["room"][CONF_ROOM_HUMIDITY] = "sensor.living_room_humidity"
+        result = await submit(result["flow_id"], sources)
+        while result["type"] is FlowResultType.FORM:
+            result = await submit(result["flow_id"], frontend_data(result))
+        await hass.async_block_till_done()
+    reload.assert_awaited_once_with(entry.entry_id)
+
+
 async def test_options_flow_refuses_clearing_every_source(hass: HomeAssistant) -> None:
     """The options flow checks the sources like the user step."""
     entry = await set_up(hass, OPTIONS)

@@ -92,8 +92,9 @@ async def _async_reload_on_update(
     hass: HomeAssistant, entry: CrampGuardConfigEntry
 ) -> None:
     """Apply an update: a new title (Home Assistant's own Rename) renames the person
-    as Reconfigure does - or, when it cannot be a person's name, is set back -; the
-    entry reloads with what changed."""
+    as Reconfigure does - or, when it cannot be a person's name, is set back -; new
+    options that leave the sources, the name and the webhook as they are apply in
+    place, others reload the entry."""
     name = entry.data[CONF_PERSON_NAME]
     if entry.title != name:
         title = entry.title.strip()
@@ -113,4 +114,10 @@ async def _async_reload_on_update(
             )
             hass.config_entries.async_update_entry(entry, title=name)
         return  # that update calls this again
+    settings = Settings.from_entry(entry.data, entry.options)
+    runtime = entry.runtime_data
+    if runtime.engine.in_place(settings):  # no reload: nothing goes unavailable
+        runtime.prompter.notifier.set_targets(settings.notify_targets)
+        runtime.engine.async_apply(settings)
+        return
     await hass.config_entries.async_reload(entry.entry_id)

@@ -16,7 +16,7 @@ show changed; the risk shown moves once the score is a whole point away.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 import logging
 from typing import Any
@@ -241,6 +241,27 @@ class Engine:
         and counters, read every source into them again, and assess."""
         self.ledger.adopt(ledger)
         self._read_all()
+        self.async_update()
+
+    def in_place(self, settings: Settings) -> bool:
+        """Whether new settings change only what applies without a reload: the
+        profile, the main activity and the notify targets (not the name, the sources
+        and how they count, or the webhook)."""
+        old = self.settings
+        kept = replace(
+            settings,
+            profile=old.profile,
+            main_activity=old.main_activity,
+            notify_targets=old.notify_targets,
+        )
+        return kept == old
+
+    @callback
+    def async_apply(self, settings: Settings) -> None:
+        """Take settings that apply in place (`in_place`) and assess at once."""
+        self.settings = self.health.settings = settings
+        self.ledger.set_wake(settings.profile.wake)
+        self._turn = None  # the next wake time or bedtime, on the new clock
         self.async_update()
 
     @callback

@@ -289,6 +289,12 @@ class Ledger:
         await self._store.async_remove()
         await self._backup.async_remove()
 
+    def set_wake(self, wake: time) -> None:
+        """A new wake time: from now on the days begin there."""
+        if wake != self.wake:
+            self.wake = wake
+            self._today = None
+
     def day(self, day: date) -> Day:
         """The record of a day, created when missing.
 

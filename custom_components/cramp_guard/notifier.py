@@ -124,8 +124,12 @@ class Notifier:
         self.hass = hass
         self.entry_id = entry_id
         self.name = name
-        self.targets = list(dict.fromkeys(targets)) or [PERSISTENT]
+        self.set_targets(targets)
         self._broken: set[str] = set()  # warned about in this run
+
+    def set_targets(self, targets: Sequence[str]) -> None:
+        """Send to these notify services from now on (none: a persistent one)."""
+        self.targets = list(dict.fromkeys(targets)) or [PERSISTENT]
 
     async def async_send(
         self, kind: str, message: Message, actions: Sequence[Action] = ()
