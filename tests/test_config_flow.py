@@ -527,8 +527,9 @@ async def test_counters_step_shows_what_the_sensors_report(hass: HomeAssistant) 
     )
     assert result["description_placeholders"] == {
         "name": "Alex",
-        "readings": "sensor.pixel_steps_since_boot = 48211 steps (total_increasing); "
-        "sensor.not_there_yet = ?",
+        "readings": "**Pixel Steps since boot** shows 48,211 steps now. The answer "
+        "below follows from what it publishes.\n\n**sensor.not_there_yet** has no "
+        "value yet: please check the answer below.",
     }
     hass.states.async_set("sensor.glasses", "3")
     result = await configure(
@@ -538,8 +539,34 @@ async def test_counters_step_shows_what_the_sensors_report(hass: HomeAssistant) 
     )
     assert result["description_placeholders"] == {
         "name": "Bo",
-        "readings": "sensor.glasses = 3",
+        "readings": "**glasses** shows 3 now. It only ever counts up, so the answer "
+        "below is a guess: please check it.",
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("de", "**steps** zeigt gerade 15.120,5 steps. Der Wert steigt nur an"),
+        ("fr", "**steps** indique 15\u202f120,5 steps en ce moment. Sa valeur"),
+    ],
+)
+async def test_the_counters_page_speaks_home_assistants_language(
+    hass: HomeAssistant, language: str, expected: str
+) -> None:
+    """The counters' words and numbers follow Home Assistant's language."""
+    hass.config.language = language
+    hass.states.async_set(
+        "sensor.steps",
+        "15120.5",
+        {"unit_of_measurement": "steps", "state_class": "total_increasing"},
+    )
+    result = await configure(
+        hass,
+        await start(hass),
+        {CONF_PERSON_NAME: "Alex", CONF_ACTIVITY: "sensor.steps"},
+    )
+    assert result["description_placeholders"]["readings"].startswith(expected)
 
 
 async def test_water_alone_asks_only_the_water_settings(hass: HomeAssistant) -> None:

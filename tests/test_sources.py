@@ -13,7 +13,7 @@ from custom_components.cramp_guard.const import ActivityMetric, CounterKind
 from custom_components.cramp_guard.sources import (
     Problem,
     Reading,
-    guess_counter_kind,
+    counter_kind,
     guess_metric,
     is_single_record,
     read_activity,
@@ -235,14 +235,20 @@ UTILITY_METER = {"status": "collecting", "last_period": "0", "last_valid_state":
         ("counter.glasses", "3", {}, "daily"),
     ],
 )
-def test_guess_counter_kind(
+def test_counter_kind(
     entity_id: str, value: str, attrs: dict[str, Any], kind: str
 ) -> None:
-    """The kind from what real sources publish (shared/design/real-sources.md)."""
+    """The kind from what real sources publish (shared/design/real-sources.md), and
+    whether that says so: a day total that only counts up (total_increasing, or a
+    helper) is a guess the counters page asks the person to check."""
     state = State(entity_id, value, attrs)
     reading = read_water(state, "mL")
-    assert guess_counter_kind(state, reading.value, 15_000) is CounterKind(kind)
-    assert guess_counter_kind(None, None, 15_000) is CounterKind.DAILY
+    sure = entity_id not in GUESSES
+    assert counter_kind(state, reading.value, 15_000) == (CounterKind(kind), sure)
+    assert counter_kind(None, None, 15_000) == (CounterKind.DAILY, False)
+
+
+GUESSES = ("sensor.alex_steps", "counter.glasses")
 
 
 def test_withings_last_reset_of_today_is_daily(freezer: Any) -> None:
@@ -253,7 +259,7 @@ def test_withings_last_reset_of_today_is_daily(freezer: Any) -> None:
         "5000",
         {"state_class": "total", "last_reset": NOW},
     )
-    assert guess_counter_kind(state, 5000, 100_000) is CounterKind.DAILY
+    assert counter_kind(state, 5000, 100_000) == (CounterKind.DAILY, True)
     assert reset_times(state)[0] is not None
 
 

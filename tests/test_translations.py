@@ -62,7 +62,8 @@ def test_same_keys_and_placeholders_as_english(kind: str, language: str) -> None
     assert sorted(set(other) - set(english)) == [], "extra"
     for key, text in english.items():
         assert _placeholders(other[key]) == _placeholders(text), key
-        assert other[key].strip(), key
+        # A separator may be a (narrow no-break) space, as French groups thousands.
+        assert other[key].strip() or key.endswith("_separator"), key
     untranslated = [
         key
         for key, text in english.items()

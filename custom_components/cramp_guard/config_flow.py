@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from homeassistant.components import webhook
-from homeassistant.components.sensor import ATTR_STATE_CLASS
 from homeassistant.config_entries import (
     ConfigEntry,
     ConfigEntryBaseFlow,
@@ -49,6 +48,7 @@ from .const import (
     SOURCE_KEYS,
     TEMPERATURE_SOURCES,
     ActivityMetric,
+    CounterKind,
 )
 from .flow_schemas import (
     CONF_WEBHOOK,
@@ -71,7 +71,7 @@ from .pickers import own_entities
 from .sources import (
     Problem,
     Reading,
-    guess_counter_kind,
+    counter_kind,
     guess_metric,
     is_single_record,
     read_activity,
@@ -80,6 +80,7 @@ from .sources import (
     read_water,
 )
 from .targets import NOTIFY, PERSISTENT, available_targets
+from .texts import async_get_texts, format_number
 from .webhook import webhook_url
 
 # notify services that are not targets: the entity action and the pseudo-target.
@@ -136,34 +137,46 @@ def notify_target_options(hass: HomeAssistant, chosen: Iterable[str]) -> dict[st
     }
 
 
-def _guessed_counters(source: str, state: State | None) -> dict[str, str]:
-    """The counter settings a newly chosen activity or water source starts with."""
+def _kind(source: str, state: State | None) -> tuple[CounterKind, bool]:
+    """A counter source's kind as its state suggests, and whether that is sure."""
     if source == CONF_ACTIVITY:
         metric = guess_metric(state)
         value = read_activity(state, metric).value
-        return {
-            CONF_ACTIVITY_METRIC: metric,
-            CONF_ACTIVITY_COUNTER: guess_counter_kind(
-                state, value, PLAUSIBLE_DAY[metric]
-            ),
-        }
+        return counter_kind(state, value, PLAUSIBLE_DAY[metric])
     value = read_water(state, DEFAULT_WATER_UNIT).value
-    guessed: dict[str, str] = {
-        CONF_WATER_COUNTER: guess_counter_kind(state, value, PLAUSIBLE_WATER_DAY_ML)
-    }
+    return counter_kind(state, value, PLAUSIBLE_WATER_DAY_ML)
+
+
+def _guessed_counters(source: str, state: State | None) -> dict[str, str]:
+    """The counter settings a newly chosen activity or water source starts with."""
+    kind = _kind(source, state)[0]
+    if source == CONF_ACTIVITY:
+        metric = guess_metric(state)
+        return {CONF_ACTIVITY_METRIC: metric, CONF_ACTIVITY_COUNTER: kind}
+    guessed: dict[str, str] = {CONF_WATER_COUNTER: kind}
     if state is None or not state.attributes.get(ATTR_UNIT_OF_MEASUREMENT):
         guessed[CONF_WATER_UNIT] = DEFAULT_WATER_UNIT  # asked: the entity has none
     return guessed
 
 
-def _describe(entity_id: str, state: State | None) -> str:
-    """`sensor.x = 48201 steps (total_increasing)`: a counter as it is now."""
-    if state is None:
-        return f"{entity_id} = ?"
+def _describe(
+    t: Mapping[str, Any], source: str, entity_id: str, state: State | None
+) -> str:
+    """A counter as it is now, in words: its name, its value, and whether the kind
+    preselected below follows from what it publishes or is a guess to check."""
+    words = t["counters"]
+    try:
+        value = float(state.state) if state is not None else None
+    except ValueError:
+        value = None
+    if state is None or value is None:
+        name = state.name if state is not None else entity_id
+        return str(words["unknown"]).format(entity=name)
     unit = state.attributes.get(ATTR_UNIT_OF_MEASUREMENT)
-    state_class = state.attributes.get(ATTR_STATE_CLASS)
-    text = f"{entity_id} = {state.state}" + (f" {unit}" if unit else "")
-    return text + (f" ({state_class})" if state_class else "")
+    shown = format_number(t, value) + (f" {unit}" if unit else "")
+    sure = _kind(source, state)[1]
+    now = str(words["now"]).format(entity=state.name, value=shown)
+    return f"{now} {words['read' if sure else 'guess']}"
 
 
 def name_error(
@@ -281,17 +294,18 @@ class CrampGuardFlow(ConfigEntryBaseFlow):
             errors=errors,
             description_placeholders={
                 "name": self._name_shown(),
-                "readings": self._counter_readings(),
+                "readings": await self._async_counter_readings(),
             },
         )
 
-    def _counter_readings(self) -> str:
-        """What the chosen counters show now, with their unit and state class."""
-        shown = []
-        for source in COUNTER_SETTINGS:
-            if entity_id := self._options.get(source):
-                shown.append(_describe(entity_id, self.hass.states.get(entity_id)))
-        return "; ".join(shown)
+    async def _async_counter_readings(self) -> str:
+        """What the chosen counters show now, in Home Assistant's language."""
+        t = await async_get_texts(self.hass)
+        return "\n\n".join(
+            _describe(t, source, entity_id, self.hass.states.get(entity_id))
+            for source in COUNTER_SETTINGS
+            if (entity_id := self._options.get(source))
+        )
 
     async def _async_after_counters(self) -> ConfigFlowResult:
         """Go on after the sources and their counter settings."""

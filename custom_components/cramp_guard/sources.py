@@ -234,10 +234,11 @@ def reset_times(state: State | None) -> tuple[datetime | None, datetime | None]:
     return _moment(attrs.get("last_reset")), _moment(attrs.get("next_reset"))
 
 
-def guess_counter_kind(
+def counter_kind(
     state: State | None, value: float | None, plausible_day: float
-) -> CounterKind:
-    """Whether a counter is a day total or keeps counting, from what it publishes.
+) -> tuple[CounterKind, bool]:
+    """Whether a counter is a day total or keeps counting, from what it publishes,
+    and whether that says so (False: a guess the person should check).
 
     `value` is its reading in the model's unit (None when it has none now).
     - A utility meter (it has `last_period`) is daily when its cycle, `next_reset`
@@ -251,23 +252,24 @@ def guess_counter_kind(
       Oura); `total_increasing` cannot tell, so the form asks.
     """
     if state is None:
-        return CounterKind.DAILY
+        return CounterKind.DAILY, False
     attrs = state.attributes
     last_reset, next_reset = reset_times(state)
     if "last_period" in attrs:  # a utility meter
         if last_reset is None or next_reset is None:
-            return CounterKind.CUMULATIVE
+            return CounterKind.CUMULATIVE, True
         low, high = DAILY_CYCLE
         daily = low <= next_reset - last_reset <= high
-        return CounterKind.DAILY if daily else CounterKind.CUMULATIVE
+        return CounterKind.DAILY if daily else CounterKind.CUMULATIVE, True
     names = f"{state.entity_id} {attrs.get(ATTR_FRIENDLY_NAME, '')}".lower()
     if (value is not None and value > plausible_day) or any(
         name in names for name in KEEPS_COUNTING_NAMES
     ):
-        return CounterKind.CUMULATIVE
-    if last_reset is not None and dt_util.now() - last_reset > timedelta(days=2):
-        return CounterKind.CUMULATIVE
-    return CounterKind.DAILY
+        return CounterKind.CUMULATIVE, True
+    if last_reset is not None:
+        old = dt_util.now() - last_reset > timedelta(days=2)
+        return CounterKind.CUMULATIVE if old else CounterKind.DAILY, True
+    return CounterKind.DAILY, attrs.get(ATTR_STATE_CLASS) == "total"
 
 
 def read_switch(state: State | None) -> bool | None:

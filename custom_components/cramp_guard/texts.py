@@ -55,3 +55,10 @@ async def async_get_texts(hass: HomeAssistant) -> Mapping[str, Any]:
             load_texts, language
         )
     return texts
+
+
+def format_number(t: Mapping[str, Any], value: float) -> str:
+    """A number in the words' language: thousands grouped, one decimal if it has any."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    marks = {",": t["thousands_separator"], ".": t["decimal_separator"]}
+    return "".join(marks.get(char, char) for char in text)
