@@ -40,6 +40,7 @@ PAYLOAD_KEYS = {
     "confidence",
     "confidence_level",
     "confidence_hints",
+    "history_days",
     "water",
     "see_professional",
     "entities",
@@ -139,6 +140,7 @@ async def test_subscribe_sends_the_card_data(
     assert payload["multiplier"] == 1.0
     assert payload["confidence_level"] == snapshot.risk.confidence_level
     assert "no_workload_history" in payload["confidence_hints"]
+    assert payload["history_days"] == {"known": 0, "needed": 3}  # a new person
     water = payload["water"]
     assert water["today_ml"] == 800
     assert water["glass_ml"] == 250
@@ -333,5 +335,6 @@ async def test_card_data_before_the_first_assessment(
     assert set(payload) == PAYLOAD_KEYS
     assert payload["available"] is False
     assert payload["score"] is None
+    assert payload["history_days"] is None
     assert payload["points"] == []
     assert payload["entities"] == ENTITIES

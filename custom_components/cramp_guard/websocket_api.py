@@ -31,6 +31,7 @@ import voluptuous as vol
 from .const import DOMAIN
 from .explain import explain
 from .repairs import frequent_cramps_issue_id
+from .risk.load import MIN_DAYS, present
 from .runtime import CrampGuardData
 from .sensor import risk_available
 from .util import rounded, whole
@@ -194,6 +195,14 @@ def card_payload(hass: HomeAssistant, entry: ConfigEntry) -> dict[str, Any]:
         "multiplier": round(shown.multiplier, 2),
         "confidence": round(shown.confidence, 2),
         "confidence_level": shown.confidence_level,
+        # The known days of activity the workload needs (the "no_workload_history"
+        # hint's numbers); None without an activity source.
+        "history_days": None
+        if snapshot.inputs.load_metric is None
+        else {
+            "known": min(len(present(snapshot.inputs.load_history)), MIN_DAYS),
+            "needed": MIN_DAYS,
+        },
         "water": {
             "today_ml": whole(snapshot.inputs.water_ml),
             "target_ml": whole(latest.water_target_ml),
@@ -215,6 +224,7 @@ _EMPTY: Final[dict[str, Any]] = {
     "confidence": None,
     "confidence_level": None,
     "confidence_hints": [],
+    "history_days": None,
     "water": dict.fromkeys(
         ("today_ml", "target_ml", "expected_ml", "pace", "glass_ml")
     ),

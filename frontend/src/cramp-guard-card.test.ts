@@ -218,11 +218,44 @@ describe("the risk", () => {
           { key: "workload", points: 0, available: false },
         ],
         score: 18,
+        confidence_hints: [],
       }),
     );
     expect($(card, ".factor-heat")).toBeNull();
     expect($(card, ".factor-workload")).toBeNull();
     expect(text($(card, ".missing"))).toBe("Not measured: room temperature and activity history");
+  });
+
+  it("does not list the activity history the confidence line counts in days", async () => {
+    const hass = fakeHass();
+    const card = await mount(hass);
+    await send(
+      card,
+      hass,
+      snapshot({
+        points: [
+          { key: "hydration", points: 12, available: true },
+          { key: "heat", points: 0, available: false },
+          { key: "workload", points: 0, available: false },
+        ],
+        score: 18,
+      }),
+    );
+    expect(text($(card, ".missing"))).toBe("Not measured: room temperature");
+    expect(text($(card, ".confidence"))).toBe("Confidence: medium - activity history: 1 of 3 days");
+  });
+
+  it("keeps a button's size while it says Logged (its usual text, hidden, holds it)", async () => {
+    const hass = fakeHass();
+    const card = await mount(hass);
+    await send(card, hass, snapshot());
+    $(card, "button.log-glass")!.click();
+    await flush();
+    await card.updateComplete;
+    expect(text($(card, "button.log-glass [aria-live]"))).toBe("✓ Logged");
+    const ghost = $(card, "button.log-glass .ghost")!;
+    expect(text(ghost)).toBe("+1 glass (250 mL)");
+    expect(ghost.getAttribute("aria-hidden")).toBe("true");
   });
 
   it("shows 'no readings yet' instead of a number when unavailable", async () => {
@@ -267,14 +300,14 @@ describe("the risk", () => {
     );
     const all = text(card.shadowRoot as never);
     expect(all).not.toMatch(/NaN|undefined|null|factor\.|level\.|hint\.|button\./);
-    expect(text($(card, ".log-glass"))).toBe("+1 glass");
+    expect(text($(card, ".log-glass [aria-live]"))).toBe("+1 glass");
   });
 
   it("states the confidence with what would raise it", async () => {
     const hass = fakeHass();
     const card = await mount(hass);
     await send(card, hass, snapshot());
-    expect(text($(card, ".confidence"))).toBe("Confidence: medium - no workload history yet");
+    expect(text($(card, ".confidence"))).toBe("Confidence: medium - activity history: 1 of 3 days");
     await send(card, hass, snapshot({ confidence_level: "high", confidence_hints: [] }));
     expect(text($(card, ".confidence"))).toBe("Confidence: high");
     await send(
@@ -313,7 +346,7 @@ describe("water and buttons", () => {
     const card = await mount(hass);
     await send(card, hass, snapshot());
     const glass = $(card, "button.log-glass")!;
-    expect(text(glass)).toBe("+1 glass (250 mL)");
+    expect(text(glass.querySelector("[aria-live]"))).toBe("+1 glass (250 mL)");
     expect(glass.getAttribute("aria-label")).toBe("Log a glass of water");
     glass.click();
     await flush();
@@ -321,7 +354,7 @@ describe("water and buttons", () => {
     expect(hass.callService).toHaveBeenCalledWith("button", "press", {
       entity_id: "button.demo_log_a_glass_of_water",
     });
-    expect(text($(card, "button.log-glass"))).toBe("✓ Logged");
+    expect(text($(card, "button.log-glass [aria-live]"))).toBe("✓ Logged");
     $(card, "button.log-stretch")!.click();
     $(card, "button.log-cramp")!.click();
     await flush();
@@ -377,7 +410,7 @@ describe("languages", () => {
     expect(text($$(card, ".row.factor")[0])).toBe("zu wenig getrunken +12");
     expect(text($(card, ".water-text"))).toMatch(/^900 von 2.500 mL/);
     expect(text($(card, ".confidence"))).toBe(
-      "Zuverlässigkeit: mittel - noch kein Aktivitätsverlauf",
+      "Zuverlässigkeit: mittel - Aktivitätsverlauf: 1 von 3 Tagen",
     );
   });
 
@@ -389,7 +422,7 @@ describe("languages", () => {
     expect(root.getAttribute("dir")).toBe("rtl");
     expect(root.getAttribute("lang")).toBe("he");
     expect(text($(card, ".level"))).toBe("בינוני");
-    expect(text($(card, "button.log-stretch"))).toBe("התמתחתי");
+    expect(text($(card, "button.log-stretch [aria-live]"))).toBe("התמתחתי");
   });
 
   it("prefers the profile's locale over hass.language and falls back to English", async () => {

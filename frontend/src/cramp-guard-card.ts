@@ -324,8 +324,9 @@ export class CrampGuardCard extends LitElement {
     if (!data.confidence_level) return nothing;
     const level = t(`confidence.${data.confidence_level}` as TranslationKey);
     // The first hint (most valuable first) that the card has words for.
+    const days = data.history_days ?? { known: 0, needed: 3 };
     const hint = (data.confidence_hints ?? [])
-      .map((key) => t(`hint.${key}` as TranslationKey))
+      .map((key) => t(`hint.${key}` as TranslationKey, days))
       .find((words) => words);
     const text = hint ? t("confidence_with_hint", { level, hint }) : level;
     return html`<div class="confidence">${t("confidence_line", { confidence: text })}</div>`;
@@ -372,8 +373,11 @@ export class CrampGuardCard extends LitElement {
   }
 
   private _renderMissing(data: Snapshot, t: Localize, tag: string): TemplateResult | typeof nothing {
+    // The activity history a confidence hint already counts in days is not listed
+    // again (it read as a contradiction next to the steps on screen).
+    const explained = (data.confidence_hints ?? []).includes("no_workload_history");
     const missing = (data.points ?? [])
-      .filter((f) => !f.available)
+      .filter((f) => !f.available && !(explained && f.key === "workload"))
       .map((f) => t(`source.${f.key}` as TranslationKey) || f.key.replace(/_/g, " "));
     if (missing.length === 0) return nothing;
     let list: string;
@@ -434,7 +438,10 @@ export class CrampGuardCard extends LitElement {
           ?disabled=${!entityId}
           @click=${() => this._press(kind, entityId)}
         >
-          <span aria-live="polite">${shown}</span>
+          <span class="stack">
+            <span aria-live="polite">${shown}</span>
+            <span class="ghost" aria-hidden="true">${text}</span>
+          </span>
         </button>`;
       })}
     </div>`;

@@ -236,6 +236,17 @@ export const cardStyles = css`
     outline: 2px solid var(--primary-color, #03a9f4);
     outline-offset: 2px;
   }
+  /* A button keeps its size while it says "Logged": the label and its usual text
+     share one cell, the usual one hidden, so the row never reflows. */
+  .actions .stack {
+    display: inline-grid;
+  }
+  .actions .stack > * {
+    grid-area: 1 / 1;
+  }
+  .actions .ghost {
+    visibility: hidden;
+  }
   .actions button[disabled] {
     cursor: default;
     opacity: 0.5;
@@ -252,7 +263,12 @@ export const cardStyles = css`
   .why-toggle {
     all: unset;
     cursor: pointer;
-    margin-block-start: 12px;
+    /* A finger's target: 44 px high at least. */
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+    min-width: 44px;
+    margin-block-start: 4px;
     color: var(--primary-color, #03a9f4);
     font-weight: 500;
   }

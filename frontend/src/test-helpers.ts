@@ -74,6 +74,7 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     confidence: 0.52,
     confidence_level: "medium",
     confidence_hints: ["no_workload_history", "no_water_logged"],
+    history_days: { known: 1, needed: 3 },
     water: { today_ml: 900, target_ml: 2500, expected_ml: 1200, pace: 0.75, glass_ml: 250 },
     see_professional: false,
     entities: {

@@ -89,6 +89,8 @@ export interface Snapshot {
   confidence: number | null;
   confidence_level: ConfidenceLevel | null;
   confidence_hints: ConfidenceHint[];
+  /** Completed days of activity the workload has / needs; null without activity. */
+  history_days?: { known: number; needed: number } | null;
   water: Water;
   see_professional: boolean;
   entities: Entities;
