@@ -19,6 +19,17 @@ from .browser import DEEP_TEXT, logged_in_page
 from .hass import LiveHass
 
 TIMEOUT_MS = 30_000
+# The entity ids the entity pickers of a dialog hold (through its shadow roots).
+PICKED = """elements => {
+  const found = [];
+  const walk = node => {
+    if (node.nodeName === 'HA-SELECTOR-ENTITY' && node.value) found.push(node.value);
+    [...(node.shadowRoot ? node.shadowRoot.childNodes : []), ...node.childNodes]
+      .forEach(walk);
+  };
+  elements.forEach(walk);
+  return found;
+}"""
 # What untranslated text looks like: a translation key or a field's raw name.
 RAW = re.compile(
     r"component\.cramp_guard|\b(?:person_name|room_temperature|room_humidity|"
@@ -49,6 +60,37 @@ async def _submit(page: Page, words: dict[str, str]) -> None:
     await page.wait_for_timeout(1500)
 
 
+async def picked(page: Page) -> list[str]:
+    """The entity ids the open flow dialog's entity pickers hold, in order."""
+    values: list[str] = await page.locator("dialog-data-entry-flow").evaluate_all(
+        PICKED
+    )
+    return values
+
+
+async def _open_add_flow(
+    page: Page,
+    live: LiveHass,
+    words: dict[str, str],
+    sources: list[tuple[str, str, str]],
+) -> None:
+    """Add integration > Cramp Guard, type `words["name"]`, pick `sources`."""
+    await page.goto(
+        f"{live.base}/config/integrations/dashboard", wait_until="domcontentloaded"
+    )
+    await page.get_by_role("button", name=words["add"]).click()
+    brands = page.locator("dialog-add-integration")
+    await brands.wait_for(state="attached")
+    await page.wait_for_timeout(1500)  # the search field takes the focus
+    await page.keyboard.type("Cramp Guard")
+    await brands.get_by_text("Cramp Guard", exact=True).first.click()
+    person = words["person"]  # 2026.11's text field has no <label>: its role
+    named = page.get_by_role("textbox", name=person)
+    await page.get_by_label(person).or_(named).first.fill(words["name"])
+    for label, query, entity_name in sources:
+        await _pick(page, label, query, entity_name)
+
+
 async def walk_config_flow(
     live: LiveHass,
     language: str,
@@ -66,20 +108,7 @@ async def walk_config_flow(
     pages: list[str] = []
     async with logged_in_page(live, language=language, height=1500) as page:
         page.set_default_timeout(TIMEOUT_MS)
-        await page.goto(
-            f"{live.base}/config/integrations/dashboard", wait_until="domcontentloaded"
-        )
-        await page.get_by_role("button", name=words["add"]).click()
-        brands = page.locator("dialog-add-integration")
-        await brands.wait_for(state="attached")
-        await page.wait_for_timeout(1500)  # the search field takes the focus
-        await page.keyboard.type("Cramp Guard")
-        await brands.get_by_text("Cramp Guard", exact=True).first.click()
-        person = words["person"]  # 2026.11's text field has no <label>: its role
-        named = page.get_by_role("textbox", name=person)
-        await page.get_by_label(person).or_(named).first.fill(words["name"])
-        for label, query, entity_name in sources:
-            await _pick(page, label, query, entity_name)
+        await _open_add_flow(page, live, words, sources)
         for step in ("sources", "counters", "profile"):
             await page.wait_for_timeout(500)
             pages.append(await _dialog_text(page))
@@ -90,3 +119,60 @@ async def walk_config_flow(
         finish = re.compile(words["finish"], re.I)
         await page.get_by_role("button", name=finish).click()
     return {"pages": pages, "raw": [RAW.findall(text) for text in pages]}
+
+
+async def walk_taken_then_abandoned(
+    live: LiveHass,
+    words: dict[str, str],
+    taken: str,
+    sources: list[tuple[str, str, str]],
+    screenshots: Path,
+) -> dict[str, Any]:
+    """Add a person under the name `taken` (another person has it) with `sources`:
+    what the dialog says and still holds; then, with `words["name"]`, go on to the
+    next page and leave the flow there (the page reloaded: the flow stays open).
+    """
+    screenshots.mkdir(parents=True, exist_ok=True)
+    async with logged_in_page(live, height=1500) as page:
+        page.set_default_timeout(TIMEOUT_MS)
+        await _open_add_flow(page, live, words | {"name": taken}, sources)
+        await _submit(page, words)
+        text, held = await _dialog_text(page), await picked(page)
+        await page.screenshot(path=str(screenshots / "taken.png"))
+        person = words["person"]
+        named = page.get_by_role("textbox", name=person)
+        await page.get_by_label(person).or_(named).first.fill(words["name"])
+        await _submit(page, words)
+        after = await _dialog_text(page)
+        await page.reload(wait_until="domcontentloaded")
+    return {"text": text, "picked": held, "after": after}
+
+
+async def walk_configure(
+    live: LiveHass, words: dict[str, str], screenshots: Path
+) -> dict[str, Any]:
+    """Open Configure on the person's entry and save every page as it opens.
+
+    Returns the entity ids the first page's pickers hold and each page's text.
+    """
+    screenshots.mkdir(parents=True, exist_ok=True)
+    pages: list[str] = []
+    async with logged_in_page(live, height=1500) as page:
+        page.set_default_timeout(TIMEOUT_MS)
+        await page.goto(
+            f"{live.base}/config/integrations/integration/cramp_guard",
+            wait_until="domcontentloaded",
+        )
+        await page.get_by_role("button", name=words["configure"]).first.click()
+        await page.locator("dialog-data-entry-flow").wait_for(state="attached")
+        await page.wait_for_timeout(1500)
+        held = await picked(page)
+        finish = page.get_by_role("button", name=re.compile(words["finish"], re.I))
+        for step in range(8):
+            pages.append(await _dialog_text(page))
+            await page.screenshot(path=str(screenshots / f"configure-{step}.png"))
+            if await finish.count():
+                await finish.first.click()
+                break
+            await _submit(page, words)
+    return {"picked": held, "pages": pages}

@@ -17,14 +17,24 @@ from typing import Any
 import pytest
 
 from cramp_guard_dev import develop
-from cramp_guard_dev.flow_walk import walk_config_flow
+from cramp_guard_dev.flow_walk import (
+    walk_config_flow,
+    walk_configure,
+    walk_taken_then_abandoned,
+)
 from cramp_guard_dev.hass import COMPONENT, zone_at
+from custom_components.cramp_guard.settings import Settings
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
 # The frontend's own words for its buttons (its translations, not ours).
 BUTTONS = {
-    "en": {"add": "Add integration", "submit": "Submit|Next", "finish": "Finish"},
+    "en": {
+        "add": "Add integration",
+        "submit": "Submit|Next",
+        "finish": "Finish",
+        "configure": "Configure",
+    },
     # (2026.x: "Skip and finish")
     "de": {
         "add": "Integration hinzufügen",
@@ -91,3 +101,50 @@ async def test_a_person_is_added_in_the_browser(
     assert done  # the last page: the person's device (2026.x offers to name it)
     assert sorted(entry["title"] for entry in entries) == ["Bea", "Demo"]
     assert risk is not None
+
+
+def _demo(config_dir: Path) -> dict[str, Any]:
+    """The demo person's config entry as Home Assistant saved it."""
+    path = config_dir / ".storage" / "core.config_entries"
+    entries = json.loads(path.read_text(encoding="utf-8"))["data"]["entries"]
+    entry: dict[str, Any] = next(e for e in entries if e["title"] == develop.PERSON)
+    return entry
+
+
+async def test_configure_keeps_what_is_set_and_a_name_is_checked_kindly(
+    tmp_path: Path, socket_enabled: None
+) -> None:
+    """Configure opens with the demo's sources and, saved page by page as it opens,
+    changes nothing; adding a person under a name that is taken says so on the name
+    and keeps the picks; a flow left open does not stand in the way of a new one
+    with the same name (issue 20, items 1 and 3)."""
+    strings = _ours("en")["config"]["step"]
+    user = strings["user"]
+    words = BUTTONS["en"] | {"person": user["data"]["person_name"], "name": "Bea"}
+    steps = (user["sections"]["activity"]["data"]["activity"], "steps", "Demo steps")
+    config_dir = tmp_path / "develop"
+    hass = await develop.prepare(config_dir, 0, zone_at(develop.AFTERNOON))
+    try:
+        await asyncio.sleep(2)  # the entry is on disk
+        before = _demo(config_dir)
+        configure = await walk_configure(hass, words, tmp_path / "shots")
+        taken = await walk_taken_then_abandoned(
+            hass, words, "demo", [steps], tmp_path / "shots"
+        )
+        await walk_config_flow(hass, "en", words, [steps], tmp_path / "shots")
+        entries = await hass.rest(
+            "GET", "/api/config/config_entries/entry?domain=cramp_guard"
+        )
+    finally:
+        await hass.stop()
+
+    after = _demo(config_dir)
+    assert sorted(configure["picked"]) == sorted(develop.SOURCES.values())
+    assert Settings.from_entry(after["data"], after["options"]) == Settings.from_entry(
+        before["data"], before["options"]
+    )
+    assert len(configure["pages"]) >= 4, configure["pages"]
+    assert _ours("en")["config"]["error"]["name_taken"] in taken["text"]
+    assert taken["picked"] == ["sensor.demo_steps"]
+    assert strings["counters"]["title"].format(name="Bea") in taken["after"]
+    assert sorted(entry["title"] for entry in entries) == ["Bea", "Demo"]
