@@ -33,7 +33,7 @@ def _full_day() -> Day:
         TODAY,
         load=8000,
         water_sensor_ml=1200,
-        water_logged_ml=250,
+        water_logs=[(at, 200.0), (None, 50.0)],  # None: an older file's sum
         max_heat_index_c=27.5,
         minutes={960: 120.0},
         outdoor={16: (31.0, 55.0)},
@@ -49,7 +49,11 @@ def test_day_round_trip_and_water() -> None:
     assert Day.from_dict(day.as_dict()) == day
     assert day.water_ml == 1450
     assert Day(TODAY).water_ml is None
-    assert Day(TODAY, water_logged_ml=250).water_ml == 250
+    assert Day(TODAY, water_logs=[(None, 250.0)]).water_ml == 250
+    # A file from before the logs were kept: its sum, which cannot be undone.
+    old = Day.from_dict({"day": TODAY.isoformat(), "water_logged_ml": 250})
+    assert old.water_logs == [(None, 250.0)]
+    assert Day.from_dict({"day": TODAY.isoformat()}).water_logs == []
     assert Day(TODAY, water_sensor_ml=0).water_ml == 0
 
 
@@ -120,7 +124,7 @@ async def test_load_history_and_iterators(hass: HomeAssistant) -> None:
 async def test_save_now(hass: HomeAssistant, hass_storage: dict[str, Any]) -> None:
     """Unloading writes at once."""
     ledger = Ledger(hass, "entry1")
-    ledger.day(TODAY).water_logged_ml = 250
+    ledger.day(TODAY).water_logs.append((None, 250.0))
     await ledger.async_save_now()
     assert hass_storage[KEY]["data"]["days"][0]["water_logged_ml"] == 250
 

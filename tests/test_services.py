@@ -49,6 +49,7 @@ SERVICES = (
     "log_water",
     "log_stretch",
     "log_cramp",
+    "undo_log",
     "snooze",
     "send_stretch_reminder",
     "get_assessment",
@@ -58,11 +59,12 @@ GOOD: dict[str, dict[str, Any]] = {
     "log_water": {"amount": 250},
     "log_stretch": {},
     "log_cramp": {},
+    "undo_log": {},
     "snooze": {"duration": {"hours": 1}},
     "send_stretch_reminder": {},
     "get_assessment": {},
 }
-RESPONSE = {"log_water", "log_stretch", "log_cramp", "get_assessment"}
+RESPONSE = {"log_water", "log_stretch", "log_cramp", "undo_log", "get_assessment"}
 
 
 @dataclass
@@ -200,6 +202,7 @@ async def test_log_water(
         "water_today_ml": round(SENSOR_WATER_ML + ml),
         "stretches_today": 0,
         "cramps_30_days": 0,
+        "log_id": f"water@{NOW.isoformat()}",
     }
     state = hass.states.get("sensor.alex_water_today")
     assert state is not None
@@ -218,6 +221,7 @@ async def test_log_without_asking_for_the_totals(
         "water_today_ml": round(SENSOR_WATER_ML + 200),
         "stretches_today": 1,
         "cramps_30_days": 1,
+        "log_id": f"water@{NOW.isoformat()}",
     }
 
 
@@ -235,6 +239,45 @@ async def test_log_stretch(hass: HomeAssistant, people: People) -> None:
     state = hass.states.get("sensor.alex_last_stretch")
     assert state is not None
     assert dt_util.parse_datetime(state.state) == NOW
+
+
+async def test_undo_a_log_by_its_id_or_the_last_one(
+    hass: HomeAssistant, people: People, freezer: FrozenDateTimeFactory
+) -> None:
+    """Each log action answers with its log_id; undo_log removes that log, or the
+    last one of the last 24 h (of a kind): the ledger, the sensors and the index are
+    as before at once, and the other person is untouched."""
+    target = {"config_entry_id": people.alex.entry_id}
+    risk = _state(hass, "sensor.alex_cramp_risk")
+    before = _ledgers(people)
+    water = await _call(hass, "log_water", target | {"amount": 300}, response=True)
+    freezer.tick(timedelta(minutes=1))
+    stretch = await _call(hass, "log_stretch", target, response=True)
+    freezer.tick(timedelta(minutes=1))
+    cramp = await _call(hass, "log_cramp", target, response=True)
+    await hass.async_block_till_done()
+    assert cramp["log_id"].startswith("cramp@")
+    assert _state(hass, "sensor.alex_cramp_risk") != risk
+
+    undone = await _call(hass, "undo_log", target, response=True)  # the last one
+    assert undone["log_id"] == cramp["log_id"]
+    assert undone["cramps_30_days"] == 0
+    undone = await _call(hass, "undo_log", target | {"kind": "water"}, response=True)
+    assert undone["log_id"] == water["log_id"]
+    assert undone["water_today_ml"] == round(SENSOR_WATER_ML)
+    await _call(hass, "undo_log", target | {"log_id": stretch["log_id"]})
+    await hass.async_block_till_done()
+    assert _ledgers(people) == before
+    assert _state(hass, "sensor.alex_cramp_risk") == risk
+    assert _state(hass, "sensor.alex_water_today") == str(round(SENSOR_WATER_ML))
+    assert _state(hass, "sensor.alex_cramps_30_days") == "0"
+
+    # Only the last 24 hours are "the last one"; an id reaches further back.
+    await _call(hass, "log_stretch", target)
+    freezer.tick(timedelta(hours=25))
+    with pytest.raises(ServiceValidationError) as err:
+        await _call(hass, "undo_log", target)
+    assert err.value.translation_key == "nothing_to_undo"
 
 
 @pytest.mark.parametrize(
@@ -497,6 +540,15 @@ INPUT_ERRORS: list[tuple[str, str, dict[str, Any], str]] = [
         ("log_water", f"{amount}_{unit}", {"amount": amount, "unit": unit}, key)
         for amount, unit, key in ABSURD_WATER
     ),
+    ("undo_log", "nothing_logged", {}, "nothing_to_undo"),
+    ("undo_log", "no_such_stretch", {"kind": "stretch"}, "nothing_to_undo"),
+    (
+        "undo_log",
+        "unknown_id",
+        {"log_id": "cramp@2026-06-16T11:00:00+02:00"},
+        "log_not_found",
+    ),
+    ("undo_log", "garbage_id", {"log_id": "sock@yesterday"}, "log_not_found"),
     ("snooze", "zero", {"duration": {"hours": 0}}, "invalid_duration"),
     ("snooze", "negative", {"duration": {"hours": -1}}, "invalid_duration"),
     (
@@ -519,6 +571,8 @@ SCHEMA_ERRORS: list[tuple[str, str, dict[str, Any]]] = [
     ("log_cramp", "unknown_muscle", {"muscle": "neck"}),
     ("log_cramp", "unknown_context", {"context": "morning"}),
     ("log_cramp", "unknown_severity", {"severity": "extreme"}),
+    ("undo_log", "unknown_kind", {"kind": "sock"}),
+    ("undo_log", "id_not_a_string", {"log_id": ["x"]}),
     ("snooze", "no_duration", {}),
     ("snooze", "duration_not_a_time", {"duration": "soon"}),
     ("log_stretch", "unknown_field", {"amount": 1}),

@@ -104,7 +104,8 @@ async def test_water_in_fluid_ounces(
     assert await response.json() == {
         "ok": True,
         "type": "water",
-        "totals": NO_TOTALS | {"water_today_ml": 237},
+        "totals": NO_TOTALS
+        | {"water_today_ml": 237, "log_id": f"water@{NOON.isoformat()}"},
     }
     assert hass.states.get("sensor.alex_water_today").state == "237"
 
@@ -140,7 +141,8 @@ async def test_stretch_and_cramps(
     assert await response.json() == {
         "ok": True,
         "type": "stretch",
-        "totals": NO_TOTALS | {"stretches_today": 1},
+        "totals": NO_TOTALS
+        | {"stretches_today": 1, "log_id": f"stretch@{NOON.isoformat()}"},
     }
     last = hass.states.get("sensor.alex_last_stretch").state
     assert datetime.fromisoformat(last) == NOON
@@ -155,7 +157,12 @@ async def test_stretch_and_cramps(
     assert await response.json() == {
         "ok": True,
         "type": "cramp",
-        "totals": NO_TOTALS | {"stretches_today": 1, "cramps_30_days": 1},
+        "totals": NO_TOTALS
+        | {
+            "stretches_today": 1,
+            "cramps_30_days": 1,
+            "log_id": f"cramp@{NOON.isoformat()}",
+        },
     }
     response = await post({"type": "cramp"})
     assert (await response.json())["totals"]["cramps_30_days"] == 2

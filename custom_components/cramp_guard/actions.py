@@ -10,34 +10,40 @@ today is computed in one place.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from homeassistant.core import callback
 from homeassistant.util import dt as dt_util
 
-from .bodies import validate
+from .bodies import Refused, validate
 from .engine import Engine
-from .ledger import CrampRecord
+from .ledger import CrampRecord, log_id
 
 AFTER_EXERCISE = timedelta(hours=1)
 
 
+UNDO_WITHIN = timedelta(days=1)  # "the last one": a hand log of the last 24 h
+
+
 @dataclass(frozen=True, slots=True)
 class Totals:
-    """What the day holds after a log (the webhook answers with it)."""
+    """What the day holds after a log or an undo (the actions and the webhook answer
+    with it), and the id of the hand log written or removed."""
 
     water_today_ml: float
     stretches_today: int
     cramps_30_days: int
+    log_id: str | None = None
 
-    def as_dict(self) -> dict[str, float | int]:
+    def as_dict(self) -> dict[str, float | int | str | None]:
         """JSON-ready."""
         return {
             "water_today_ml": round(self.water_today_ml),
             "stretches_today": self.stretches_today,
             "cramps_30_days": self.cramps_30_days,
+            "log_id": self.log_id,
         }
 
 
@@ -79,6 +85,34 @@ def async_log(engine: Engine, kind: str, data: Mapping[str, Any]) -> Totals:
         context = fields.get("context") or cramp_context(engine, now)
         record = CrampRecord(now, fields["muscle"], context, fields.get("severity"))
         engine.ledger.add_cramp(record)
+    return _written(engine, log_id(kind, now))
+
+
+@callback
+def async_undo(
+    engine: Engine, log: str | None = None, kind: str | None = None
+) -> Totals:
+    """Remove a hand log: the one with the id `log`, else the last one of the last
+    24 h (of `kind`, when given); `Refused` removes nothing."""
+    if log is None:
+        since = dt_util.now() - UNDO_WITHIN
+        logs = [
+            found
+            for found in engine.ledger.hand_logs(since)
+            if kind is None or found.startswith(f"{kind}@")
+        ]
+        if not logs:
+            raise Refused(
+                "nothing_to_undo", "nothing to undo", name=engine.settings.name
+            )
+        log = logs[-1]
+    if not engine.ledger.remove_log(log):
+        raise Refused("log_not_found", f"no hand log {log}", log_id=log)
+    return _written(engine, log)
+
+
+def _written(engine: Engine, log: str) -> Totals:
+    """Save soon, assess at once; the totals, with the hand log's id."""
     engine.ledger.async_schedule_save(logged=True)
     engine.async_update()
-    return totals(engine)
+    return replace(totals(engine), log_id=log)

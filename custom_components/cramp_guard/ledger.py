@@ -68,7 +68,9 @@ class Day:
     day: date
     load: float | None = None
     water_sensor_ml: float | None = None
-    water_logged_ml: float = 0.0
+    # Water logged by hand, each log (its moment, mL); the moment is None for what a
+    # ledger from before logs were kept had as the day's sum (it cannot be undone).
+    water_logs: list[tuple[datetime | None, float]] = field(default_factory=list)
     max_heat_index_c: float | None = None
     # minutes since the day's midnight -> amount (past 1440: after midnight)
     minutes: dict[int, float] = field(default_factory=dict)
@@ -78,6 +80,11 @@ class Day:
     bouts: list[BoutRecord] = field(default_factory=list)
     stretches: list[datetime] = field(default_factory=list)
     cramps: list[CrampRecord] = field(default_factory=list)
+
+    @property
+    def water_logged_ml(self) -> float:
+        """Water logged by hand today."""
+        return sum((ml for _, ml in self.water_logs), 0.0)
 
     @property
     def water_ml(self) -> float | None:
@@ -92,7 +99,10 @@ class Day:
             "day": self.day.isoformat(),
             "load": self.load,
             "water_sensor_ml": self.water_sensor_ml,
-            "water_logged_ml": self.water_logged_ml,
+            "water_logged_ml": self.water_logged_ml,  # what older versions read
+            "water_logs": [
+                [at.isoformat() if at else None, ml] for at, ml in self.water_logs
+            ],
             "max_heat_index_c": self.max_heat_index_c,
             "minutes": {str(k): v for k, v in self.minutes.items()},
             "outdoor": {str(k): list(v) for k, v in self.outdoor.items()},
@@ -113,7 +123,7 @@ class Day:
             day=date.fromisoformat(data["day"]),
             load=data.get("load"),
             water_sensor_ml=data.get("water_sensor_ml"),
-            water_logged_ml=float(data.get("water_logged_ml", 0.0)),
+            water_logs=_water_logs(data),
             max_heat_index_c=data.get("max_heat_index_c"),
             minutes={int(k): float(v) for k, v in data.get("minutes", {}).items()},
             outdoor={
@@ -131,6 +141,27 @@ class Day:
                 for at, muscle, context, severity in data.get("cramps", [])
             ],
         )
+
+
+def _water_logs(data: dict[str, Any]) -> list[tuple[datetime | None, float]]:
+    """A saved day's hand-logged water; a file from before logs were kept has only
+    their sum."""
+    if "water_logs" in data:
+        return [
+            (datetime.fromisoformat(at) if at else None, float(ml))
+            for at, ml in data["water_logs"]
+        ]
+    total = float(data.get("water_logged_ml", 0.0))
+    return [(None, total)] if total else []
+
+
+# A hand log's id: its kind and moment ("cramp@2026-12-07T21:04:05.123456+01:00").
+LOG_KINDS = ("water", "stretch", "cramp")
+
+
+def log_id(kind: str, at: datetime) -> str:
+    """The id of the hand log of `kind` at `at`."""
+    return f"{kind}@{at.isoformat()}"
 
 
 class Ledger:
@@ -356,7 +387,7 @@ class Ledger:
         """Add water drunk at `at`: logged by hand, or counted by the water sensor."""
         day = self._changing(at)
         if logged:
-            day.water_logged_ml += ml
+            day.water_logs.append((at, ml))
         else:
             day.water_sensor_ml = (day.water_sensor_ml or 0.0) + ml
         return day
@@ -384,6 +415,44 @@ class Ledger:
         day.cramps.append(cramp)
         self._cramps = None
         return day
+
+    def hand_logs(self, since: datetime) -> list[str]:
+        """The ids of the hand logs (water, stretches, cramps) since `since`, oldest
+        first."""
+        found: list[tuple[datetime, str]] = []
+        for day in sorted(d for d in self.days if d >= self.day_of(since)):
+            record = self.days[day]
+            moments = (
+                *(("water", at) for at, _ in record.water_logs if at is not None),
+                *(("stretch", at) for at in record.stretches),
+                *(("cramp", cramp.at) for cramp in record.cramps),
+            )
+            found += [(at, log_id(kind, at)) for kind, at in moments if at >= since]
+        return [log for _, log in sorted(found)]
+
+    def remove_log(self, log: str) -> bool:
+        """Remove the hand log with the id `log`; whether there was one."""
+        kind, _, moment = log.partition("@")
+        try:
+            at = datetime.fromisoformat(moment)
+        except ValueError:
+            return False
+        if kind not in LOG_KINDS or (day := self.days.get(self.day_of(at))) is None:
+            return False
+        if kind == "water":
+            kept = [entry for entry in day.water_logs if entry[0] != at]
+            removed = len(kept) < len(day.water_logs)
+            day.water_logs = kept
+        elif kind == "stretch":
+            removed = at in day.stretches
+            day.stretches = [when for when in day.stretches if when != at]
+        else:
+            removed = any(cramp.at == at for cramp in day.cramps)
+            day.cramps = [cramp for cramp in day.cramps if cramp.at != at]
+        if removed:
+            self._dirty.add(day.day)
+            self._cramps = self._stretches = None
+        return removed
 
     def record_heat(self, index_c: float, at: datetime) -> None:
         """Keep the day's highest indoor heat index."""

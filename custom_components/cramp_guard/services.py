@@ -1,4 +1,5 @@
-"""The actions (services): log water, stretches and cramps, snooze, remind, explain.
+"""The actions (services): log water, stretches and cramps, undo a log, snooze,
+remind, explain.
 
 Every action targets one person, by the config entry id (a required field with a
 config-entry selector, as core integrations do). Everything is checked before
@@ -27,6 +28,7 @@ from . import actions
 from .bodies import SCHEMAS, Refused, service_error
 from .const import DOMAIN
 from .explain import explain
+from .ledger import LOG_KINDS
 from .risk.types import Assessment, RiskInputs
 from .runtime import CrampGuardData
 from .util import rounded
@@ -37,9 +39,12 @@ SERVICE_LOG_CRAMP: Final = "log_cramp"
 SERVICE_SNOOZE: Final = "snooze"
 SERVICE_SEND_STRETCH_REMINDER: Final = "send_stretch_reminder"
 SERVICE_GET_ASSESSMENT: Final = "get_assessment"
+SERVICE_UNDO_LOG: Final = "undo_log"
 
 ATTR_CONFIG_ENTRY_ID: Final = "config_entry_id"
 ATTR_DURATION: Final = "duration"
+ATTR_LOG_ID: Final = "log_id"
+ATTR_KIND: Final = "kind"
 
 MAX_SNOOZE: Final = timedelta(hours=24)
 DISCLAIMER: Final = (
@@ -72,6 +77,13 @@ def _duration(value: Any) -> timedelta:
 
 
 SNOOZE_SCHEMA: Final = vol.Schema({**_TARGET, vol.Required(ATTR_DURATION): _duration})
+UNDO_SCHEMA: Final = vol.Schema(
+    {
+        **_TARGET,
+        vol.Optional(ATTR_LOG_ID): cv.string,
+        vol.Optional(ATTR_KIND): vol.In(LOG_KINDS),
+    }
+)
 
 
 @callback
@@ -145,6 +157,16 @@ def async_setup_services(hass: HomeAssistant) -> None:
             raise err.as_service_error() from err
         return {**totals.as_dict()}
 
+    async def undo_log(call: ServiceCall) -> ServiceResponse:
+        data = async_get_target(hass, call)
+        try:
+            totals = actions.async_undo(
+                data.engine, call.data.get(ATTR_LOG_ID), call.data.get(ATTR_KIND)
+            )
+        except Refused as err:
+            raise err.as_service_error() from err
+        return {**totals.as_dict()}
+
     async def snooze(call: ServiceCall) -> None:
         data = async_get_target(hass, call)
         duration: timedelta = call.data[ATTR_DURATION]
@@ -176,6 +198,13 @@ def async_setup_services(hass: HomeAssistant) -> None:
             schema=vol.Schema({**_TARGET, **SCHEMAS[kind].schema}),
             supports_response=SupportsResponse.OPTIONAL,
         )
+    register(
+        DOMAIN,
+        SERVICE_UNDO_LOG,
+        undo_log,
+        schema=UNDO_SCHEMA,
+        supports_response=SupportsResponse.OPTIONAL,
+    )
     register(DOMAIN, SERVICE_SNOOZE, snooze, schema=SNOOZE_SCHEMA)
     register(
         DOMAIN,
