@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { CrampGuardCard, RETRY_MS } from "./cramp-guard-card";
+import { CrampGuardCard, RETRY_MS, UNDO_MS } from "./cramp-guard-card";
 import { $, $$, ENTRY, fakeHass, flush, mount, send, snapshot, text } from "./test-helpers";
 import type { Level } from "./types";
 
@@ -328,6 +328,51 @@ describe("the risk", () => {
     expect(events).toHaveLength(1);
     expect(events[0].detail).toEqual({ entityId: "sensor.demo_cramp_risk" });
     expect(events[0].bubbles && events[0].composed).toBe(true);
+  });
+});
+
+describe("undo", () => {
+  it("offers Undo after a tap and undoes the last log of that kind", async () => {
+    const hass = fakeHass();
+    const card = await mount(hass);
+    await send(card, hass, snapshot());
+    $(card, "button.log-cramp")!.click();
+    await flush();
+    await card.updateComplete;
+    expect(text($(card, ".undo"))).toBe("Cramp logged Undo");
+    $(card, ".undo-button")!.click();
+    await flush();
+    await card.updateComplete;
+    expect(hass.callService).toHaveBeenLastCalledWith("cramp_guard", "undo_log", {
+      config_entry_id: ENTRY,
+      kind: "cramp",
+    });
+    expect(text($(card, ".undo"))).toBe("Undone");
+    expect(text($(card, "button.log-cramp [aria-live]"))).toBe("Cramp");
+  });
+
+  it("takes the offer back after a few seconds, and says when undo failed", async () => {
+    vi.useFakeTimers();
+    const hass = fakeHass();
+    const card = await mount(hass);
+    await send(card, hass, snapshot());
+    $(card, "button.log-glass")!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    await card.updateComplete;
+    expect(text($(card, ".undo"))).toBe("Glass logged Undo");
+    await vi.advanceTimersByTimeAsync(UNDO_MS);
+    await card.updateComplete;
+    expect($(card, ".undo")).toBeNull();
+
+    $(card, "button.log-stretch")!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    await card.updateComplete;
+    hass.callService.mockRejectedValueOnce(new Error("nothing to undo"));
+    $(card, ".undo-button")!.click();
+    await vi.advanceTimersByTimeAsync(0);
+    await card.updateComplete;
+    expect(text($(card, ".undo"))).toBe("Could not undo");
+    vi.useRealTimers();
   });
 });
 

@@ -29,10 +29,16 @@ export const PEOPLE = "cramp_guard/people";
 /** After a {"loaded": false} event or a failed subscribe, try again this often. */
 export const RETRY_MS = 5000;
 const CONFIRM_MS = 2000;
+/** How long "Cramp logged - Undo" is offered after a tap. */
+export const UNDO_MS = 8000;
+/** The hand log each button writes (the undo_log action's `kind`). */
+const LOG_KIND: Record<ButtonKind, string> = { glass: "water", stretch: "stretch", cramp: "cramp" };
 
 type Status = "loading" | "ok" | "not_found" | "not_loaded" | "error";
 type ButtonKind = "glass" | "stretch" | "cramp";
 type ButtonState = "done" | "failed";
+/** The undo offered after a tap: offered, done, or failed. */
+type Undo = { kind: ButtonKind; state: "offer" | "done" | "failed" };
 
 function fire(node: HTMLElement, type: string, detail: unknown): void {
   node.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
@@ -50,6 +56,7 @@ export class CrampGuardCard extends LitElement {
     _data: { state: true },
     _status: { state: true },
     _pressed: { state: true },
+    _undo: { state: true },
     _why: { state: true },
   };
 
@@ -57,6 +64,7 @@ export class CrampGuardCard extends LitElement {
   declare _data?: Snapshot;
   declare _status: Status;
   declare _pressed: Partial<Record<ButtonKind, ButtonState>>;
+  declare _undo: Undo | undefined;
   declare _why: boolean | undefined;
 
   private _hass?: HomeAssistant;
@@ -68,6 +76,7 @@ export class CrampGuardCard extends LitElement {
   private _generation = 0;
   private _retryTimer?: ReturnType<typeof setTimeout>;
   private _pressTimers: Partial<Record<ButtonKind, ReturnType<typeof setTimeout>>> = {};
+  private _undoTimer?: ReturnType<typeof setTimeout>;
 
   constructor() {
     super();
@@ -140,6 +149,8 @@ export class CrampGuardCard extends LitElement {
     this._drop();
     for (const timer of Object.values(this._pressTimers)) clearTimeout(timer);
     this._pressTimers = {};
+    clearTimeout(this._undoTimer);
+    this._undo = undefined;
   }
 
   // --- the subscription -------------------------------------------------------------
@@ -233,6 +244,30 @@ export class CrampGuardCard extends LitElement {
       const { [kind]: _, ...rest } = this._pressed;
       this._pressed = rest;
     }, CONFIRM_MS);
+    if (state === "done") this._offerUndo({ kind, state: "offer" }, UNDO_MS);
+  }
+
+  private _offerUndo(undo: Undo | undefined, forMs: number): void {
+    this._undo = undo;
+    clearTimeout(this._undoTimer);
+    this._undoTimer = setTimeout(() => (this._undo = undefined), forMs);
+  }
+
+  /** Undo the last log of the kind just tapped (cramp_guard.undo_log). */
+  private async _undoLast(kind: ButtonKind): Promise<void> {
+    if (!this._hass || !this._config) return;
+    let state: Undo["state"] = "done";
+    try {
+      await this._hass.callService("cramp_guard", "undo_log", {
+        config_entry_id: this._config.config_entry_id,
+        kind: LOG_KIND[kind],
+      });
+    } catch {
+      state = "failed";
+    }
+    const { [kind]: _, ...rest } = this._pressed;
+    this._pressed = rest;
+    this._offerUndo({ kind, state }, CONFIRM_MS);
   }
 
   // --- rendering -------------------------------------------------------------------
@@ -444,6 +479,18 @@ export class CrampGuardCard extends LitElement {
           </span>
         </button>`;
       })}
+    </div>
+    ${this._renderUndo(t)}`;
+  }
+
+  private _renderUndo(t: Localize): TemplateResult | typeof nothing {
+    const undo = this._undo;
+    if (!undo) return nothing;
+    return html`<div class="undo" role="status" aria-live="polite">
+      ${undo.state === "offer"
+        ? html`<span>${t(`undo.${undo.kind}` as TranslationKey)}</span>
+            <button class="undo-button" @click=${() => this._undoLast(undo.kind)}>${t("undo")}</button>`
+        : html`<span>${t(undo.state === "done" ? "undone" : "undo_failed")}</span>`}
     </div>`;
   }
 

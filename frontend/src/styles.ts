@@ -260,6 +260,28 @@ export const cardStyles = css`
     color: var(--error-color, #db4437);
   }
 
+  .undo {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-height: 44px;
+    color: var(--secondary-text-color);
+  }
+  .undo-button {
+    all: unset;
+    cursor: pointer;
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+    min-width: 44px;
+    padding-inline: 8px;
+    color: var(--primary-color, #03a9f4);
+    font-weight: 500;
+  }
+  .undo-button:focus-visible {
+    outline: 2px solid var(--primary-color, #03a9f4);
+    outline-offset: 2px;
+  }
   .why-toggle {
     all: unset;
     cursor: pointer;

@@ -9,6 +9,7 @@ cramp risk sensor, and +1 glass moves the water bar and the Water today sensor.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 import time
@@ -19,6 +20,7 @@ import pytest
 
 from cramp_guard_dev import develop
 from cramp_guard_dev.browser import (
+    CARD,
     CARD_BUTTONS,
     CARD_WATER,
     first_number,
@@ -35,6 +37,7 @@ WORDS = json.loads(
 )
 WATER_TODAY = "sensor.demo_water_today"
 GLASS = "number.demo_glass_size"
+CRAMPS = "sensor.demo_cramps_30_days"
 
 
 async def _card_and_sensor(
@@ -93,6 +96,28 @@ async def test_a_person_adds_the_card_and_reads_why_and_logs_a_glass(
             water = page.locator(CARD_WATER).first
             after = f"{before + glass:,.0f} of"
             await expect(water).to_contain_text(after, timeout=10_000)
+
+            # A wrong tap on Cramp, undone from the card: the index as before.
+            risk = float((await hass.state(develop.RISK))["state"])
+            card = page.locator(CARD).first
+            await card.locator(".actions button").filter(has_text="Cramp").click()
+            await _until(hass, CRAMPS, "1")
+            undo = card.locator(".undo")
+            await expect(undo).to_contain_text(WORDS["undo.cramp"], timeout=10_000)
+            await undo.get_by_role("button", name=WORDS["undo"]).click()
+            await _until(hass, CRAMPS, "0")
+            await expect(undo).to_contain_text(WORDS["undone"], timeout=10_000)
+            # The demo's sources move every minute: a point at most.
+            back = float((await hass.state(develop.RISK))["state"])
+            assert abs(back - risk) <= 1, (risk, back)
             assert not errors, errors
     finally:
         await hass.stop()
+
+
+async def _until(hass: develop.DevelopHass, entity_id: str, state: str) -> None:
+    """Wait until `entity_id` is `state` (20 s at most)."""
+    deadline = time.monotonic() + 20
+    while (await hass.state(entity_id))["state"] != state:
+        assert time.monotonic() < deadline, f"{entity_id} did not become {state}"
+        await asyncio.sleep(0.2)
