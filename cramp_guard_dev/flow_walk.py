@@ -127,18 +127,19 @@ async def walk_taken_then_abandoned(
     taken: str,
     sources: list[tuple[str, str, str]],
     screenshots: Path,
+    language: str = "en",
 ) -> dict[str, Any]:
     """Add a person under the name `taken` (another person has it) with `sources`:
     what the dialog says and still holds; then, with `words["name"]`, go on to the
     next page and leave the flow there (the page reloaded: the flow stays open).
     """
     screenshots.mkdir(parents=True, exist_ok=True)
-    async with logged_in_page(live, height=1500) as page:
+    async with logged_in_page(live, language=language, height=1500) as page:
         page.set_default_timeout(TIMEOUT_MS)
         await _open_add_flow(page, live, words | {"name": taken}, sources)
         await _submit(page, words)
         text, held = await _dialog_text(page), await picked(page)
-        await page.screenshot(path=str(screenshots / "taken.png"))
+        await page.screenshot(path=str(screenshots / f"{language}-taken.png"))
         person = words["person"]
         named = page.get_by_role("textbox", name=person)
         await page.get_by_label(person).or_(named).first.fill(words["name"])
@@ -149,7 +150,7 @@ async def walk_taken_then_abandoned(
 
 
 async def walk_configure(
-    live: LiveHass, words: dict[str, str], screenshots: Path
+    live: LiveHass, words: dict[str, str], screenshots: Path, language: str = "en"
 ) -> dict[str, Any]:
     """Open Configure on the person's entry and save every page as it opens.
 
@@ -157,7 +158,7 @@ async def walk_configure(
     """
     screenshots.mkdir(parents=True, exist_ok=True)
     pages: list[str] = []
-    async with logged_in_page(live, height=1500) as page:
+    async with logged_in_page(live, language=language, height=1500) as page:
         page.set_default_timeout(TIMEOUT_MS)
         await page.goto(
             f"{live.base}/config/integrations/integration/cramp_guard",
@@ -170,7 +171,8 @@ async def walk_configure(
         finish = page.get_by_role("button", name=re.compile(words["finish"], re.I))
         for step in range(8):
             pages.append(await _dialog_text(page))
-            await page.screenshot(path=str(screenshots / f"configure-{step}.png"))
+            shot = screenshots / f"{language}-configure-{step}.png"
+            await page.screenshot(path=str(shot))
             if await finish.count():
                 await finish.first.click()
                 break
