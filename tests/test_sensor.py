@@ -93,12 +93,22 @@ async def test_risk_attributes_are_small_and_volatile_ones_unrecorded(
     assert set(state.attributes) - STANDARD_ATTRIBUTES == {
         "level",
         "confidence",
+        "confidence_level",
         "top_factors",
+        "top_points",
     }
     assessment = entry.runtime_data.engine.snapshot.assessment
     assert state.attributes["level"] == assessment.level
     assert state.attributes["confidence"] == round(assessment.confidence, 2)
-    top = state.attributes["top_factors"]
+    assert state.attributes["confidence_level"] == assessment.confidence_level
+    # Keys the more-info dialog translates (a list, item by item), and the points.
+    top = dict(
+        zip(
+            state.attributes["top_factors"],
+            state.attributes["top_points"],
+            strict=True,
+        )
+    )
     assert 0 < len(top) <= 3
     # Whole points, the card's and get_assessment's (finer changes are not written):
     # the three largest, most first.
@@ -112,7 +122,8 @@ async def test_risk_attributes_are_small_and_volatile_ones_unrecorded(
     assert list(top.values()) == sorted(top.values(), reverse=True)
     assert all(isinstance(value, int) for value in top.values())
 
-    assert {"confidence", "top_factors"} <= CrampGuardSensor._unrecorded_attributes
+    volatile = {"confidence", "confidence_level", "top_factors", "top_points"}
+    assert volatile <= CrampGuardSensor._unrecorded_attributes
     assert "level" not in CrampGuardSensor._unrecorded_attributes
     platform = next(
         p
@@ -121,7 +132,7 @@ async def test_risk_attributes_are_small_and_volatile_ones_unrecorded(
     )
     entity = platform.entities[RISK]
     unrecorded = entity._state_info["unrecorded_attributes"]
-    assert {"confidence", "top_factors"} <= unrecorded
+    assert volatile <= unrecorded
     assert "level" not in unrecorded
 
 

@@ -65,15 +65,20 @@ def _last_stretch(_engine: Engine, snapshot: Snapshot) -> datetime | None:
 
 
 def _risk_attributes(snapshot: Snapshot) -> dict[str, Any]:
-    """Small attributes: the level, the confidence and the top three factors in
-    whole points (the card's and get_assessment's: with the history's share, they add
-    up to the score), of the assessment whose score is shown.
+    """Small attributes of the assessment whose score is shown: the level, the
+    confidence (and its level), and the top three factors, most points first, with
+    their whole points (the card's and get_assessment's: with the history's share,
+    they add up to the score). Keys, not words: the more-info dialog translates the
+    level, the confidence level and each top factor (strings: state_attributes).
     """
     assessment = snapshot.risk
+    top = top_points(assessment)
     return {
         "level": assessment.level,
         "confidence": round(assessment.confidence, 2),
-        "top_factors": top_points(assessment),
+        "confidence_level": assessment.confidence_level,
+        "top_factors": list(top),
+        "top_points": list(top.values()),
     }
 
 
@@ -173,7 +178,9 @@ class CrampGuardSensor(SnapshotEntity, SensorEntity):
 
     entity_description: CrampGuardSensorDescription
     # They change with every assessment: kept out of the recorder's database.
-    _unrecorded_attributes = frozenset({"confidence", "top_factors"})
+    _unrecorded_attributes = frozenset(
+        {"confidence", "confidence_level", "top_factors", "top_points"}
+    )
 
     @property
     def available(self) -> bool:

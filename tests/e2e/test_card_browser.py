@@ -78,7 +78,10 @@ async def test_a_person_adds_the_card_and_reads_why_and_logs_a_glass(
             assert total == seen["score"] == float(risk["state"])
             # The sensor's three largest factors, in the card's words, with the same
             # points; every row adds up to the score.
-            top = risk["attributes"]["top_factors"]
+            attributes = risk["attributes"]
+            top = dict(
+                zip(attributes["top_factors"], attributes["top_points"], strict=True)
+            )
             for key, points in top.items():
                 assert rows[WORDS[f"factor.{key}"]] == points, (key, seen)
             assert sum(rows.values()) == total, seen
