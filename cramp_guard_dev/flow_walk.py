@@ -19,6 +19,22 @@ from .browser import DEEP_TEXT, logged_in_page
 from .hass import LiveHass
 
 TIMEOUT_MS = 30_000
+# The frontend's own words (its translations, not ours) for the buttons the walks
+# click, as patterns: 2026.x says "Skip and finish" ("Überspringen und abschließen").
+FRONTEND_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "add": "Add integration",
+        "submit": "Submit|Next",
+        "finish": "Finish",
+        "configure": "Configure",
+    },
+    "de": {
+        "add": "Integration hinzufügen",
+        "submit": "OK|Weiter|Absenden",
+        "finish": "Fertig|abschließen",
+        "configure": "Konfigurieren",
+    },
+}
 # The entity ids the entity pickers of a dialog hold (through its shadow roots).
 PICKED = """elements => {
   const found = [];

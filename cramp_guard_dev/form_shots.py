@@ -20,32 +20,15 @@ import tempfile
 
 from . import develop
 from .browser import CARD, logged_in_page, wait_for_card
-from .flow_walk import walk_configure, walk_taken_then_abandoned
+from .flow_walk import FRONTEND_WORDS, walk_configure, walk_taken_then_abandoned
 from .hass import COMPONENT, ROOT, zone_at
-
-# The frontend's own words (its translations, not ours) for what is clicked.
-FRONTEND = {
-    "en": {
-        "add": "Add integration",
-        "submit": "Submit|Next",
-        "finish": "Finish",
-        "configure": "Configure",
-    },
-    "de": {
-        "add": "Integration hinzufügen",
-        "submit": "OK|Weiter|Absenden",
-        "finish": "Fertig|abschließen",
-        "configure": "Konfigurieren",
-    },
-}
-
 
 def _words(language: str) -> dict[str, str]:
     """What is clicked and typed in `language`: the frontend's words and ours."""
     path = COMPONENT / "translations" / f"{language}.json"
     user = json.loads(path.read_text(encoding="utf-8"))["config"]["step"]["user"]
     card = ROOT / "frontend" / "src" / "translations" / f"{language}.json"
-    return FRONTEND[language] | {
+    return FRONTEND_WORDS[language] | {
         "person": user["data"]["person_name"],
         "steps": user["sections"]["activity"]["data"]["activity"],
         "cramp": json.loads(card.read_text(encoding="utf-8"))["button.cramp"],
@@ -73,7 +56,7 @@ async def main(out: Path) -> None:
         work = Path(temp)
         hass = await develop.prepare(work / "develop", 0, zone_at(develop.AFTERNOON))
         try:
-            for language in FRONTEND:
+            for language in FRONTEND_WORDS:
                 words = _words(language)
                 # A person whose Home Assistant speaks their language: the words
                 # Cramp Guard writes into forms and prompts follow it.

@@ -267,32 +267,27 @@ export const cardStyles = css`
     min-height: 44px;
     color: var(--secondary-text-color);
   }
-  .undo-button {
+  /* Text buttons, each a finger's target: 44 px at least. */
+  .undo-button,
+  .why-toggle {
     all: unset;
     cursor: pointer;
     display: inline-flex;
     align-items: center;
     min-height: 44px;
     min-width: 44px;
-    padding-inline: 8px;
     color: var(--primary-color, #03a9f4);
     font-weight: 500;
+  }
+  .undo-button {
+    padding-inline: 8px;
   }
   .undo-button:focus-visible {
     outline: 2px solid var(--primary-color, #03a9f4);
     outline-offset: 2px;
   }
   .why-toggle {
-    all: unset;
-    cursor: pointer;
-    /* A finger's target: 44 px high at least. */
-    display: inline-flex;
-    align-items: center;
-    min-height: 44px;
-    min-width: 44px;
     margin-block-start: 4px;
-    color: var(--primary-color, #03a9f4);
-    font-weight: 500;
   }
   .why {
     margin-block-start: 8px;

@@ -18,6 +18,7 @@ import pytest
 
 from cramp_guard_dev import develop
 from cramp_guard_dev.flow_walk import (
+    FRONTEND_WORDS,
     walk_config_flow,
     walk_configure,
     walk_taken_then_abandoned,
@@ -27,21 +28,7 @@ from custom_components.cramp_guard.settings import Settings
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
 
-# The frontend's own words for its buttons (its translations, not ours).
-BUTTONS = {
-    "en": {
-        "add": "Add integration",
-        "submit": "Submit|Next",
-        "finish": "Finish",
-        "configure": "Configure",
-    },
-    # (2026.x: "Skip and finish")
-    "de": {
-        "add": "Integration hinzufügen",
-        "submit": "OK|Weiter|Absenden",
-        "finish": "Fertig|abschließen",  # 2026.x: "Überspringen und abschließen"
-    },
-}
+BUTTONS = FRONTEND_WORDS
 
 
 def _ours(language: str) -> dict[str, Any]:
