@@ -23,6 +23,7 @@ from .browser import CARD, logged_in_page, wait_for_card
 from .flow_walk import FRONTEND_WORDS, walk_configure, walk_taken_then_abandoned
 from .hass import COMPONENT, ROOT, zone_at
 
+
 def _words(language: str) -> dict[str, str]:
     """What is clicked and typed in `language`: the frontend's words and ours."""
     path = COMPONENT / "translations" / f"{language}.json"
