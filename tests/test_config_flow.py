@@ -569,6 +569,23 @@ async def test_the_counters_page_speaks_home_assistants_language(
     assert result["description_placeholders"]["readings"].startswith(expected)
 
 
+async def test_the_counters_page_says_when_a_counter_has_no_value(
+    hass: HomeAssistant,
+) -> None:
+    """An unavailable counter: no number, the answer to check."""
+    hass.states.async_set(
+        "sensor.steps", "unavailable", {"friendly_name": "Steps today"}
+    )
+    result = await configure(
+        hass,
+        await start(hass),
+        {CONF_PERSON_NAME: "Alex", CONF_ACTIVITY: "sensor.steps"},
+    )
+    assert result["description_placeholders"]["readings"] == (
+        "**Steps today** has no value yet: please check the answer below."
+    )
+
+
 async def test_water_alone_asks_only_the_water_settings(hass: HomeAssistant) -> None:
     """A daily hydration total in mL preselects daily; its unit is not asked."""
     result = await configure(
