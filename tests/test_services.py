@@ -8,7 +8,7 @@ against the ledger and the engine's assessment.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 import json
 from pathlib import Path
@@ -373,6 +373,25 @@ async def test_get_assessment(hass: HomeAssistant, people: People) -> None:
     assert response["multiplier"] == 1.0
     assert response["confidence_hints"] == list(explained.confidence_hints)
     assert "no_workload_history" in response["confidence_hints"]  # a new person
+
+
+async def test_get_assessment_answers_the_index_the_sensor_shows(
+    hass: HomeAssistant, people: People
+) -> None:
+    """While the shown index is held (the hysteresis), get_assessment answers it -
+    what the risk sensor and the card show - not the latest raw assessment."""
+    engine = people.data(people.alex).engine
+    snapshot = people.snapshot(people.alex)
+    latest = snapshot.assessment
+    held = replace(latest, score=latest.score + 1)
+    engine.snapshot = replace(snapshot, shown=held)
+    response = await _call(
+        hass, "get_assessment", {"config_entry_id": people.alex.entry_id}, response=True
+    )
+    assert response["score"] == engine.snapshot.risk.score == held.score
+    assert response["score"] != latest.score
+    points = sum(answer["points"] for answer in response["factors"].values())
+    assert points + response["history_points"] == response["score"]
 
 
 async def test_get_assessment_after_a_cramp(

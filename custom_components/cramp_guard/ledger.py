@@ -36,7 +36,7 @@ from .repairs import async_ledger_recovered
 from .risk import heat_index_c
 
 _LOGGER = logging.getLogger(__package__)
-SAVE_DELAY = 5  # seconds: a hand log reaches disk within this (the README says 10)
+SAVE_DELAY = 5  # seconds: a hand log reaches the disk within this
 # seconds: what sources change is written at most this often (a restart reads the
 # sources again and counts what changed since: nothing is counted twice or lost)
 SOURCE_SAVE_DELAY = 1800
@@ -282,7 +282,8 @@ class Ledger:
 
     @callback
     def async_schedule_save(self, *, logged: bool = False) -> None:
-        """Save within 10 s after a hand log, within 5 minutes after source changes.
+        """Save within SAVE_DELAY (5 s) after a hand log, within SOURCE_SAVE_DELAY
+        (30 minutes) after source changes.
 
         A later request never postpones a pending write (sources that change every
         few seconds do not keep a hand log off the disk); changes in between are

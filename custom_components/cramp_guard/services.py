@@ -27,9 +27,9 @@ import voluptuous as vol
 from . import actions
 from .bodies import SCHEMAS, Refused, service_error
 from .const import DOMAIN
+from .engine import Snapshot
 from .explain import explain
 from .ledger import LOG_KINDS
-from .risk.types import Assessment, RiskInputs
 from .runtime import CrampGuardData
 from .util import rounded
 
@@ -108,12 +108,14 @@ def async_get_target(hass: HomeAssistant, call: ServiceCall) -> CrampGuardData:
     return data
 
 
-def assessment_response(assessment: Assessment, inputs: RiskInputs) -> dict[str, Any]:
-    """The full explanation of an assessment of `inputs`, JSON-ready (the
-    get_assessment answer): each factor's whole `points` and `history_points` add
-    up to the score, as the card shows them.
+def assessment_response(snapshot: Snapshot) -> dict[str, Any]:
+    """The full explanation of the index the risk sensor and the card show (the
+    held one, `snapshot.risk`), JSON-ready (the get_assessment answer): each factor's
+    whole `points` and `history_points` add up to that score, as the card shows
+    them; the water figures are the latest assessment's, as the sensors' are.
     """
-    explained = explain(assessment, inputs)
+    assessment, latest = snapshot.risk, snapshot.assessment
+    explained = explain(assessment, snapshot.inputs)
     factor_points = {p.key: p.points for p in explained.points}
     return {
         "score": assessment.score,
@@ -135,11 +137,11 @@ def assessment_response(assessment: Assessment, inputs: RiskInputs) -> dict[str,
         "multiplier": round(assessment.multiplier, 2),
         "confidence_hints": list(explained.confidence_hints),
         "top_factors": list(assessment.top_factors),
-        "water_target_ml": rounded(assessment.water_target_ml, 0),
-        "water_expected_ml": rounded(assessment.water_expected_ml, 0),
-        "hydration_pace": rounded(assessment.hydration_pace, 3),
-        "workload_ratio": rounded(assessment.workload_ratio, 3),
-        "apparent_temp_c": rounded(assessment.apparent_temp_c, 1),
+        "water_target_ml": rounded(latest.water_target_ml, 0),
+        "water_expected_ml": rounded(latest.water_expected_ml, 0),
+        "hydration_pace": rounded(latest.hydration_pace, 3),
+        "workload_ratio": rounded(latest.workload_ratio, 3),
+        "apparent_temp_c": rounded(latest.apparent_temp_c, 1),
         "disclaimer": DISCLAIMER,
     }
 
@@ -187,7 +189,7 @@ def async_setup_services(hass: HomeAssistant) -> None:
                 translation_key="not_assessed",
                 translation_placeholders={"name": data.engine.settings.name},
             )
-        return assessment_response(snapshot.assessment, snapshot.inputs)
+        return assessment_response(snapshot)
 
     register = hass.services.async_register
     for service, kind in LOG_ACTIONS.items():
