@@ -205,21 +205,23 @@ describe("the risk", () => {
     expect(text($(card, ".row.total"))).toBe("total 72");
   });
 
+  /** Water counted, the room temperature and the activity history missing. */
+  const TWO_MISSING = {
+    points: [
+      { key: "hydration" as const, points: 12, available: true },
+      { key: "heat" as const, points: 0, available: false },
+      { key: "workload" as const, points: 0, available: false },
+    ],
+    score: 18,
+  };
+
   it("lists unavailable factors quietly instead of a bar", async () => {
     const hass = fakeHass();
     const card = await mount(hass);
     await send(
       card,
       hass,
-      snapshot({
-        points: [
-          { key: "hydration", points: 12, available: true },
-          { key: "heat", points: 0, available: false },
-          { key: "workload", points: 0, available: false },
-        ],
-        score: 18,
-        confidence_hints: [],
-      }),
+      snapshot({ ...TWO_MISSING, confidence_hints: [] }),
     );
     expect($(card, ".factor-heat")).toBeNull();
     expect($(card, ".factor-workload")).toBeNull();
@@ -232,14 +234,7 @@ describe("the risk", () => {
     await send(
       card,
       hass,
-      snapshot({
-        points: [
-          { key: "hydration", points: 12, available: true },
-          { key: "heat", points: 0, available: false },
-          { key: "workload", points: 0, available: false },
-        ],
-        score: 18,
-      }),
+      snapshot(TWO_MISSING),
     );
     expect(text($(card, ".missing"))).toBe("Not measured: room temperature");
     expect(text($(card, ".confidence"))).toBe("Confidence: medium - activity history: 1 of 3 days");
