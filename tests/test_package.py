@@ -222,5 +222,47 @@ def test_the_engine_imports_no_ui_module() -> None:
                 module = target.with_suffix(".py")
                 todo.append(module if module.exists() else target / "__init__.py")
     names = {p.stem for p in seen}
-    assert {"repairs", "health", "sources"} <= names
-    assert not names & {"flow_schemas", "repair_flows", "config_flow", "services"}
+    assert {"issues", "health", "sources"} <= names
+    assert not names & {"flow_schemas", "repairs", "config_flow", "services"}
+
+
+def _imports(path: Path) -> set[Path]:
+    """The integration's modules `path` imports, at any depth of its code."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.ImportFrom) or node.level == 0:
+            continue
+        base = path.parent.joinpath(*[".."] * (node.level - 1)).resolve()
+        parts = node.module.split(".") if node.module else []
+        names = [alias.name for alias in node.names] if not parts else [""]
+        for name in names:
+            target = base.joinpath(*parts, name) if name else base.joinpath(*parts)
+            module = target.with_suffix(".py")
+            if module.exists():
+                found.add(module)
+            elif (target / "__init__.py").exists():
+                found.add(target / "__init__.py")
+    return found
+
+
+def test_no_import_circle() -> None:
+    """No module of the integration imports itself back through others (deferred
+    imports included): each concern can be read from the bottom up."""
+    graph = {p.resolve(): _imports(p) for p in COMPONENT.rglob("*.py")}
+    state: dict[Path, int] = {}  # 1 on the path being walked, 2 done
+
+    def walk(module: Path, path: list[Path]) -> None:
+        state[module] = 1
+        for target in sorted(graph.get(module, ())):
+            if target.parent == module.parent and target.name == "__init__.py":
+                continue  # a package's modules may use its __init__'s names
+            assert state.get(target) != 1, " -> ".join(
+                p.stem for p in [*path, module, target]
+            )
+            if target not in state:
+                walk(target, [*path, module])
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            walk(module, [])

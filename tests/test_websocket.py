@@ -19,7 +19,7 @@ from pytest_homeassistant_custom_component.typing import (
 
 from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.engine import Engine
-from custom_components.cramp_guard.repairs import frequent_cramps_issue_id
+from custom_components.cramp_guard.issues import frequent_cramps_issue_id
 from custom_components.cramp_guard.runtime import CrampGuardData
 
 from .conftest import ENTRY_ID, PERSON, Sources, advance, make_entry, setup_entry

@@ -14,9 +14,9 @@ from .card import async_register_card
 from .config_flow import name_error
 from .const import CONF_GLASS_SIZE, CONF_PERSON_NAME, DOMAIN
 from .engine import Engine
+from .issues import async_delete_entry_issues
 from .ledger import Ledger
 from .prompts import Prompter, async_migrate_glass_size, async_remove_store
-from .repairs import async_delete_entry_issues
 from .runtime import CrampGuardConfigEntry, CrampGuardData
 from .services import async_setup_services
 from .settings import Settings

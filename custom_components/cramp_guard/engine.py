@@ -53,8 +53,8 @@ from .const import (
 )
 from .health import MISSING_GRACE_SECONDS, SourceHealth
 from .inputs import build_inputs, recent_cramps
+from .issues import async_counter_kind, async_delete_counter_kind
 from .ledger import Day, Ledger
-from .repairs import async_counter_kind, async_delete_counter_kind
 from .risk import Assessment, RiskInputs, assess, heat_index_c
 from .settings import Settings
 from .sources import (

@@ -14,7 +14,7 @@ import logging
 from homeassistant.core import CoreState, HomeAssistant, State
 
 from .const import COUNTER_SOURCES
-from .repairs import async_missing_source, async_source_back
+from .issues import async_missing_source, async_source_back
 from .settings import Settings
 from .sources import Problem, Reading
 

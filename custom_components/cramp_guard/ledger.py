@@ -24,6 +24,7 @@ from homeassistant.core import HomeAssistant, callback
 from .bouts import minute_of, spread
 from .const import CONF_ACTIVITY, CounterKind
 from .counters import CounterState, Step, midnight, update_counter
+from .issues import async_ledger_recovered
 from .ledger_store import (
     UNUSABLE,
     Unusable,
@@ -32,7 +33,6 @@ from .ledger_store import (
     backup_store,
     ledger_store,
 )
-from .repairs import async_ledger_recovered
 from .risk import heat_index_c
 
 _LOGGER = logging.getLogger(__package__)

@@ -29,8 +29,8 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.util.hass_dict import HassKey
 
 from .const import DOMAIN
+from .issues import async_broken_target, async_target_works
 from .messages import Message
-from .repairs import async_broken_target, async_target_works
 from .targets import NOTIFY, PERSISTENT
 
 _LOGGER = logging.getLogger(__package__)

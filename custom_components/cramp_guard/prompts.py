@@ -26,6 +26,7 @@ from .actions import async_log
 from .bodies import Refused
 from .const import DOMAIN
 from .engine import Engine, Snapshot
+from .issues import async_frequent_cramps
 from .ledger_store import LoopStore
 from .notifier import Action, Notifier, async_route_actions
 from .prompt_policy import (
@@ -45,7 +46,6 @@ from .prompt_policy import (
     roll_over,
     snooze,
 )
-from .repairs import async_frequent_cramps
 from .texts import async_get_texts
 
 _LOGGER = logging.getLogger(__package__)

@@ -1,224 +1,168 @@
-"""Repair issues and their fix flows.
+"""The repairs platform: the fix flows of Cramp Guard's issues (raised in issues.py).
 
-- `missing_source`: a source entity is gone; the fix flow picks another entity.
-- `broken_notify_target`: a notify target is missing or raises; the fix flow picks
-  another legacy notify service (or a persistent notification).
-- `counter_kind`: an activity or water counter behaves unlike the kind chosen for it
-  (a "daily" one far above any plausible day or never falling at midnight, a "keeps
-  counting" one falling to zero every midnight); the fix flow offers the other kind.
-- `frequent_cramps`: advice to see a health professional; not fixable, it goes away
-  when cramps are less frequent.
+- `missing_source`: pick another entity for the source.
+- `counter_kind`: confirm or change the kind a counter behaves like.
+- `broken_notify_target`: pick another notify target.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from abc import ABC, abstractmethod
+from typing import Any
 
-from homeassistant.core import HomeAssistant, callback
-from homeassistant.helpers import issue_registry as ir
+from homeassistant.components.repairs import RepairsFlow
+from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResult
+from homeassistant.helpers.selector import (
+    EntitySelector,
+    SelectOptionDict,
+    SelectSelector,
+    SelectSelectorConfig,
+    SelectSelectorMode,
+)
+import voluptuous as vol
 
-from .const import COUNTER_SOURCES, DOMAIN, CounterKind
+from .const import CONF_NOTIFY_TARGETS
+from .flow_schemas import COUNTER_KIND_KEYS, COUNTER_KIND_SELECTOR
+from .issues import ISSUE_BROKEN_TARGET, ISSUE_COUNTER_KIND
+from .pickers import source_selectors
+from .targets import PERSISTENT, available_targets
 
-if TYPE_CHECKING:
-    from homeassistant.components.repairs import RepairsFlow
-
-ISSUE_MISSING_SOURCE = "missing_source"
-ISSUE_FREQUENT_CRAMPS = "frequent_cramps"
-ISSUE_COUNTER_KIND = "counter_kind"
-ISSUE_BROKEN_TARGET = "broken_notify_target"
-ISSUE_LEDGER = "ledger_recovered"  # translation keys: ledger_restored, ledger_lost
 CONF_REPLACEMENT = "replacement"
 
 
-def _issue_id(entry_id: str, key: str) -> str:
-    return f"{ISSUE_MISSING_SOURCE}_{entry_id}_{key}"
+class _EntryFlow(RepairsFlow, ABC):
+    """A fix flow that edits the options of the entry its issue is about."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        """Remember which entry the issue is about."""
+        super().__init__()
+        self._issue = data
+        self._entry_id: str = data["entry_id"]
+
+    async def async_step_init(
+        self, user_input: dict[str, Any] | None = None
+    ) -> FlowResult:
+        """Start the flow (its input is the issue, not the user's)."""
+        return await self.async_step_replace()
+
+    async def async_step_replace(
+        self, user_input: dict[str, Any] | None = None
+    ) -> FlowResult:
+        """Show the form; store the replacement in the entry's options (a reload)."""
+        entry = self.hass.config_entries.async_get_entry(self._entry_id)
+        if entry is None:
+            return self.async_abort(reason="entry_removed")
+        if user_input is not None:
+            options = self._replaced(dict(entry.options), user_input[CONF_REPLACEMENT])
+            self.hass.config_entries.async_update_entry(entry, options=options)
+            return self.async_create_entry(data={})
+        return self.async_show_form(
+            step_id="replace",
+            data_schema=self.add_suggested_values_to_schema(
+                vol.Schema({vol.Required(CONF_REPLACEMENT): self._selector()}),
+                self._suggested_values(),
+            ),
+            description_placeholders=self._placeholders(entry.title),
+        )
+
+    def _suggested_values(self) -> dict[str, Any]:
+        """What the form starts with (nothing by default)."""
+        return {}
+
+    @abstractmethod
+    def _replaced(self, options: dict[str, Any], replacement: Any) -> dict[str, Any]:
+        """The entry's options with the replacement."""
+
+    @abstractmethod
+    def _selector(self) -> Any:
+        """The selector of the replacement."""
+
+    @abstractmethod
+    def _placeholders(self, name: str) -> dict[str, str]:
+        """The form's description placeholders."""
 
 
-def frequent_cramps_issue_id(entry_id: str) -> str:
-    """The frequent-cramp advice of one person."""
-    return f"{ISSUE_FREQUENT_CRAMPS}_{entry_id}"
+class _SourceFlow(_EntryFlow, ABC):
+    """A fix flow about one source entity of the entry."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        """Remember which entry and source the issue is about."""
+        super().__init__(data)
+        self._key: str = data["key"]
+        self._entity_id: str = data["entity_id"]
+
+    def _placeholders(self, name: str) -> dict[str, str]:
+        return {"name": name, "entity_id": self._entity_id}
 
 
-def _source_issue(
-    hass: HomeAssistant,
-    issue_id: str,
-    translation_key: str,
-    name: str,
-    entity_id: str,
-    data: dict[str, str],
-) -> None:
-    """A fixable warning about one source entity of a person."""
-    ir.async_create_issue(
-        hass,
-        DOMAIN,
-        issue_id,
-        is_fixable=True,
-        is_persistent=False,
-        severity=ir.IssueSeverity.WARNING,
-        translation_key=translation_key,
-        translation_placeholders={"name": name, "entity_id": entity_id},
-        data={**data, "entity_id": entity_id},
-    )
+class MissingSourceFlow(_SourceFlow):
+    """Pick a replacement for a missing source entity."""
+
+    def _replaced(self, options: dict[str, Any], replacement: Any) -> dict[str, Any]:
+        return {**options, self._key: replacement}
+
+    def _selector(self) -> Any:
+        # The same list as the flows, validated by the selector itself.
+        return EntitySelector(source_selectors(self.hass)[self._key].config)
 
 
-@callback
-def async_missing_source(
-    hass: HomeAssistant, entry_id: str, name: str, key: str, entity_id: str
-) -> None:
-    """Raise the fixable issue for a source entity that does not exist."""
-    _source_issue(
-        hass,
-        _issue_id(entry_id, key),
-        ISSUE_MISSING_SOURCE,
-        name,
-        entity_id,
-        {"entry_id": entry_id, "key": key},
-    )
+class CounterKindFlow(_SourceFlow):
+    """Confirm (or change) the kind a counter behaves like."""
+
+    def _suggested_values(self) -> dict[str, Any]:
+        return {CONF_REPLACEMENT: self._issue["suggested"]}
+
+    def _replaced(self, options: dict[str, Any], replacement: Any) -> dict[str, Any]:
+        return {**options, COUNTER_KIND_KEYS[self._key]: replacement}
+
+    def _selector(self) -> Any:
+        return COUNTER_KIND_SELECTOR
 
 
-@callback
-def async_source_back(hass: HomeAssistant, entry_id: str, key: str) -> None:
-    """Remove the issue once the source exists again."""
-    ir.async_delete_issue(hass, DOMAIN, _issue_id(entry_id, key))
+class BrokenTargetFlow(_EntryFlow):
+    """Pick another notify target for one that is missing or raises."""
 
+    def __init__(self, data: dict[str, Any]) -> None:
+        """Remember which entry and target the issue is about."""
+        super().__init__(data)
+        self._target: str = data["target"]
 
-def _kind_issue_id(entry_id: str, key: str) -> str:
-    return f"{ISSUE_COUNTER_KIND}_{entry_id}_{key}"
+    def _replaced(self, options: dict[str, Any], replacement: Any) -> dict[str, Any]:
+        targets = [
+            replacement if t == self._target else t
+            for t in options.get(CONF_NOTIFY_TARGETS, [])
+        ]
+        if replacement not in targets:  # the broken one was already taken out
+            targets.append(replacement)
+        return {**options, CONF_NOTIFY_TARGETS: list(dict.fromkeys(targets))}
 
+    def _selector(self) -> Any:
+        choices = [t for t in available_targets(self.hass) if t != self._target]
+        return SelectSelector(
+            SelectSelectorConfig(
+                options=[
+                    SelectOptionDict(
+                        value=t,
+                        label="Persistent notification"
+                        if t == PERSISTENT
+                        else f"notify.{t}",
+                    )
+                    for t in choices
+                ],
+                mode=SelectSelectorMode.DROPDOWN,
+                translation_key="notify_target",  # the persistent one is translated
+            )
+        )
 
-@callback
-def async_counter_kind(
-    hass: HomeAssistant,
-    entry_id: str,
-    name: str,
-    key: str,
-    entity_id: str,
-    suggested: CounterKind,
-) -> None:
-    """Raise the fixable issue for a counter that behaves like the other kind."""
-    _source_issue(
-        hass,
-        _kind_issue_id(entry_id, key),
-        f"{ISSUE_COUNTER_KIND}_{suggested.value}",
-        name,
-        entity_id,
-        {"entry_id": entry_id, "key": key, "suggested": suggested.value},
-    )
-
-
-@callback
-def async_delete_counter_kind(hass: HomeAssistant, entry_id: str) -> None:
-    """Remove an entry's counter-kind issues (its counters are checked anew)."""
-    for key in COUNTER_SOURCES:
-        ir.async_delete_issue(hass, DOMAIN, _kind_issue_id(entry_id, key))
-
-
-@callback
-def async_frequent_cramps(
-    hass: HomeAssistant, entry_id: str, name: str, counts: tuple[int, int] | None
-) -> None:
-    """Show the advice with (cramps in 14 days, night cramps in 7), or remove it."""
-    issue_id = frequent_cramps_issue_id(entry_id)
-    if counts is None:
-        ir.async_delete_issue(hass, DOMAIN, issue_id)
-        return
-    ir.async_create_issue(
-        hass,
-        DOMAIN,
-        issue_id,
-        is_fixable=False,
-        is_persistent=False,
-        severity=ir.IssueSeverity.WARNING,
-        translation_key=ISSUE_FREQUENT_CRAMPS,
-        translation_placeholders={
-            "name": name,
-            "count": str(counts[0]),
-            "nights": str(counts[1]),
-        },
-    )
-
-
-def broken_target_issue_id(entry_id: str, target: str) -> str:
-    """The repair issue of a notify target that failed."""
-    return f"{ISSUE_BROKEN_TARGET}_{entry_id}_{target}"
-
-
-@callback
-def async_broken_target(
-    hass: HomeAssistant, entry_id: str, name: str, target: str
-) -> None:
-    """Raise the fixable issue for a notify target that is missing or raises."""
-    ir.async_create_issue(
-        hass,
-        DOMAIN,
-        broken_target_issue_id(entry_id, target),
-        is_fixable=True,
-        is_persistent=False,
-        severity=ir.IssueSeverity.WARNING,
-        translation_key=ISSUE_BROKEN_TARGET,
-        translation_placeholders={"name": name, "target": f"notify.{target}"},
-        data={"entry_id": entry_id, "target": target},
-    )
-
-
-@callback
-def async_target_works(hass: HomeAssistant, entry_id: str, target: str) -> None:
-    """Remove the issue once the target took a prompt."""
-    ir.async_delete_issue(hass, DOMAIN, broken_target_issue_id(entry_id, target))
-
-
-@callback
-def async_ledger_recovered(
-    hass: HomeAssistant,
-    entry_id: str,
-    name: str,
-    kept_as: str,
-    backup_day: str | None,
-    days: int,
-) -> None:
-    """Say that the ledger file could not be used, where it was kept, and what was
-    restored (the backup of `backup_day`, `days` days; None: nothing, started empty).
-    """
-    ir.async_create_issue(
-        hass,
-        DOMAIN,
-        f"{ISSUE_LEDGER}_{entry_id}",
-        is_fixable=False,
-        is_persistent=True,
-        severity=ir.IssueSeverity.ERROR,
-        translation_key="ledger_restored" if backup_day else "ledger_lost",
-        translation_placeholders={
-            "name": name,
-            "kept_as": kept_as,
-            "backup_day": backup_day or "",
-            "days": str(days),
-        },
-    )
-
-
-@callback
-def async_delete_entry_issues(hass: HomeAssistant, entry_id: str) -> None:
-    """Remove every issue of an entry (the entry is being removed)."""
-    ours = {frequent_cramps_issue_id(entry_id), f"{ISSUE_LEDGER}_{entry_id}"}
-    prefixes = tuple(
-        f"{kind}_{entry_id}_"
-        for kind in (ISSUE_MISSING_SOURCE, ISSUE_BROKEN_TARGET, ISSUE_COUNTER_KIND)
-    )
-    for domain, issue_id in list(ir.async_get(hass).issues):
-        if domain == DOMAIN and (issue_id in ours or issue_id.startswith(prefixes)):
-            ir.async_delete_issue(hass, DOMAIN, issue_id)
+    def _placeholders(self, name: str) -> dict[str, str]:
+        return {"name": name, "target": f"notify.{self._target}"}
 
 
 async def async_create_fix_flow(
     hass: HomeAssistant, issue_id: str, data: dict[str, Any] | None
 ) -> RepairsFlow:
-    """Create the fix flow for an issue of this integration (by its id's prefix).
-
-    The flows (forms, selectors) are imported here, so what raises issues - the
-    engine among them - imports no UI module.
-    """
-    from .repair_flows import BrokenTargetFlow, CounterKindFlow, MissingSourceFlow
-
+    """Create the fix flow for an issue of this integration (by its id's prefix)."""
     assert data is not None
     if issue_id.startswith(f"{ISSUE_BROKEN_TARGET}_"):
         return BrokenTargetFlow(data)

@@ -30,7 +30,7 @@ import voluptuous as vol
 
 from .const import DOMAIN
 from .explain import explain
-from .repairs import frequent_cramps_issue_id
+from .issues import frequent_cramps_issue_id
 from .risk.load import MIN_DAYS, present
 from .runtime import CrampGuardData
 from .sensor import risk_available
