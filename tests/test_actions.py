@@ -45,7 +45,7 @@ async def test_cramp_context_follows_the_day(
 
     await advance(hass, freezer, datetime(2026, 6, 17, 2, tzinfo=TZ))
     assert cramp_context(engine, datetime(2026, 6, 17, 2, tzinfo=TZ)) == "night"
-    engine.snapshot = None
+    engine.data = None  # type: ignore[assignment]
     assert cramp_context(engine, now) == "rest"
 
 

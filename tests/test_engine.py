@@ -13,14 +13,14 @@ from homeassistant.core import HomeAssistant
 import pytest
 
 from custom_components.cramp_guard.actions import async_log
-from custom_components.cramp_guard.engine import (
+from custom_components.cramp_guard.engine import Engine
+from custom_components.cramp_guard.health import HOLD_COUNTS_FOR
+from custom_components.cramp_guard.ledger import SAVE_DELAY, Ledger
+from custom_components.cramp_guard.pacing import (
     ASSESS_BURST,
     ASSESS_EVERY,
     REFRESH_EVERY,
-    Engine,
 )
-from custom_components.cramp_guard.health import HOLD_COUNTS_FOR
-from custom_components.cramp_guard.ledger import SAVE_DELAY, Ledger
 
 from .conftest import advance, make_entry, setup_entry
 
@@ -184,7 +184,7 @@ async def test_unload_leaves_no_listeners(
     assert await hass.config_entries.async_unload(entry.entry_id)
     await hass.async_block_till_done()
     assert hass.bus.async_listeners() == before
-    assert engine._listeners == []
+    assert not engine._listeners
     assert engine._unsubs == []
 
 

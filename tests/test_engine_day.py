@@ -17,7 +17,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.util.unit_conversion import VolumeConverter
 import pytest
 
-from custom_components.cramp_guard.engine import ASSESS_EVERY, SCORE_HYSTERESIS
+from custom_components.cramp_guard.pacing import ASSESS_EVERY
 from custom_components.cramp_guard.risk import (
     Bout,
     Profile,
@@ -25,6 +25,7 @@ from custom_components.cramp_guard.risk import (
     assess,
     heat_index_c,
 )
+from custom_components.cramp_guard.snapshot import SCORE_HYSTERESIS
 
 from .conftest import PERSON, advance, make_entry, setup_entry
 

@@ -145,4 +145,6 @@ async def test_fifty_reloads_leave_listeners_timers_and_tasks_as_before(
         if isinstance(o, Store) and o._unsub_final_write_listener is not None
     ]
     assert not [key for key in pending if key.startswith(DOMAIN)], pending
-    assert all(not e._unsubs and not e._listeners and e._timer is None for e in engines)
+    assert all(
+        not e._unsubs and not e._listeners and e.pacer._timer is None for e in engines
+    )

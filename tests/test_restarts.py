@@ -24,7 +24,7 @@ from homeassistant.util import dt as dt_util
 import pytest
 
 from custom_components.cramp_guard.actions import async_log
-from custom_components.cramp_guard.engine import REFRESH_EVERY
+from custom_components.cramp_guard.pacing import REFRESH_EVERY
 
 from .conftest import PERSON, advance, make_entry, setup_entry
 

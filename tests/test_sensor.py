@@ -20,10 +20,11 @@ import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.cramp_guard.const import DOMAIN
-from custom_components.cramp_guard.engine import ASSESS_EVERY, settled
 from custom_components.cramp_guard.explain import points
+from custom_components.cramp_guard.pacing import ASSESS_EVERY
 from custom_components.cramp_guard.risk import Assessment, Profile, RiskInputs, assess
 from custom_components.cramp_guard.sensor import CrampGuardSensor
+from custom_components.cramp_guard.snapshot import settled
 
 from .conftest import SOURCES, Sources, advance, make_entry, setup_entry
 

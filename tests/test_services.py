@@ -33,10 +33,10 @@ from custom_components.cramp_guard.bodies import (
     MAX_WATER_ML,
 )
 from custom_components.cramp_guard.const import DOMAIN
-from custom_components.cramp_guard.engine import Snapshot
 from custom_components.cramp_guard.explain import explain
 from custom_components.cramp_guard.runtime import CrampGuardData
 from custom_components.cramp_guard.services import DISCLAIMER
+from custom_components.cramp_guard.snapshot import Snapshot
 
 from .conftest import ABSURD_WATER, SOURCES, make_entry, setup_entry
 
@@ -191,13 +191,14 @@ async def test_log_water(
     data: dict[str, Any] = {"config_entry_id": people.alex.entry_id, "amount": amount}
     if unit is not None:
         data["unit"] = unit
-    day = people.snapshot(people.alex).day
-    assert day.water_logged_ml == 0.0
+    before = people.snapshot(people.alex)
+    assert before.today.water_logged_ml == 0.0
 
     response = await _call(hass, "log_water", data, response=True)
     await hass.async_block_till_done()
 
-    assert day.water_logged_ml == ml
+    assert people.snapshot(people.alex).today.water_logged_ml == ml
+    assert before.today.water_logged_ml == 0.0  # a snapshot is a value
     assert response == {
         "water_today_ml": round(SENSOR_WATER_ML + ml),
         "stretches_today": 0,
@@ -234,8 +235,7 @@ async def test_log_stretch(hass: HomeAssistant, people: People) -> None:
     await hass.async_block_till_done()
 
     assert response["stretches_today"] == 1
-    day = people.snapshot(people.alex).day
-    assert day.stretches == [NOW]
+    assert people.snapshot(people.alex).today.stretches == (NOW,)
     state = hass.states.get("sensor.alex_last_stretch")
     assert state is not None
     assert dt_util.parse_datetime(state.state) == NOW
@@ -384,7 +384,7 @@ async def test_get_assessment_answers_the_index_the_sensor_shows(
     snapshot = people.snapshot(people.alex)
     latest = snapshot.assessment
     held = replace(latest, score=latest.score + 1)
-    engine.snapshot = replace(snapshot, shown=held)
+    engine.data = replace(snapshot, shown=held)
     response = await _call(
         hass, "get_assessment", {"config_entry_id": people.alex.entry_id}, response=True
     )
@@ -420,7 +420,7 @@ async def test_get_assessment_before_the_first_assessment(
     hass: HomeAssistant, people: People
 ) -> None:
     """No snapshot yet (it cannot happen once loaded): a translated error."""
-    people.data(people.alex).engine.snapshot = None
+    people.data(people.alex).engine.data = None  # type: ignore[assignment]
     with pytest.raises(HomeAssistantError) as err:
         await _call(
             hass,
@@ -502,7 +502,7 @@ async def test_two_people_never_cross(hass: HomeAssistant, people: People) -> No
     alex_after, bea_after = _ledgers(people)
     assert alex_after == alex_before
     assert bea_after != bea_before
-    bea_day = people.snapshot(people.bea).day
+    bea_day = people.snapshot(people.bea).today
     assert bea_day.water_logged_ml == 400.0
     assert len(bea_day.stretches) == 1
     assert len(bea_day.cramps) == 1
@@ -581,20 +581,28 @@ INPUT_ERRORS: list[tuple[str, str, dict[str, Any], str]] = [
     ("snooze", "overflowing_hours", {"duration": {"hours": 1e308}}, "invalid_duration"),
     ("snooze", "overflowing_text", {"duration": "9" * 30 + ":00"}, "invalid_duration"),
 ]
-# Caught by the schema (the selectors offer only valid values): vol.Invalid.
+# A log action's body of the wrong shape: validated once, by `bodies`, as at the
+# webhook: the translated invalid_body.
+INPUT_ERRORS += [
+    (service, name, data, "invalid_body")
+    for service, name, data in [
+        ("log_water", "no_amount", {}),
+        ("log_water", "amount_not_a_number", {"amount": "lots"}),
+        ("log_water", "unit_not_a_string", {"amount": 1, "unit": ["mL"]}),
+        ("log_water", "amount_a_boolean", {"amount": True}),
+        ("log_cramp", "unknown_muscle", {"muscle": "neck"}),
+        ("log_cramp", "unknown_context", {"context": "morning"}),
+        ("log_cramp", "unknown_severity", {"severity": "extreme"}),
+        ("log_stretch", "unknown_field", {"amount": 1}),
+    ]
+]
+# Caught by the schema of actions that log nothing (the selectors offer only valid
+# values): vol.Invalid.
 SCHEMA_ERRORS: list[tuple[str, str, dict[str, Any]]] = [
-    ("log_water", "no_amount", {}),
-    ("log_water", "amount_not_a_number", {"amount": "lots"}),
-    ("log_water", "unit_not_a_string", {"amount": 1, "unit": ["mL"]}),
-    ("log_water", "amount_a_boolean", {"amount": True}),
-    ("log_cramp", "unknown_muscle", {"muscle": "neck"}),
-    ("log_cramp", "unknown_context", {"context": "morning"}),
-    ("log_cramp", "unknown_severity", {"severity": "extreme"}),
     ("undo_log", "unknown_kind", {"kind": "sock"}),
     ("undo_log", "id_not_a_string", {"log_id": ["x"]}),
     ("snooze", "no_duration", {}),
     ("snooze", "duration_not_a_time", {"duration": "soon"}),
-    ("log_stretch", "unknown_field", {"amount": 1}),
     ("get_assessment", "entry_id_not_a_string", {"config_entry_id": ["x"]}),
 ]
 

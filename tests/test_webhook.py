@@ -21,6 +21,7 @@ from homeassistant.components import webhook
 import homeassistant.components.hassio  # noqa: F401
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers.network import NoURLAvailableError
 from homeassistant.util.aiohttp import MockRequest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -270,6 +271,87 @@ async def test_a_bad_body_gets_400_and_writes_nothing(
     assert answer == {"ok": False, "error": error, "key": key}
     assert _ledger(alex) == before
     assert hass.states.get("sensor.alex_water_today").state == "unknown"
+
+
+# The same bad body on every way in: one validation (`bodies`), one key.
+SAME_ON_EVERY_PATH: list[tuple[str, dict[str, Any], str]] = [
+    ("cramp", {"muscle": "neck"}, "invalid_body"),
+    ("cramp", {"muscle": "calf", "side": "left"}, "invalid_body"),
+    ("water", {}, "invalid_body"),
+    ("water", {"amount": "lots"}, "invalid_body"),
+    ("water", {"amount": 0}, "invalid_amount"),
+    ("water", {"amount": 5000}, "amount_too_large"),
+    ("water", {"amount": 250, "unit": "bucket"}, "invalid_unit"),
+    ("stretch", {"note": "x"}, "invalid_body"),
+]
+
+
+@pytest.mark.parametrize(("kind", "body", "key"), SAME_ON_EVERY_PATH)
+async def test_a_bad_body_is_refused_alike_by_the_action_and_the_webhook(
+    hass: HomeAssistant,
+    alex: MockConfigEntry,
+    post: Post,
+    kind: str,
+    body: dict[str, Any],
+    key: str,
+) -> None:
+    """The webhook's 400 and the action's translated error carry the same key."""
+    before = _ledger(alex)
+    response = await post({"type": kind, **body})
+    assert response.status == 400
+    assert (await response.json())["key"] == key
+    with pytest.raises(ServiceValidationError) as err:
+        await hass.services.async_call(
+            DOMAIN,
+            f"log_{kind}",
+            {"config_entry_id": alex.entry_id, **body},
+            blocking=True,
+        )
+    assert (err.value.translation_domain, err.value.translation_key) == (DOMAIN, key)
+    message = str(err.value)
+    assert message != key  # translated
+    assert "{" not in message  # every placeholder filled
+    assert _ledger(alex) == before
+
+
+@pytest.mark.parametrize(
+    ("glass", "key"), [(0.0, "invalid_amount"), (5000.0, "amount_too_large")]
+)
+async def test_a_glass_that_is_no_drink_is_refused_alike_on_every_path(
+    hass: HomeAssistant,
+    alex: MockConfigEntry,
+    post: Post,
+    caplog: pytest.LogCaptureFixture,
+    glass: float,
+    key: str,
+) -> None:
+    """A stored glass size that is no drink (from an older version): the button,
+    the action and the webhook refuse it with the same key, a tap on a notification
+    logs it once with that key; nothing is written."""
+    before = _ledger(alex)
+    alex.runtime_data.prompter.prefs.glass_ml = glass
+    with pytest.raises(ServiceValidationError) as pressed:
+        await hass.services.async_call(
+            "button", "press", {"entity_id": "button.alex_log_water"}, blocking=True
+        )
+    with pytest.raises(ServiceValidationError) as logged:
+        await hass.services.async_call(
+            DOMAIN,
+            "log_water",
+            {"config_entry_id": alex.entry_id, "amount": glass},
+            blocking=True,
+        )
+    response = await post({"type": "water", "amount": glass})
+    alex.runtime_data.prompter.async_handle_action("GLASS")
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+
+    assert pressed.value.translation_key == logged.value.translation_key == key
+    assert (await response.json())["key"] == key
+    assert [w for w in warnings if "tap" in w] == [
+        f"Alex: a tap on a notification was not logged ({key}: amount: must be "
+        "more than 0 and at most 3000 mL)"
+    ]
+    assert _ledger(alex) == before
 
 
 async def test_an_oversized_chunked_body_is_refused(

@@ -261,7 +261,7 @@ async def test_unload_ends_the_subscription(
     assert await hass.config_entries.async_unload(ENTRY_ID)
     event = await ws.receive_json()
     assert event == {"id": sub, "type": "event", "event": {"loaded": False}}
-    assert engine._listeners == []
+    assert not engine._listeners
     assert listeners > 0
     await ws.send_json_auto_id({"type": "unsubscribe_events", "subscription": sub})
     result = await ws.receive_json()
@@ -320,7 +320,7 @@ async def test_unsubscribe_stops_listening(
     await hass.async_block_till_done()
     assert len(engine._listeners) == before
     assert await hass.config_entries.async_unload(ENTRY_ID)
-    assert engine._listeners == []
+    assert not engine._listeners
 
 
 async def test_card_data_before_the_first_assessment(
@@ -329,7 +329,7 @@ async def test_card_data_before_the_first_assessment(
     hass_ws_client: WebSocketGenerator,
 ) -> None:
     """No snapshot (it cannot happen once loaded): every key, nothing to show."""
-    _engine(init_integration).snapshot = None
+    _engine(init_integration).data = None  # type: ignore[assignment]
     ws = await hass_ws_client(hass)
     _, payload = await _subscribe(ws)
     assert set(payload) == PAYLOAD_KEYS

@@ -29,12 +29,12 @@ from custom_components.cramp_guard.const import (
     CONF_WORKOUT,
     COUNTER_SOURCES,
 )
-from custom_components.cramp_guard.engine import settled
 from custom_components.cramp_guard.inputs import build_inputs
 from custom_components.cramp_guard.ledger import Ledger
 from custom_components.cramp_guard.risk import assess, heat_index_c
 from custom_components.cramp_guard.risk.types import Assessment, RiskInputs
 from custom_components.cramp_guard.sensor import SENSOR_FACTORS
+from custom_components.cramp_guard.snapshot import settled
 
 WINDOW = timedelta(hours=24)
 STEP = timedelta(minutes=1)

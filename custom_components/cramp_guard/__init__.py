@@ -62,7 +62,7 @@ async def async_migrate_entry(
 async def async_setup_entry(hass: HomeAssistant, entry: CrampGuardConfigEntry) -> bool:
     """Set up one person's Cramp Guard from a config entry."""
     settings = Settings.from_entry(entry.data, entry.options)
-    engine = Engine(hass, entry.entry_id, settings)
+    engine = Engine(hass, entry, settings)
     await engine.async_start()
     entry.async_on_unload(engine.async_stop)
     prompter = Prompter(hass, entry.entry_id, engine)

@@ -53,7 +53,7 @@ def totals(engine: Engine) -> Totals:
     assert snapshot is not None  # the engine assesses as it starts
     return Totals(
         water_today_ml=snapshot.inputs.water_ml or 0.0,
-        stretches_today=len(snapshot.day.stretches),
+        stretches_today=snapshot.stretches_today,
         cramps_30_days=snapshot.cramps_30_days,
     )
 
@@ -70,12 +70,15 @@ def cramp_context(engine: Engine, now: datetime) -> str:
 
 
 @callback
-def async_log(engine: Engine, kind: str, data: Mapping[str, Any]) -> Totals:
+def async_log(
+    engine: Engine, kind: str, data: Mapping[str, Any], around: tuple[str, ...] = ()
+) -> Totals:
     """Log a body of `kind` (water, stretch, cramp) now; `Refused` writes nothing.
 
     Water is added in whole mL; a cramp's context is worked out when not given.
+    `around`: the keys the path takes besides the body (`validate`).
     """
-    fields = validate(kind, data)
+    fields = validate(kind, data, around)
     now = dt_util.now()
     if kind == "water":
         engine.ledger.add_water(fields["ml"], now, logged=True)

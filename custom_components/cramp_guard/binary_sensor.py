@@ -39,5 +39,5 @@ class WorkoutSensor(SnapshotEntity, BinarySensorEntity):
     @property
     def is_on(self) -> bool | None:
         """True while a bout is going on."""
-        snapshot = self.engine.snapshot
+        snapshot = self.snapshot
         return None if snapshot is None else snapshot.workout

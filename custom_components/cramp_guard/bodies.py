@@ -1,15 +1,19 @@
 """What may be logged by hand, checked once for every way in.
 
-Actions, the webhook, notification taps and buttons all validate here: one schema per
-body (water, stretch, cramp), one check of the amount of water - finite and in range
-before any arithmetic - and one refusal, `Refused`, whose translation key is the same
-for an action's error and the webhook's 400.
+Actions, the webhook, notification taps and buttons all validate here, once: one
+schema per body (water, stretch, cramp), unknown keys refused with our own words,
+one check of the amount of water - finite and in range before any arithmetic - and
+one refusal, `Refused`, whose translation key is the same on every path. One
+mapping turns it into what each path answers: `refused_as_error` (actions, buttons,
+the glass size) the translated error; the webhook a 400 with the key; a tap a logged
+warning with the key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from decimal import Decimal
+from functools import wraps
 import math
 from typing import Any, Final
 
@@ -51,9 +55,26 @@ class Refused(ValueError):
         super().__init__(text)
         self.key, self.placeholders = key, placeholders
 
-    def as_service_error(self) -> ServiceValidationError:
-        """The translated error of an action."""
-        return service_error(self.key, **self.placeholders)
+    @classmethod
+    def body(cls, text: str) -> Refused:
+        """A body of the wrong shape; `text` names what is wrong (the reason)."""
+        return cls("invalid_body", text, reason=text)
+
+
+def refused_as_error[**P, R](
+    func: Callable[P, Coroutine[Any, Any, R]],
+) -> Callable[P, Coroutine[Any, Any, R]]:
+    """Decorate what logs for a person (an action, a button, a number): a refused
+    body becomes the translated error of its key, the same on every path."""
+
+    @wraps(func)
+    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return await func(*args, **kwargs)
+        except Refused as err:
+            raise service_error(err.key, **err.placeholders) from err
+
+    return wrapper
 
 
 def number(value: Any) -> float:
@@ -128,14 +149,25 @@ def water_ml(amount: float, unit: str) -> float:
     return float(round(amount * per_unit))
 
 
-def validate(kind: str, data: Mapping[str, Any]) -> dict[str, Any]:
+def validate(
+    kind: str, data: Mapping[str, Any], around: tuple[str, ...] = ()
+) -> dict[str, Any]:
     """The fields of a body of `kind` with their defaults (water: its whole mL in
-    "ml"), or Refused."""
+    "ml"), or Refused. `around`: the keys the path itself takes (the webhook's
+    "type"), named with the body's own when a key is unknown.
+
+    Unknown keys are refused with our own words: the validator's differ between Home
+    Assistant releases (voluptuous: "extra keys not allowed"; probatio: "not a valid
+    option").
+    """
+    known = (*around, *KEYS[kind])
+    if unknown := sorted(str(key) for key in data if key not in known):
+        raise Refused.body(f"{unknown[0]}: unknown key (known: {', '.join(known)})")
     try:
         fields: dict[str, Any] = SCHEMAS[kind](dict(data))
     except vol.Invalid as err:
         path = ".".join(str(part) for part in err.path)
-        raise Refused("invalid_body", f"{path}: {err.msg}", reason=str(err)) from err
+        raise Refused.body(f"{path}: {err.msg}") from err
     if kind == "water":
         fields["ml"] = water_ml(fields["amount"], fields["unit"])
     return fields

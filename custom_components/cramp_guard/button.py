@@ -11,7 +11,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from .actions import async_log
-from .bodies import Refused
+from .bodies import refused_as_error
 from .entity import CrampGuardEntity
 from .runtime import CrampGuardConfigEntry, CrampGuardData
 
@@ -73,12 +73,8 @@ class CrampGuardButton(CrampGuardEntity, ButtonEntity):
         super().__init__(data.engine, entry_id, description)
         self.data = data
 
+    @refused_as_error
     async def async_press(self) -> None:
         """Log it (a glass size that is no drink is refused like an action's)."""
         description = self.entity_description
-        try:
-            async_log(
-                self.data.engine, description.kind, description.body_fn(self.data)
-            )
-        except Refused as err:
-            raise err.as_service_error() from err
+        async_log(self.data.engine, description.kind, description.body_fn(self.data))

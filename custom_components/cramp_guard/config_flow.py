@@ -1,10 +1,10 @@
-"""Config flow for Cramp Guard: add a person, edit the options, replace the sources.
+"""Config flow for Cramp Guard: add a person, edit the options, rename the person.
 
-All three flows share the steps after the first one: `counters` (only when an activity
-or water source is chosen) and `profile` (not in reconfigure). The options flow ends
-with `prompts` (notify targets, the webhook) and, with the webhook on, `webhook_url`,
-which shows its URL. entry.data holds only the person's name; every other setting is an
-option.
+The config and options flows share the steps after the first one: `counters` (only
+when an activity or water source is chosen) and `profile`. The options flow ends with
+`prompts` (notify targets, the webhook) and, with the webhook on, `webhook_url`, which
+shows its URL. Reconfigure renames the person (entry.data holds only the name; every
+other setting is an option, edited by the options flow).
 """
 
 from __future__ import annotations
@@ -34,19 +34,18 @@ from .const import (
     CONF_BED_TIME,
     CONF_BODY_MASS,
     CONF_NOTIFY_TARGETS,
+    CONF_OUTDOOR_WEATHER,
     CONF_PERSON_NAME,
     CONF_WAKE_TIME,
-    CONF_WATER,
     CONF_WATER_COUNTER,
     CONF_WATER_UNIT,
     CONF_WEBHOOK_ID,
     CONF_WEBHOOK_LOCAL_ONLY,
+    CONF_WORKOUT,
     DOMAIN,
-    HUMIDITY_SOURCES,
     PLAUSIBLE_DAY,
     PLAUSIBLE_WATER_DAY_ML,
     SOURCE_KEYS,
-    TEMPERATURE_SOURCES,
     ActivityMetric,
     CounterKind,
 )
@@ -73,17 +72,13 @@ from .sources import (
     Reading,
     counter_kind,
     guess_metric,
-    is_single_record,
     read_activity,
-    read_humidity,
-    read_temperature,
+    read_source,
     read_water,
 )
 from .targets import NOTIFY, PERSISTENT, available_targets
 from .texts import async_get_texts, format_number
 from .webhook import webhook_url
-
-# notify services that are not targets: the entity action and the pseudo-target.
 
 # The problems a chosen source is refused for; a source that is missing or
 # unavailable right now is accepted (it may come back).
@@ -96,21 +91,13 @@ REFUSED = (
 
 
 def _read_source(hass: HomeAssistant, key: str, state: State | None) -> Reading:
-    """Read a source the way the engine will (workout and weather: no check).
-
-    A counter that shows a single record, not a running total, is refused.
-    """
-    if key in TEMPERATURE_SOURCES:
-        return read_temperature(state, hass.config.units.temperature_unit)
-    if key in HUMIDITY_SOURCES:
-        return read_humidity(state)
-    if key in COUNTER_SETTINGS and is_single_record(state):
-        return Reading.bad(Problem.SINGLE_RECORD)
-    if key == CONF_WATER:  # a water entity without a unit gets one in `counters`
-        return read_water(state, UnitOfVolume.MILLILITERS)
-    if key == CONF_ACTIVITY:
-        return read_activity(state, guess_metric(state))
-    return Reading()
+    """Read a source the way the engine will (workout and weather: no check; a
+    water entity without a unit gets one in `counters`)."""
+    if key in (CONF_WORKOUT, CONF_OUTDOOR_WEATHER):
+        return Reading()
+    unit = hass.config.units.temperature_unit
+    metric = guess_metric(state)
+    return read_source(key, state, unit, metric, UnitOfVolume.MILLILITERS)[0]
 
 
 def source_problem(
@@ -203,7 +190,7 @@ def _replaced(
 
 
 class CrampGuardFlow(ConfigEntryBaseFlow):
-    """The steps the config, options and reconfigure flows share."""
+    """The steps the config and options flows share."""
 
     _current: Mapping[str, Any]  # the options before this flow
     _options: dict[str, Any]  # the options being built

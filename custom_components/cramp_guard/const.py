@@ -10,7 +10,7 @@ from homeassistant.const import UnitOfVolume
 DOMAIN: Final = "cramp_guard"
 
 # entry.data holds only the person's name; every other setting lives in entry.options
-# (the options flow edits them all, reconfigure replaces the sources).
+# (the options flow edits them all; reconfigure renames the person).
 CONF_PERSON_NAME: Final = "person_name"
 
 # Sources: entity ids, all optional, at least one of SOURCE_KEYS required.

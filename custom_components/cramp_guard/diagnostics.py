@@ -1,4 +1,5 @@
-"""Diagnostics: settings (redacted), sources as the engine sees them, ledger, result."""
+"""Diagnostics: settings (redacted), and from the last snapshot the sources as the
+model read them, the ledger, the inputs and the assessment."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from homeassistant.core import HomeAssistant
 from .const import CONF_PERSON_NAME
 from .risk import RiskInputs
 from .runtime import CrampGuardConfigEntry
+from .snapshot import Snapshot
 
-# Names of people and notify targets (and, later, the webhook id) are private.
+# Names of people, notify targets and the webhook id (a secret) are private.
 TO_REDACT = {CONF_PERSON_NAME, "title", "notify_targets", "webhook_id"}
 
 
@@ -22,7 +24,7 @@ async def async_get_config_entry_diagnostics(
     """Return what helps to understand one person's cramp risk."""
     engine = entry.runtime_data.engine
     snapshot = engine.snapshot
-    ledger = engine.ledger
+    readings = snapshot.readings if snapshot else {}
     return {
         "entry": async_redact_data(
             {
@@ -36,29 +38,27 @@ async def async_get_config_entry_diagnostics(
             key: {
                 "entity_id": entity_id,
                 "state": state.state if (state := hass.states.get(entity_id)) else None,
-                "value": engine.readings[key].value if key in engine.readings else None,
-                "problem": engine.readings[key].problem
-                if key in engine.readings
-                else None,
+                "value": readings[key].value if key in readings else None,
+                "problem": readings[key].problem if key in readings else None,
             }
             for key, entity_id in engine.settings.sources.items()
         },
-        "ledger": {
-            "days": len(ledger.days),
-            "first_day": min(ledger.days).isoformat() if ledger.days else None,
-            "backfilled": ledger.backfilled,
-            "load_history": ledger.load_history(snapshot.day.day) if snapshot else None,
-            "today": {
-                k: v
-                for k, v in snapshot.day.as_dict().items()
-                if k not in ("minutes", "outdoor")
-            }
-            if snapshot
-            else None,
-            "counters": {name: c.as_dict() for name, c in ledger.counters.items()},
-        },
+        "ledger": _ledger(snapshot) if snapshot else None,
         "assessment": asdict(snapshot.assessment) if snapshot else None,
         "inputs": _inputs(snapshot.inputs) if snapshot else None,
+    }
+
+
+def _ledger(snapshot: Snapshot) -> dict[str, Any]:
+    """The ledger as the last assessment saw it."""
+    facts = snapshot.ledger
+    return {
+        "days": facts.days,
+        "first_day": facts.first_day.isoformat() if facts.first_day else None,
+        "backfilled": facts.backfilled,
+        "load_history": list(snapshot.inputs.load_history),
+        "today": snapshot.today.as_dict(),
+        "counters": facts.counters,
     }
 
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceInfo
 from homeassistant.helpers.entity import Entity, EntityDescription
+from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .const import DOMAIN
 from .engine import Engine
 from .prompt_policy import Prefs
 from .runtime import CrampGuardData
+from .snapshot import Snapshot
 
 
 class CrampGuardEntity(Entity):
@@ -37,16 +40,29 @@ class CrampGuardEntity(Entity):
         )
 
 
-class SnapshotEntity(CrampGuardEntity):
-    """An entity that shows part of the snapshot: told after each assessment."""
+class SnapshotEntity(CoordinatorEntity[Engine], CrampGuardEntity):
+    """An entity that shows part of the engine's snapshot (a coordinator entity):
+    told after each assessment, it writes its state only when what it shows changed.
+    """
 
     _shown: Any = None
     _part: Any = None
 
+    def __init__(
+        self, engine: Engine, entry_id: str, description: EntityDescription
+    ) -> None:
+        """Follow the person's engine."""
+        CoordinatorEntity.__init__(self, engine)
+        CrampGuardEntity.__init__(self, engine, entry_id, description)
+
+    @property
+    def snapshot(self) -> Snapshot | None:
+        """The engine's last snapshot (None before the first assessment)."""
+        return self.coordinator.data
+
     async def async_added_to_hass(self) -> None:
         """Follow the engine's assessments."""
         await super().async_added_to_hass()
-        self.async_on_remove(self.engine.async_add_listener(self._async_engine_updated))
         self._shown = self._render()
 
     def _render(self) -> Any:
@@ -58,7 +74,8 @@ class SnapshotEntity(CrampGuardEntity):
         holds it (the same object again: nothing to render); None: render always."""
         return None
 
-    def _async_engine_updated(self) -> None:
+    @callback
+    def _handle_coordinator_update(self) -> None:
         """Write the state only when what the entity shows changed."""
         part = self._shows()
         if part is not None and part is self._part:

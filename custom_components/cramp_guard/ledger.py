@@ -51,7 +51,7 @@ class BoutRecord:
     end: datetime | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class CrampRecord:
     """A logged cramp."""
 
@@ -59,6 +59,57 @@ class CrampRecord:
     muscle: str = "calf"
     context: str = "rest"  # exercise, rest, night
     severity: str | None = None  # mild, moderate, severe
+
+
+@dataclass(frozen=True, slots=True)
+class DaySummary:
+    """A day as it stood at a moment, without its minutes: what the snapshot shows
+    of today (`Day.summary`)."""
+
+    day: date
+    load: float | None
+    water_sensor_ml: float | None
+    water_logs: tuple[tuple[datetime | None, float], ...]
+    max_heat_index_c: float | None
+    bouts: tuple[tuple[datetime, datetime | None], ...]
+    stretches: tuple[datetime, ...]
+    cramps: tuple[CrampRecord, ...]
+
+    @property
+    def water_logged_ml(self) -> float:
+        """Water logged by hand that day."""
+        return sum((ml for _, ml in self.water_logs), 0.0)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready (the stored day's keys, but its minutes and outdoor hours)."""
+        return {
+            "day": self.day.isoformat(),
+            "load": self.load,
+            "water_sensor_ml": self.water_sensor_ml,
+            "water_logged_ml": self.water_logged_ml,  # what older versions read
+            "water_logs": [
+                [at.isoformat() if at else None, ml] for at, ml in self.water_logs
+            ],
+            "max_heat_index_c": self.max_heat_index_c,
+            "bouts": [
+                [start.isoformat(), end.isoformat() if end else None]
+                for start, end in self.bouts
+            ],
+            "stretches": [s.isoformat() for s in self.stretches],
+            "cramps": [
+                [c.at.isoformat(), c.muscle, c.context, c.severity] for c in self.cramps
+            ],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerFacts:
+    """What diagnostics say of the ledger as a whole, at a moment."""
+
+    days: int
+    first_day: date | None
+    backfilled: bool
+    counters: dict[str, dict[str, Any]]
 
 
 @dataclass(slots=True)
@@ -93,27 +144,25 @@ class Day:
             return None
         return (self.water_sensor_ml or 0.0) + self.water_logged_ml
 
+    def summary(self) -> DaySummary:
+        """The day as it stands now, without its minutes (an immutable copy)."""
+        return DaySummary(
+            self.day,
+            self.load,
+            self.water_sensor_ml,
+            tuple(self.water_logs),
+            self.max_heat_index_c,
+            tuple((b.start, b.end) for b in self.bouts),
+            tuple(self.stretches),
+            tuple(self.cramps),
+        )
+
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready copy."""
         return {
-            "day": self.day.isoformat(),
-            "load": self.load,
-            "water_sensor_ml": self.water_sensor_ml,
-            "water_logged_ml": self.water_logged_ml,  # what older versions read
-            "water_logs": [
-                [at.isoformat() if at else None, ml] for at, ml in self.water_logs
-            ],
-            "max_heat_index_c": self.max_heat_index_c,
+            **self.summary().as_dict(),
             "minutes": {str(k): v for k, v in self.minutes.items()},
             "outdoor": {str(k): list(v) for k, v in self.outdoor.items()},
-            "bouts": [
-                [b.start.isoformat(), b.end.isoformat() if b.end else None]
-                for b in self.bouts
-            ],
-            "stretches": [s.isoformat() for s in self.stretches],
-            "cramps": [
-                [c.at.isoformat(), c.muscle, c.context, c.severity] for c in self.cramps
-            ],
         }
 
     @classmethod
@@ -153,6 +202,12 @@ def _water_logs(data: dict[str, Any]) -> list[tuple[datetime | None, float]]:
         ]
     total = float(data.get("water_logged_ml", 0.0))
     return [(None, total)] if total else []
+
+
+def day_of(moment: datetime, wake: time) -> date:
+    """The awake day a moment belongs to: before the wake time, the day that ended."""
+    anchor = datetime.combine(moment.date(), wake, tzinfo=moment.tzinfo)
+    return moment.date() if anchor <= moment else moment.date() - timedelta(days=1)
 
 
 # A hand log's id: its kind and moment ("cramp@2026-12-07T21:04:05.123456+01:00").
@@ -346,8 +401,7 @@ class Ledger:
 
     def day_of(self, moment: datetime) -> date:
         """The day a moment belongs to: before the wake time, the day that ended."""
-        anchor = datetime.combine(moment.date(), self.wake, tzinfo=moment.tzinfo)
-        return moment.date() if anchor <= moment else moment.date() - timedelta(days=1)
+        return day_of(moment, self.wake)
 
     def today(self, now: datetime) -> Day:
         """The record of the day `now` belongs to (created, which rolls days over)."""
@@ -531,6 +585,15 @@ class Ledger:
                 for n in range(days, 0, -1)
             )
         return list(history)
+
+    def facts(self) -> LedgerFacts:
+        """The days kept, the first of them, the backfill, the counters' states."""
+        return LedgerFacts(
+            len(self.days),
+            min(self.days) if self.days else None,
+            self.backfilled,
+            {name: c.as_dict() for name, c in self.counters.items()},
+        )
 
     def iter_cramps(self) -> tuple[CrampRecord, ...]:
         """Every logged cramp, oldest first."""

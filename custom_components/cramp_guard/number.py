@@ -12,7 +12,7 @@ from homeassistant.const import EntityCategory, UnitOfVolume
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
-from .bodies import Refused, validate
+from .bodies import refused_as_error, validate
 from .entity import PreferenceEntity
 from .runtime import CrampGuardConfigEntry
 
@@ -49,11 +49,9 @@ class GlassSize(PreferenceEntity, NumberEntity):
         glass = self.prefs.glass_ml
         return int(glass) if float(glass).is_integer() else glass
 
+    @refused_as_error
     async def async_set_native_value(self, value: float) -> None:
         """Change the glass size (Home Assistant checks the range, not NaN)."""
-        try:
-            validate("water", {"amount": value})
-        except Refused as err:
-            raise err.as_service_error() from err
+        validate("water", {"amount": value})
         self.prefs.glass_ml = value
         self.async_saved()

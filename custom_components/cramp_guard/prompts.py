@@ -25,8 +25,9 @@ from . import messages
 from .actions import async_log
 from .bodies import Refused
 from .const import DOMAIN
-from .engine import Engine, Snapshot
+from .engine import Engine
 from .issues import async_frequent_cramps
+from .ledger import day_of
 from .ledger_store import LoopStore
 from .notifier import Action, Notifier, async_route_actions
 from .prompt_policy import (
@@ -46,6 +47,7 @@ from .prompt_policy import (
     roll_over,
     snooze,
 )
+from .snapshot import Snapshot
 from .texts import async_get_texts
 
 _LOGGER = logging.getLogger(__package__)
@@ -192,9 +194,9 @@ class Prompter:
         wake = self.engine.settings.profile.wake
         return Facts(
             now=now,
-            day=snapshot.day.day,
+            day=snapshot.today.day,
             awake=snapshot.assessment.awake,
-            wake_at=datetime.combine(snapshot.day.day, wake, tzinfo=now.tzinfo),
+            wake_at=datetime.combine(snapshot.today.day, wake, tzinfo=now.tzinfo),
             level=snapshot.risk.level,
             hydration_pace=snapshot.assessment.hydration_pace,
             last_stretch=snapshot.inputs.last_stretch,
@@ -267,7 +269,7 @@ class Prompter:
         """
         snapshot = self.engine.snapshot
         assert snapshot is not None  # the engine assesses as it starts
-        roll_over(self.state, snapshot.day.day)
+        roll_over(self.state, snapshot.today.day)
         mark_sent(self.state, Kind.EVENING, snapshot.inputs.now)
         self.async_save()
         await self.async_send(Kind.EVENING, snapshot)
@@ -276,7 +278,8 @@ class Prompter:
     def async_snooze(self, duration: timedelta, kind: Kind | None = None) -> None:
         """Silence every prompt (or one kind) for `duration` from now."""
         now = dt_util.now()
-        snooze(self.state, kind, now + duration, self.engine.ledger.day_of(now))
+        day = day_of(now, self.engine.settings.profile.wake)
+        snooze(self.state, kind, now + duration, day)
         self.async_save()
 
     # -- taps on notifications -------------------------------------------------------
@@ -302,7 +305,8 @@ class Prompter:
             async_log(self.engine, kind, body)
         except Refused as err:
             _LOGGER.warning(
-                "%s: a tap on a notification was not logged (%s)",
+                "%s: a tap on a notification was not logged (%s: %s)",
                 self.engine.settings.name,
+                err.key,
                 err,
             )

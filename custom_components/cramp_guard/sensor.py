@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from homeassistant.components.sensor import (
@@ -23,24 +22,25 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddEntitiesCallback
 
 from .const import CONF_ROOM_HUMIDITY
-from .engine import Engine, Snapshot
 from .entity import SnapshotEntity
 from .explain import top_points
+from .risk import LEVEL_NAMES
 from .runtime import CrampGuardConfigEntry
+from .settings import Settings
+from .snapshot import Snapshot
 from .util import rounded as _rounded, whole
 
 PARALLEL_UPDATES = 0
-LEVELS = ["low", "moderate", "high", "very_high"]
 
 
 @dataclass(frozen=True, kw_only=True)
 class CrampGuardSensorDescription(SensorEntityDescription):
     """A sensor described by the function that reads its value."""
 
-    value_fn: Callable[[Engine, Snapshot], Any]
+    value_fn: Callable[[Snapshot], Any]
     attrs_fn: Callable[[Snapshot], dict[str, Any]] | None = None
     available_fn: Callable[[Snapshot], bool] = lambda _: True
-    has_fn: Callable[[Engine], bool] = lambda _: True
+    has_fn: Callable[[Settings], bool] = lambda _: True
     # The one object value, attributes and availability come from, when there is one
     part_fn: Callable[[Snapshot], object] | None = None
 
@@ -58,10 +58,6 @@ def risk_available(snapshot: Snapshot) -> bool:
 def _pct(value: float | None) -> int | None:
     """A fraction as a whole percent (what a person reads; finer is not written)."""
     return None if value is None else round(100 * value)
-
-
-def _last_stretch(_engine: Engine, snapshot: Snapshot) -> datetime | None:
-    return snapshot.inputs.last_stretch
 
 
 def _risk_attributes(snapshot: Snapshot) -> dict[str, Any]:
@@ -88,7 +84,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         translation_key="cramp_risk",
         native_unit_of_measurement=PERCENTAGE,
         state_class=SensorStateClass.MEASUREMENT,
-        value_fn=lambda _, s: s.risk.score,
+        value_fn=lambda s: s.risk.score,
         attrs_fn=_risk_attributes,
         available_fn=risk_available,
         part_fn=lambda s: s.risk,
@@ -97,8 +93,8 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         key="risk_level",
         translation_key="risk_level",
         device_class=SensorDeviceClass.ENUM,
-        options=LEVELS,
-        value_fn=lambda _, s: s.risk.level,
+        options=list(LEVEL_NAMES),
+        value_fn=lambda s: s.risk.level,
         available_fn=risk_available,
         part_fn=lambda s: s.risk,
     ),
@@ -107,7 +103,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         translation_key="hydration_pace",
         native_unit_of_measurement=PERCENTAGE,
         state_class=SensorStateClass.MEASUREMENT,
-        value_fn=lambda _, s: _pct(s.assessment.hydration_pace),
+        value_fn=lambda s: _pct(s.assessment.hydration_pace),
     ),
     CrampGuardSensorDescription(
         key="water_today",
@@ -116,7 +112,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         native_unit_of_measurement=UnitOfVolume.MILLILITERS,
         state_class=SensorStateClass.TOTAL_INCREASING,
         suggested_display_precision=0,
-        value_fn=lambda _, s: whole(s.inputs.water_ml),
+        value_fn=lambda s: whole(s.inputs.water_ml),
     ),
     CrampGuardSensorDescription(
         key="water_target",
@@ -124,14 +120,14 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         device_class=SensorDeviceClass.VOLUME,
         native_unit_of_measurement=UnitOfVolume.MILLILITERS,
         suggested_display_precision=0,
-        value_fn=lambda _, s: whole(s.assessment.water_target_ml),
+        value_fn=lambda s: whole(s.assessment.water_target_ml),
     ),
     CrampGuardSensorDescription(
         key="workload_ratio",
         translation_key="workload_ratio",
         entity_category=EntityCategory.DIAGNOSTIC,
         state_class=SensorStateClass.MEASUREMENT,
-        value_fn=lambda _, s: _rounded(s.assessment.workload_ratio, 2),
+        value_fn=lambda s: _rounded(s.assessment.workload_ratio, 2),
     ),
     CrampGuardSensorDescription(
         key="heat_index",
@@ -141,20 +137,20 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         state_class=SensorStateClass.MEASUREMENT,
         # In whole degrees, as weather services publish it (it is an estimate).
         suggested_display_precision=0,
-        value_fn=lambda _, s: whole(s.assessment.apparent_temp_c),
-        has_fn=lambda engine: CONF_ROOM_HUMIDITY in engine.settings.sources,
+        value_fn=lambda s: whole(s.assessment.apparent_temp_c),
+        has_fn=lambda settings: CONF_ROOM_HUMIDITY in settings.sources,
     ),
     CrampGuardSensorDescription(
         key="last_stretch",
         translation_key="last_stretch",
         device_class=SensorDeviceClass.TIMESTAMP,
-        value_fn=_last_stretch,
+        value_fn=lambda s: s.inputs.last_stretch,
     ),
     CrampGuardSensorDescription(
         key="cramps_30_days",
         translation_key="cramps_30_days",
         state_class=SensorStateClass.MEASUREMENT,
-        value_fn=lambda _, s: s.cramps_30_days,
+        value_fn=lambda s: s.cramps_30_days,
     ),
 )
 
@@ -169,7 +165,7 @@ async def async_setup_entry(
     async_add_entities(
         CrampGuardSensor(engine, entry.entry_id, description)
         for description in SENSORS
-        if description.has_fn(engine)
+        if description.has_fn(engine.settings)
     )
 
 
@@ -185,37 +181,37 @@ class CrampGuardSensor(SnapshotEntity, SensorEntity):
     @property
     def available(self) -> bool:
         """Unavailable before the first assessment, or when the value means nothing."""
-        snapshot = self.engine.snapshot
+        snapshot = self.snapshot
         return snapshot is not None and self.entity_description.available_fn(snapshot)
 
     @property
     def native_value(self) -> Any:
         """The value the description's function reads."""
-        snapshot = self.engine.snapshot
+        snapshot = self.snapshot
         if snapshot is None:
             return None
-        return self.entity_description.value_fn(self.engine, snapshot)
+        return self.entity_description.value_fn(snapshot)
 
     @property
     def extra_state_attributes(self) -> dict[str, Any] | None:
         """The description's attributes, if it has any."""
-        snapshot, attrs_fn = self.engine.snapshot, self.entity_description.attrs_fn
+        snapshot, attrs_fn = self.snapshot, self.entity_description.attrs_fn
         if snapshot is None or attrs_fn is None:
             return None
         return attrs_fn(snapshot)
 
     def _shows(self) -> Any:
         """The description's part of the snapshot, if it names one."""
-        snapshot, part_fn = self.engine.snapshot, self.entity_description.part_fn
+        snapshot, part_fn = self.snapshot, self.entity_description.part_fn
         return None if snapshot is None or part_fn is None else part_fn(snapshot)
 
     def _render(self) -> Any:
         """What the sensor shows, from the description's functions alone."""
-        snapshot, description = self.engine.snapshot, self.entity_description
+        snapshot, description = self.snapshot, self.entity_description
         if snapshot is None or not description.available_fn(snapshot):
             return None
         attrs_fn = description.attrs_fn
         return (
-            description.value_fn(self.engine, snapshot),
+            description.value_fn(snapshot),
             None if attrs_fn is None else attrs_fn(snapshot),
         )

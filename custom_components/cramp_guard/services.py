@@ -25,12 +25,12 @@ from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
 from . import actions
-from .bodies import SCHEMAS, Refused, service_error
+from .bodies import refused_as_error, service_error
 from .const import DOMAIN
-from .engine import Snapshot
 from .explain import explain
 from .ledger import LOG_KINDS
 from .runtime import CrampGuardData
+from .snapshot import Snapshot
 from .util import rounded
 
 SERVICE_LOG_WATER: Final = "log_water"
@@ -60,6 +60,9 @@ LOG_ACTIONS: Final = {
 
 _TARGET: Final[dict[vol.Marker, Any]] = {vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string}
 TARGET_SCHEMA: Final = vol.Schema(_TARGET)
+# The body of a log action is validated once, by `bodies` (as the webhook's and a
+# tap's are): the same translated error for the same bad body on every path.
+LOG_SCHEMA: Final = vol.Schema(_TARGET, extra=vol.ALLOW_EXTRA)
 
 
 def _duration(value: Any) -> timedelta:
@@ -150,23 +153,19 @@ def assessment_response(snapshot: Snapshot) -> dict[str, Any]:
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register the actions (once, from `async_setup`)."""
 
+    @refused_as_error
     async def log(call: ServiceCall) -> ServiceResponse:
         data = async_get_target(hass, call)
         body = {k: v for k, v in call.data.items() if k != ATTR_CONFIG_ENTRY_ID}
-        try:
-            totals = actions.async_log(data.engine, LOG_ACTIONS[call.service], body)
-        except Refused as err:
-            raise err.as_service_error() from err
+        totals = actions.async_log(data.engine, LOG_ACTIONS[call.service], body)
         return {**totals.as_dict()}
 
+    @refused_as_error
     async def undo_log(call: ServiceCall) -> ServiceResponse:
         data = async_get_target(hass, call)
-        try:
-            totals = actions.async_undo(
-                data.engine, call.data.get(ATTR_LOG_ID), call.data.get(ATTR_KIND)
-            )
-        except Refused as err:
-            raise err.as_service_error() from err
+        totals = actions.async_undo(
+            data.engine, call.data.get(ATTR_LOG_ID), call.data.get(ATTR_KIND)
+        )
         return {**totals.as_dict()}
 
     async def snooze(call: ServiceCall) -> None:
@@ -192,12 +191,12 @@ def async_setup_services(hass: HomeAssistant) -> None:
         return assessment_response(snapshot)
 
     register = hass.services.async_register
-    for service, kind in LOG_ACTIONS.items():
+    for service in LOG_ACTIONS:
         register(
             DOMAIN,
             service,
             log,
-            schema=vol.Schema({**_TARGET, **SCHEMAS[kind].schema}),
+            schema=LOG_SCHEMA,
             supports_response=SupportsResponse.OPTIONAL,
         )
     register(

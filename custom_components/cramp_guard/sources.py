@@ -41,7 +41,16 @@ from homeassistant.util.unit_conversion import (
     VolumeConverter,
 )
 
-from .const import WATER_UNIT_CUP, ActivityMetric, CounterKind
+from .const import (
+    CONF_ACTIVITY,
+    CONF_WORKOUT,
+    COUNTER_SOURCES,
+    HUMIDITY_SOURCES,
+    TEMPERATURE_SOURCES,
+    WATER_UNIT_CUP,
+    ActivityMetric,
+    CounterKind,
+)
 
 CUP_IN_FL_OZ = 8.0  # a US cup
 # Units wearables use for food calories, which are kilocalories: Fitbit's "cal" and
@@ -301,3 +310,35 @@ def read_weather(state: State | None, default_unit: str) -> tuple[Reading, Readi
         else:
             readings.append(humidity_pct(value))
     return readings[0], readings[1]
+
+
+def read_source(
+    key: str,
+    state: State | None,
+    temperature_unit: str,
+    metric: ActivityMetric,
+    water_unit: str,
+) -> tuple[Reading, Reading | None]:
+    """One source's state as the model reads it, by the source's key (the one table
+    the engine and the config flow read through), and for the weather entity its
+    humidity besides (None for the others).
+
+    A counter that shows a single record, not a running total, is refused; a workout
+    entity reads 1 while on, 0 while off.
+    """
+    if key in TEMPERATURE_SOURCES:
+        return read_temperature(state, temperature_unit), None
+    if key in HUMIDITY_SOURCES:
+        return read_humidity(state), None
+    if key in COUNTER_SOURCES:
+        if is_single_record(state):
+            return Reading.bad(Problem.SINGLE_RECORD), None
+        if key == CONF_ACTIVITY:
+            return read_activity(state, metric), None
+        return read_water(state, water_unit), None
+    if key == CONF_WORKOUT:
+        if (on := read_switch(state)) is None:
+            problem = Problem.MISSING if state is None else Problem.UNAVAILABLE
+            return Reading.bad(problem), None
+        return Reading(1.0 if on else 0.0), None
+    return read_weather(state, temperature_unit)

@@ -7,7 +7,7 @@ out. The score is a relative risk index (0-100), not a probability.
 from __future__ import annotations
 
 from .assess import assess
-from .combine import FACTOR_KEYS, WEIGHTS, Combination, combine
+from .combine import FACTOR_KEYS, LEVEL_NAMES, WEIGHTS, Combination, combine
 from .heat import heat_index_c
 from .types import (
     Assessment,
@@ -24,6 +24,7 @@ from .types import (
 
 __all__ = [
     "FACTOR_KEYS",
+    "LEVEL_NAMES",
     "WEIGHTS",
     "Assessment",
     "Bout",

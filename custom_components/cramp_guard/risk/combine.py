@@ -33,6 +33,8 @@ LEVELS: tuple[tuple[int, Level], ...] = (
     (25, "moderate"),
     (0, "low"),
 )
+# The levels from lowest to highest: the one place their names and order live.
+LEVEL_NAMES: tuple[Level, ...] = tuple(level for _, level in reversed(LEVELS))
 CONFIDENCE_LEVELS: tuple[tuple[float, ConfidenceLevel], ...] = (
     (0.8, "high"),
     (0.5, "medium"),

@@ -1,0 +1,136 @@
+"""When to assess: a short debounce, a pace while sources keep changing, and one
+timer for everything due by the clock.
+
+A change that matters is assessed after a short debounce that coalesces several
+sources changing at once. While sources keep changing, assessments are paced to one
+a minute after a short burst (a token bucket: every assessment takes a token, one
+comes back every ASSESS_EVERY); a hand log assesses at once. Without such a change,
+a refresh 10 minutes after the last assessment keeps time-dependent factors current,
+and a moment something is due at (a reminder, the wake time, the bedtime) is
+assessed at that moment: one timer, set for whichever comes first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, time, timedelta
+
+from homeassistant.core import CALLBACK_TYPE, HassJob, HomeAssistant, callback
+from homeassistant.helpers.event import async_call_later
+
+DEBOUNCE_SECONDS = 0.3  # sources changing together make one assessment
+ASSESS_EVERY = timedelta(minutes=1)
+ASSESS_BURST = 5.0
+REFRESH_EVERY = timedelta(minutes=10)  # without changes that matter, assess this often
+
+
+def next_at(now: datetime, moment: time) -> datetime:
+    """The next time the local clock shows `moment`, after `now`."""
+    at = datetime.combine(now.date(), moment, tzinfo=now.tzinfo)
+    return at if at > now else at + timedelta(days=1)
+
+
+class Pacer:
+    """Calls `assess` when an assessment is due; told of every assessment."""
+
+    def __init__(self, hass: HomeAssistant, assess: Callable[[], None]) -> None:
+        """Nothing planned yet."""
+        self.hass = hass
+        self._assess = assess
+        self._assessed_at: datetime | None = None
+        self._tokens = ASSESS_BURST  # assessments sources may have at once
+        self._pending: CALLBACK_TYPE | None = None  # the scheduled assessment
+        self._due: float | None = None  # when to assess without a change (timestamp)
+        self._timer: CALLBACK_TYPE | None = None  # set for `_due`
+        self.turn: datetime | None = None  # the next wake time or bedtime
+        self._wanted: dict[str, datetime] = {}  # moments others need an assessment at
+        self._due_job = HassJob(
+            self._on_due, "cramp_guard due", cancel_on_shutdown=True
+        )
+        self._pending_job = HassJob(
+            self._run_pending, "cramp_guard pending", cancel_on_shutdown=True
+        )
+
+    @callback
+    def soon(self, now: datetime) -> None:
+        """Assess soon: after the debounce while a token is left, else when the next
+        token comes back.
+        """
+        if self._pending is not None:
+            return
+        delay = DEBOUNCE_SECONDS
+        if (tokens := self._refill(now)) < 1:
+            delay = max(delay, (1 - tokens) * ASSESS_EVERY.total_seconds())
+        self._pending = async_call_later(self.hass, delay, self._pending_job)
+
+    @callback
+    def at(self, key: str, moment: datetime | None, now: datetime) -> None:
+        """Assess at `moment` (something of `key`'s falls due by the clock then);
+        None: nothing of `key`'s. Kept until it passes.
+        """
+        if moment is None:
+            self._wanted.pop(key, None)
+        else:
+            self._wanted[key] = moment
+            self._arm(now)
+
+    def assessing(self, now: datetime, wake: time, bed: time) -> None:
+        """An assessment runs now: a token taken (a hand log never waits), the
+        planned one dropped, the next turn and the timer set again."""
+        self._cancel_pending()
+        self._tokens = max(0.0, self._refill(now) - 1)
+        self._assessed_at = now
+        if self.turn is None or now >= self.turn:  # the day or the sleep window
+            self.turn = min(next_at(now, wake), next_at(now, bed))
+        if self._wanted:
+            self._wanted = {k: m for k, m in self._wanted.items() if m > now}
+        self._arm(now)
+
+    def stop(self) -> None:
+        """Cancel what is planned."""
+        self._cancel_pending()
+        self._disarm()
+
+    def _refill(self, now: datetime) -> float:
+        """The tokens left: one back every ASSESS_EVERY since the last assessment."""
+        if self._assessed_at is None:
+            return self._tokens
+        elapsed = (now - self._assessed_at) / ASSESS_EVERY
+        return min(ASSESS_BURST, self._tokens + max(0.0, elapsed))
+
+    def _arm(self, now: datetime) -> None:
+        """One timer, for the first of the refresh, the turn and the wanted moments."""
+        moments = [*self._wanted.values()]
+        if self._assessed_at is not None:
+            moments.append(self._assessed_at + REFRESH_EVERY)
+        if self.turn is not None:
+            moments.append(self.turn)
+        if not moments:
+            return
+        due = min(moment.timestamp() for moment in moments)  # real time, across DST
+        if due == self._due:
+            return
+        self._disarm()
+        self._due = due
+        delay = max(0.0, due - now.timestamp())
+        self._timer = async_call_later(self.hass, delay, self._due_job)
+
+    @callback
+    def _on_due(self, _now: datetime) -> None:
+        self._timer = self._due = None
+        self._assess()
+
+    @callback
+    def _run_pending(self, _now: datetime) -> None:
+        self._pending = None
+        self._assess()
+
+    def _disarm(self) -> None:
+        if self._timer is not None:
+            self._timer()
+            self._timer = self._due = None
+
+    def _cancel_pending(self) -> None:
+        if self._pending is not None:
+            self._pending()
+            self._pending = None

@@ -1,0 +1,223 @@
+"""Reading one person's sources into the readings and the ledger.
+
+Every source change is read into the model's units (`sources.read_source`, the table
+the config flow reads through too), told to source health, and written to the
+ledger: a counter's reading through its kind (`Ledger.count`), the workout entity's
+bouts, the day's highest heat index and the hourly outdoor peak. The reader also
+says whether a change matters at once (a problem, the workout flipping, a
+temperature or humidity as far from the last assessed value as Home Assistant's own
+significant-change rules ask: 0.5 degC, 1 %; a counter that added 50 mL, 100 steps,
+1 minute or 10 kcal since).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+import logging
+
+from homeassistant.core import HomeAssistant, State
+from homeassistant.util import dt as dt_util
+
+from .const import (
+    CONF_ACTIVITY,
+    CONF_OUTDOOR_HUMIDITY,
+    CONF_OUTDOOR_TEMPERATURE,
+    CONF_OUTDOOR_WEATHER,
+    CONF_ROOM_HUMIDITY,
+    CONF_ROOM_TEMPERATURE,
+    CONF_WORKOUT,
+    COUNTER_SOURCES,
+    HUMIDITY_SOURCES,
+    TEMPERATURE_SOURCES,
+    ActivityMetric,
+)
+from .health import SourceHealth
+from .issues import async_counter_kind
+from .ledger import Ledger
+from .risk import heat_index_c
+from .settings import Settings
+from .sources import Problem, Reading, read_source, reset_times
+
+_LOGGER = logging.getLogger(__package__)
+
+# Home Assistant's significant change of a sensor (sensor/significant_change.py):
+# 0.5 degC (1 degF is 0.56 degC) and 1 % humidity. A smaller move is read and waits
+# for the next assessment.
+SIGNIFICANT = {
+    **dict.fromkeys(TEMPERATURE_SOURCES, 0.5),
+    **dict.fromkeys(HUMIDITY_SOURCES, 1.0),
+}
+# What a counter adds that matters at once (less waits for the refresh): a fifth of
+# a glass, a short walk, a minute of exercise, a few kilocalories [J].
+WATER_SIGNIFICANT_ML = 50.0
+COUNT_SIGNIFICANT = {
+    ActivityMetric.STEPS: 100.0,
+    ActivityMetric.INTENSITY_MINUTES: 1.0,
+    ActivityMetric.ACTIVE_KCAL: 10.0,
+}
+OUTDOOR_HUMIDITY_KEY = f"{CONF_OUTDOOR_WEATHER}_humidity"
+ROOM_SOURCES = (CONF_ROOM_TEMPERATURE, CONF_ROOM_HUMIDITY)
+OUTDOOR_SOURCES = (
+    CONF_OUTDOOR_TEMPERATURE,
+    CONF_OUTDOOR_HUMIDITY,
+    CONF_OUTDOOR_WEATHER,
+)
+
+
+class SourceReader:
+    """One person's sources as the model reads them, and what they wrote."""
+
+    def __init__(
+        self, hass: HomeAssistant, entry_id: str, settings: Settings, ledger: Ledger
+    ) -> None:
+        """Nothing read yet."""
+        self.hass = hass
+        self.entry_id = entry_id
+        self.settings = settings
+        self.ledger = ledger
+        self.health = SourceHealth(hass, entry_id, settings)
+        self.readings: dict[str, Reading] = {}
+        self.keys: dict[str, list[str]] = {}  # entity id -> the sources it is
+        for key, entity_id in settings.sources.items():
+            self.keys.setdefault(entity_id, []).append(key)
+        self.workout_on: bool | None = None
+        self._assessed: Mapping[str, Reading] = {}  # the readings last assessed
+        self._counted: dict[str, float] = {}  # what counters added since then
+        self._suggested: set[str] = set()  # counters whose kind repair is raised
+
+    def apply(self, settings: Settings) -> None:
+        """Take settings that change nothing the reader reads (`Engine.in_place`)."""
+        self.settings = self.health.settings = settings
+
+    def read_all(self, now: datetime) -> None:
+        """Read every source's state as it is now."""
+        for key, entity_id in self.settings.sources.items():
+            self.read(key, self.hass.states.get(entity_id), now)
+
+    def read_again(self, now: datetime, only: Problem | None = None) -> None:
+        """Read again the sources that were not usable (`only`: with that problem)."""
+        for key, entity_id in self.settings.sources.items():
+            problem = self.readings[key].problem
+            if problem is not None and only in (None, problem):
+                self.read(key, self.hass.states.get(entity_id), now)
+
+    def assessed(self) -> Mapping[str, Reading]:
+        """An assessment takes the readings as they are: what matters is judged
+        against them from now on. Returns them (a copy nothing writes to)."""
+        self._assessed = dict(self.readings)
+        self._counted.clear()
+        return self._assessed
+
+    def read(self, key: str, state: State | None, now: datetime) -> bool:
+        """Read one source's new state into the readings and the ledger; whether
+        anything the model sees changed by what matters.
+        """
+        settings = self.settings
+        reading, humidity = read_source(
+            key,
+            state,
+            self.hass.config.units.temperature_unit,
+            settings.activity_metric,
+            settings.water_unit,
+        )
+        counted = False
+        if key in COUNTER_SOURCES:
+            if reading.value is not None:
+                counted = self._count(key, reading.value, state, now)
+        elif key == CONF_WORKOUT:
+            on = None if reading.value is None else reading.value == 1.0
+            counted = on != self.workout_on
+            self.workout_on = on
+            self.ledger.set_workout(on, now)
+        elif humidity is not None:  # the weather entity
+            counted = humidity != self.readings.get(OUTDOOR_HUMIDITY_KEY)
+            self.readings[OUTDOOR_HUMIDITY_KEY] = humidity
+        if reading != self.readings.get(key):
+            self.readings[key] = reading
+            self._record_heat(key, now)
+        self.health.observe(key, state, reading, now)
+        return counted or self._matters(key, reading)
+
+    def _matters(self, key: str, reading: Reading) -> bool:
+        """Whether a reading differs from the last assessed one by what matters (a
+        counter's value is judged by what it counted)."""
+        old = self._assessed.get(key)
+        if old is None or old.value is None or reading.value is None:
+            return reading != old
+        if key in COUNTER_SOURCES:
+            return False
+        if (threshold := SIGNIFICANT.get(key)) is None:
+            return reading != old
+        return abs(reading.value - old.value) >= threshold
+
+    def _count(
+        self, key: str, value: float, state: State | None, now: datetime
+    ) -> bool:
+        """Feed a counter's reading through its kind and add what it gave; whether
+        what it added since the last assessment matters.
+        """
+        settings = self.settings
+        counter = self.ledger.counter(key)
+        # The moment the source's value changed: the event's, live; at a restart,
+        # what changed while Cramp Guard was not running is credited when it did,
+        # and a value already counted, read again, is fed at the moment it was
+        # (nothing moves). A first reading counts now: the backfill has the past.
+        at = now
+        if state is not None and counter.last_at is not None:
+            at = max(dt_util.as_local(state.last_changed), counter.last_at)
+        last_reset, next_reset = reset_times(state)
+        step = self.ledger.count(
+            key, *settings.counter(key), value, at, last_reset, next_reset
+        )
+        if step.at is not None:
+            self._counted[key] = self._counted.get(key, 0.0) + step.amount
+        if step.suggest is not None and key not in self._suggested:
+            self._suggested.add(key)
+            _LOGGER.warning(
+                "%s: %s does not behave like its chosen kind; it looks like %s",
+                settings.name,
+                settings.sources[key],
+                step.suggest.value,
+            )
+            async_counter_kind(
+                self.hass,
+                self.entry_id,
+                settings.name,
+                key,
+                settings.sources[key],
+                step.suggest,
+            )
+        threshold = (
+            COUNT_SIGNIFICANT[settings.activity_metric]
+            if key == CONF_ACTIVITY
+            else WATER_SIGNIFICANT_ML
+        )
+        return self._counted.get(key, 0.0) >= threshold
+
+    def value(self, key: str) -> float | None:
+        """A source's value in the model's unit; None when it has none."""
+        reading = self.readings.get(key)
+        return reading.value if reading else None
+
+    def _outdoor(self) -> tuple[float | None, float | None]:
+        """Outdoor temperature and humidity: the sensors first, else the weather."""
+        temp = self.value(CONF_OUTDOOR_TEMPERATURE)
+        humidity = self.value(CONF_OUTDOOR_HUMIDITY)
+        if temp is None:
+            temp = self.value(CONF_OUTDOOR_WEATHER)
+            if humidity is None:
+                humidity = self.value(OUTDOOR_HUMIDITY_KEY)
+        return temp, humidity
+
+    def _record_heat(self, key: str, now: datetime) -> None:
+        """Keep the day's highest indoor heat index and the hourly outdoor peak."""
+        if key in ROOM_SOURCES:
+            if (temp := self.value(CONF_ROOM_TEMPERATURE)) is not None:
+                self.ledger.record_heat(
+                    heat_index_c(temp, self.value(CONF_ROOM_HUMIDITY)), now
+                )
+        elif key in OUTDOOR_SOURCES:
+            temp, humidity = self._outdoor()
+            if temp is not None:
+                self.ledger.record_outdoor(temp, humidity, now)

@@ -1,0 +1,99 @@
+"""The snapshot: everything entities, prompts, actions, the card and diagnostics show,
+taken once per assessment as an immutable value.
+
+Consumers read the snapshot and nothing else of the engine: not the ledger, not the
+readings. `risk` is the assessment the risk sensors, the card and `get_assessment`
+show: the latest one, or an earlier one whose score the latest is within
+SCORE_HYSTERESIS of (a score wavering across a rounding boundary is not written
+back and forth).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from types import MappingProxyType
+
+from .const import COUNTER_SOURCES
+from .inputs import build_inputs, recent_cramps
+from .ledger import DaySummary, Ledger, LedgerFacts
+from .reader import SourceReader
+from .risk import Assessment, RiskInputs, assess
+from .settings import Settings
+from .sources import Reading
+
+# The risk shown moves once the model's raw score is this far from it.
+SCORE_HYSTERESIS = 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One assessment and everything shown with it."""
+
+    inputs: RiskInputs
+    assessment: Assessment  # the latest
+    today: DaySummary  # the awake day
+    workout: bool  # a workout or a detected bout is going on
+    cramps: tuple[tuple[datetime, str], ...]  # (at, context), last 30 days
+    readings: Mapping[str, Reading]  # each source as the model read it
+    ledger: LedgerFacts
+    shown: Assessment | None = None  # the held one, when not the latest
+
+    @property
+    def risk(self) -> Assessment:
+        """The assessment the risk sensors, the card and get_assessment show."""
+        return self.shown or self.assessment
+
+    @property
+    def cramps_30_days(self) -> int:
+        """How many cramps were logged in the last 30 days."""
+        return len(self.cramps)
+
+    @property
+    def stretches_today(self) -> int:
+        """How many stretches were logged today."""
+        return len(self.today.stretches)
+
+
+def settled(shown: Assessment | None, new: Assessment) -> Assessment:
+    """What the risk sensors show after `new`: `new` once its raw score (0-100) is
+    SCORE_HYSTERESIS from the score shown, or when the factors available or the
+    confidence changed; else what is shown (its score, level and factors together).
+    """
+    if (
+        shown is None
+        or abs(min(max(new.raw, 0.0), 100.0) - shown.score) >= SCORE_HYSTERESIS
+        or round(new.confidence, 2) != round(shown.confidence, 2)
+        or any(
+            new.factors[key].available != factor.available
+            for key, factor in shown.factors.items()
+        )
+    ):
+        return new
+    return shown
+
+
+def take_snapshot(
+    now: datetime,
+    settings: Settings,
+    ledger: Ledger,
+    reader: SourceReader,
+    previous: Snapshot | None,
+) -> Snapshot:
+    """Assess `now` from the readings and the ledger, and copy out what is shown."""
+    status = reader.health.counter_status
+    counters = {key: status(key, now) for key in COUNTER_SOURCES}
+    inputs, day = build_inputs(now, settings, ledger, reader.value, counters)
+    assessment = assess(inputs)
+    shown = settled(previous.risk if previous else None, assessment)
+    return Snapshot(
+        inputs=inputs,
+        assessment=assessment,
+        today=day.summary(),
+        workout=bool(reader.workout_on) or any(b.end is None for b in inputs.bouts),
+        cramps=recent_cramps(ledger, now),
+        readings=MappingProxyType(reader.assessed()),
+        ledger=ledger.facts(),
+        shown=None if shown is assessment else shown,
+    )
