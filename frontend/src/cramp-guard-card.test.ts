@@ -42,11 +42,13 @@ describe("registration", () => {
     expect(config.config_entry_id).toBe("");
   });
 
-  it("offers its editor, grid options and a card size", () => {
+  it("offers its editor, loaded when asked for, grid options and a card size", async () => {
     const card = document.createElement("cramp-guard-card");
-    expect(CrampGuardCard.getConfigElement().tagName.toLowerCase()).toBe(
-      "cramp-guard-card-editor",
-    );
+    // The card does not import the editor: only the dashboard editor's ask loads it.
+    expect(customElements.get("cramp-guard-card-editor")).toBeUndefined();
+    const editor = await CrampGuardCard.getConfigElement();
+    expect(editor.tagName.toLowerCase()).toBe("cramp-guard-card-editor");
+    expect(editor).toBeInstanceOf(customElements.get("cramp-guard-card-editor")!);
     expect(card.getCardSize()).toBeGreaterThan(0);
     expect(card.getGridOptions()).toMatchObject({ columns: 12 });
   });

@@ -6,7 +6,6 @@
 import { html, LitElement, nothing, type TemplateResult } from "lit";
 import { ActionsController, moreInfo } from "./actions";
 import { defineElement } from "./define";
-import "./editor";
 import { levelOf } from "./gauge";
 import { isNumber, isRtl, languageOf, localizer, type Localize, type TranslationKey } from "./localize";
 import { renderFactors, renderGaugeColumn, renderMissing } from "./render-risk";
@@ -21,6 +20,8 @@ export { RETRY_MS, SUBSCRIBE } from "./subscription";
 
 export const CARD_TYPE = "cramp-guard-card";
 export const PEOPLE = "cramp_guard/people";
+/** editor.ts's element; named here so the card does not import the editor eagerly. */
+const EDITOR_TYPE = "cramp-guard-card-editor";
 
 export class CrampGuardCard extends LitElement {
   static override styles = cardStyles;
@@ -41,8 +42,10 @@ export class CrampGuardCard extends LitElement {
     entryId: this._config?.config_entry_id,
   }));
 
-  static getConfigElement(): HTMLElement {
-    return document.createElement("cramp-guard-card-editor");
+  /** The visual editor, loaded only when the dashboard editor asks for it (editor.ts). */
+  static async getConfigElement(): Promise<HTMLElement> {
+    await import("./editor");
+    return document.createElement(EDITOR_TYPE);
   }
 
   /** The card picker's preview: the first person (cramp_guard/people is sorted by name). */
