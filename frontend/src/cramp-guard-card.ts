@@ -6,7 +6,6 @@
 import { html, LitElement, nothing, type TemplateResult } from "lit";
 import { ActionsController, moreInfo } from "./actions";
 import { defineElement } from "./define";
-import { levelOf } from "./gauge";
 import { isNumber, isRtl, languageOf, localizer, type Localize, type TranslationKey } from "./localize";
 import { renderFactors, renderGaugeColumn, renderMissing } from "./render-risk";
 import { renderButtons, renderWater } from "./render-water";
@@ -97,7 +96,8 @@ export class CrampGuardCard extends LitElement {
     const { status, data: latest } = this._subscription;
     const data = status === "ok" ? latest : undefined;
     const available = !!data && data.available && isNumber(data.score);
-    const level = available ? (data.level ?? levelOf(data.score as number)) : "none";
+    // The level as sent (the risk model's bands live in the integration only).
+    const level = (available && data.level) || "none";
     return html`<ha-card>
       <div
         class="root level-${level}"

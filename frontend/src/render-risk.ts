@@ -2,7 +2,7 @@
 // confidence line, the contributions (a bar and points per factor, the history line, the
 // total) and the factors not measured.
 import { html, nothing, type TemplateResult } from "lit";
-import { levelOf, renderGauge } from "./gauge";
+import { renderGauge } from "./gauge";
 import { isNumber, numberFormat, type Localize, type TranslationKey } from "./localize";
 import type { Snapshot } from "./types";
 
@@ -16,7 +16,7 @@ export function renderGaugeColumn(
 ): TemplateResult {
   const nf = numberFormat(tag, { maximumFractionDigits: 0 });
   const score = available ? (data.score as number) : null;
-  const level = score === null ? null : (data.level ?? levelOf(score));
+  const level = score === null ? null : data.level;
   const levelWord = level ? t(`level.${level}` as TranslationKey) : "";
   return html`<div class="gauge-col ${available ? "" : "unavailable"}">
           <button
@@ -26,7 +26,7 @@ export function renderGaugeColumn(
               : t("gauge_label", { score: nf.format(score), level: levelWord })}
             @click=${onGauge}
           >
-            ${renderGauge(score)}
+            ${renderGauge(score, level)}
           </button>
           ${score === null
             ? html`<div class="no-readings">${t("no_readings")}</div>
