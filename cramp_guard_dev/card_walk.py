@@ -3,7 +3,8 @@
 In chromium, on a view of the default dashboard: the pencil (Edit dashboard), Add
 card, By card, type "Cramp Guard" into the card picker's search, click the card it
 offers (its preview is filled in with the first person: the card's stub config),
-see the card's visual editor, Save, Done - the clicks a person makes, with no resource added by hand.
+see the card's visual editor, Save, Done - the clicks a person makes, with no
+resource added by hand.
 """
 
 from __future__ import annotations
