@@ -3,7 +3,8 @@
 In chromium, on a view of the default dashboard: the pencil (Edit dashboard), Add
 card, By card, type "Cramp Guard" into the card picker's search, click the card it
 offers (its preview is filled in with the first person: the card's stub config),
-Save, Done - the clicks a person makes, with no resource added by hand.
+see the card's visual editor, Save, Done - the clicks a person makes, with no
+resource added by hand.
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ async def add_card_from_picker(page: Page, live: LiveHass, view: str) -> None:
     # The preview is the card itself, with the first person (getStubConfig).
     await wait_for_card(offered.first)
     await offered.first.click()
+    # The card's own visual editor, loaded only now (getConfigElement imports it), shows
+    # its person picker in the edit dialog.
+    editor = page.locator("cramp-guard-card-editor")
+    await editor.locator("ha-form, select").first.wait_for(state="visible")
     await page.get_by_role("button", name=re.compile("^Save$", re.I)).click()
     await page.get_by_role("button", name=re.compile("^Done$", re.I)).click()
     await wait_for_card(page.locator("hui-view").first)

@@ -22,6 +22,9 @@ export default defineConfig({
       output: {
         format: "es",
         entryFileNames: "cramp-guard-card.js",
+        // One file: the integration serves only this bundle (card.py). The editor's
+        // dynamic import (getConfigElement) is inlined as a module evaluated on the
+        // first ask, not split into a chunk (rollup's inlineDynamicImports).
         codeSplitting: false,
         // lit's licence (BSD-3-Clause) asks for its notice in redistributed builds.
         postBanner:

@@ -42,11 +42,13 @@ describe("registration", () => {
     expect(config.config_entry_id).toBe("");
   });
 
-  it("offers its editor, grid options and a card size", () => {
+  it("offers its editor, loaded when asked for, grid options and a card size", async () => {
     const card = document.createElement("cramp-guard-card");
-    expect(CrampGuardCard.getConfigElement().tagName.toLowerCase()).toBe(
-      "cramp-guard-card-editor",
-    );
+    // The card does not import the editor: only the dashboard editor's ask loads it.
+    expect(customElements.get("cramp-guard-card-editor")).toBeUndefined();
+    const editor = await CrampGuardCard.getConfigElement();
+    expect(editor.tagName.toLowerCase()).toBe("cramp-guard-card-editor");
+    expect(editor).toBeInstanceOf(customElements.get("cramp-guard-card-editor")!);
     expect(card.getCardSize()).toBeGreaterThan(0);
     expect(card.getGridOptions()).toMatchObject({ columns: 12 });
   });
@@ -153,17 +155,58 @@ describe("the risk", () => {
     expect(root.classList.contains(`level-${level}`)).toBe(true);
     expect(text($(card, ".score"))).toBe(`${score}%`);
     expect(text($(card, ".level"))).toBe(word);
-    // Four bands, each in its own colour variable, and the needle on the score's side.
-    expect($$(card, "path.band").map((p) => p.getAttribute("class"))).toEqual([
-      "band band-low",
-      "band band-moderate",
-      "band band-high",
-      "band band-very_high",
-    ]);
+    // The arc up to the score in the level's colour variable, the needle on the score's side.
+    expect($(card, "path.arc-track")).not.toBeNull();
+    expect($(card, "path.arc-value")!.dataset.level).toBe(level);
     const x2 = Number($(card, ".needle")!.getAttribute("x2"));
     expect(x2 < 60).toBe(score < 50);
     const styles = CrampGuardCard.styles.toString();
     expect(styles).toContain(`.root.level-${level} { --cg-level: var(--cg-${level}); }`);
+    expect(styles).toContain(".arc-value { stroke: var(--cg-level); }");
+  });
+
+  /** Where the value arc ends: [x, y] in the gauge's viewBox (0 0 120 66, centre x 60). */
+  function arcEnd(card: HTMLElement): number[] {
+    return $(card, "path.arc-value")!.getAttribute("d")!.trim().split(/\s+/).slice(-2).map(Number);
+  }
+
+  it.each([
+    [30, "high", "high"],
+    [45, "very_high", "very high"],
+    [80, "moderate", "moderate"],
+    [20, "moderate", "moderate"],
+  ] as [number, Level, string][])(
+    "score %i sent as %s: drawn by the sent level, the arc still at the score",
+    async (score, level, word) => {
+      // The card has no bands of its own: a level the old card bands (0-24, 25-49,
+      // 50-74, 75-100) would have put elsewhere is shown as sent.
+      const hass = fakeHass();
+      const card = await mount(hass);
+      await send(card, hass, snapshot({ score, level }));
+      expect([...$(card, ".root")!.classList].filter((c) => c.startsWith("level-"))).toEqual([
+        `level-${level}`,
+      ]);
+      expect(text($(card, ".level"))).toBe(word);
+      expect($(card, ".gauge")!.getAttribute("aria-label")).toContain(word);
+      expect($(card, "path.arc-value")!.dataset.level).toBe(level);
+      expect(text($(card, ".score"))).toBe(`${score}%`);
+      const [x] = arcEnd(card);
+      expect(x < 60).toBe(score < 50);
+      expect(Number($(card, ".needle")!.getAttribute("x2")) < 60).toBe(score < 50);
+    },
+  );
+
+  it("draws no value arc at 0 and the track alone without readings", async () => {
+    const hass = fakeHass();
+    const card = await mount(hass);
+    await send(card, hass, snapshot({ score: 0, level: "low", points: [], history_points: 0 }));
+    expect($(card, "path.arc-track")).not.toBeNull();
+    expect($(card, "path.arc-value")).toBeNull();
+    expect($(card, ".needle")).not.toBeNull();
+    await send(card, hass, snapshot({ available: false, score: null, level: null }));
+    expect($(card, "path.arc-track")).not.toBeNull();
+    expect($(card, "path.arc-value")).toBeNull();
+    expect($(card, ".root")!.classList.contains("level-none")).toBe(true);
   });
 
   it("shows the contributions in words, the history line and a total equal to the score", async () => {

@@ -1,19 +1,12 @@
-// The risk gauge: an SVG semicircle with the four level bands and a needle at the score.
+// The risk gauge: an SVG semicircle, filled from 0 up to the score in the colour of the
+// level the integration sent, and a needle at the score. The card keeps no level bands
+// of its own: the level comes with the data (the risk model's, as on the risk sensor).
 import { svg, type SVGTemplateResult } from "lit";
 import type { Level } from "./types";
-
-export const LEVELS: readonly Level[] = ["low", "moderate", "high", "very_high"];
-/** The score where each level starts (the risk model's bands: 0-24, 25-49, 50-74, 75-100). */
-const BAND_START: Record<Level, number> = { low: 0, moderate: 25, high: 50, very_high: 75 };
-const BAND_END: Record<Level, number> = { low: 25, moderate: 50, high: 75, very_high: 100 };
 
 const CX = 60;
 const CY = 58;
 const R = 46;
-
-export function levelOf(score: number): Level {
-  return score >= 75 ? "very_high" : score >= 50 ? "high" : score >= 25 ? "moderate" : "low";
-}
 
 function clamp(score: number): number {
   return Math.min(100, Math.max(0, score));
@@ -33,23 +26,24 @@ function arc(from: number, to: number): string {
   return `M ${x0} ${y0} A ${R} ${R} 0 0 1 ${x1} ${y1}`;
 }
 
-/** The gauge; score null draws the bands without a needle (no readings yet). */
-export function renderGauge(score: number | null): SVGTemplateResult {
-  const gap = 0.8;
-  const bands = LEVELS.map(
-    (level) =>
-      svg`<path class="band band-${level}" d=${arc(
-        BAND_START[level] + (level === "low" ? 0 : gap),
-        BAND_END[level] - (level === "very_high" ? 0 : gap),
-      )}></path>`,
-  );
-  let needle = svg``;
-  if (score !== null) {
-    const [x, y] = point(score, R - 12);
-    needle = svg`<line class="needle" x1=${CX} y1=${CY} x2=${x} y2=${y}></line>
-      <circle class="hub" cx=${CX} cy=${CY} r="4"></circle>`;
+/**
+ * The gauge: the whole arc as a track, the part up to `score` in the colour of `level`
+ * (the `.root.level-*` class sets it); score null draws the track alone (no readings yet).
+ */
+export function renderGauge(score: number | null, level: Level | null): SVGTemplateResult {
+  const track = svg`<path class="arc-track" d=${arc(0, 100)}></path>`;
+  if (score === null) {
+    return svg`<svg viewBox="0 0 120 66" role="presentation" aria-hidden="true" focusable="false">
+    ${track}
+  </svg>`;
   }
+  const value =
+    clamp(score) > 0
+      ? svg`<path class="arc-value" data-level=${level ?? "none"} d=${arc(0, score)}></path>`
+      : svg``;
+  const [x, y] = point(score, R - 12);
   return svg`<svg viewBox="0 0 120 66" role="presentation" aria-hidden="true" focusable="false">
-    ${bands}${needle}
+    ${track}${value}<line class="needle" x1=${CX} y1=${CY} x2=${x} y2=${y}></line>
+      <circle class="hub" cx=${CX} cy=${CY} r="4"></circle>
   </svg>`;
 }

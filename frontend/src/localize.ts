@@ -51,3 +51,8 @@ export function numberFormat(tag: string, options?: Intl.NumberFormatOptions): I
     return new Intl.NumberFormat("en", options);
   }
 }
+
+/** A number the card can show (not null, NaN or infinite). */
+export function isNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}

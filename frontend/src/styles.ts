@@ -88,17 +88,14 @@ export const cardStyles = css`
     height: auto;
     direction: ltr;
   }
-  .band {
+  .arc-track,
+  .arc-value {
     fill: none;
     stroke-width: 11;
   }
-  .band-low { stroke: var(--cg-low); }
-  .band-moderate { stroke: var(--cg-moderate); }
-  .band-high { stroke: var(--cg-high); }
-  .band-very_high { stroke: var(--cg-very_high); }
-  .unavailable .band {
-    opacity: 0.3;
-  }
+  .arc-track { stroke: var(--cg-track); }
+  /* The sent level's colour (.root.level-*). */
+  .arc-value { stroke: var(--cg-level); }
   .needle {
     stroke: var(--primary-text-color, #212121);
     stroke-width: 3;

@@ -1,0 +1,111 @@
+// The risk half of the card: the gauge with the score and its level in words, the
+// confidence line, the contributions (a bar and points per factor, the history line, the
+// total) and the factors not measured.
+import { html, nothing, type TemplateResult } from "lit";
+import { renderGauge } from "./gauge";
+import { isNumber, numberFormat, type Localize, type TranslationKey } from "./localize";
+import type { Snapshot } from "./types";
+
+/** The gauge (a button to the risk sensor's more-info), the score, the level, the confidence. */
+export function renderGaugeColumn(
+  data: Snapshot,
+  available: boolean,
+  t: Localize,
+  tag: string,
+  onGauge: () => void,
+): TemplateResult {
+  const nf = numberFormat(tag, { maximumFractionDigits: 0 });
+  const score = available ? (data.score as number) : null;
+  const level = score === null ? null : data.level;
+  const levelWord = level ? t(`level.${level}` as TranslationKey) : "";
+  return html`<div class="gauge-col ${available ? "" : "unavailable"}">
+          <button
+            class="gauge"
+            aria-label=${score === null
+              ? t("gauge_label_unavailable")
+              : t("gauge_label", { score: nf.format(score), level: levelWord })}
+            @click=${onGauge}
+          >
+            ${renderGauge(score, level)}
+          </button>
+          ${score === null
+            ? html`<div class="no-readings">${t("no_readings")}</div>
+                <div class="hint">${t("no_readings_hint")}</div>`
+            : html`<div class="score" dir="ltr">
+                  ${nf.format(score)}<span class="unit">%</span>
+                </div>
+                <div class="level">${levelWord}</div>`}
+          ${renderConfidence(data, t)}
+        </div>`;
+}
+
+export function renderConfidence(data: Snapshot, t: Localize): TemplateResult | typeof nothing {
+  if (!data.confidence_level) return nothing;
+  const level = t(`confidence.${data.confidence_level}` as TranslationKey);
+  // The first hint (most valuable first) that the card has words for.
+  const days = data.history_days ?? { known: 0, needed: 3 };
+  const hint = (data.confidence_hints ?? [])
+    .map((key) => t(`hint.${key}` as TranslationKey, days))
+    .find((words) => words);
+  const text = hint ? t("confidence_with_hint", { level, hint }) : level;
+  return html`<div class="confidence">${t("confidence_line", { confidence: text })}</div>`;
+}
+
+/** The contributions; only while the risk is available (data.score is a number). */
+export function renderFactors(data: Snapshot, t: Localize, tag: string): TemplateResult {
+  const nf = numberFormat(tag, { maximumFractionDigits: 0 });
+  const score = data.score as number;
+  const scale = Math.max(score, 1);
+  const bar = (points: number) =>
+    html`<div class="track"><div class="fill" style="width:${Math.min(100, (points / scale) * 100).toFixed(1)}%"></div></div>`;
+  const pts = (points: number) => html`<span class="pts" dir="ltr">+${nf.format(points)}</span>`;
+  const rows = (data.points ?? []).filter((f) => f.available && isNumber(f.points) && f.points > 0);
+  const history = isNumber(data.history_points) && data.history_points > 0 ? data.history_points : 0;
+  const multiplier = isNumber(data.multiplier)
+    ? numberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 2 }).format(data.multiplier)
+    : "";
+  return html`<div class="factors">
+      <div class="section-title">${t("factors")}</div>
+      ${rows.length === 0 && !history
+        ? html`<div class="hint">${t("no_factors")}</div>`
+        : nothing}
+      ${rows.map(
+        (f) => html`<div class="row factor factor-${f.key}" data-points=${f.points}>
+          <span class="label">${t(`factor.${f.key}` as TranslationKey) || f.key.replace(/_/g, " ")}</span>
+          ${bar(f.points)} ${pts(f.points)}
+        </div>`,
+      )}
+      ${history
+        ? html`<div class="row history" data-points=${history}>
+            <span class="label"
+              >${t(`history.${data.history ?? "other"}` as TranslationKey)}${multiplier
+                ? html` <bdi dir="ltr">×${multiplier}</bdi>`
+                : nothing}</span
+            >
+            ${bar(history)} ${pts(history)}
+          </div>`
+        : nothing}
+      <div class="row total" data-points=${score}>
+        <span class="label">${t("total")}</span><span></span>
+        <span class="pts" dir="ltr">${nf.format(score)}</span>
+      </div>
+    </div>`;
+}
+
+/** "Not measured: ..." for the factors without a source. */
+export function renderMissing(data: Snapshot, t: Localize, tag: string): TemplateResult | typeof nothing {
+  // The activity history a confidence hint already counts in days is not listed
+  // again (it read as a contradiction next to the steps on screen).
+  const explained = (data.confidence_hints ?? []).includes("no_workload_history");
+  const missing = (data.points ?? [])
+    .filter((f) => !f.available && !(explained && f.key === "workload"))
+    .map((f) => t(`source.${f.key}` as TranslationKey) || f.key.replace(/_/g, " "));
+  if (missing.length === 0) return nothing;
+  let list: string;
+  try {
+    list = new Intl.ListFormat(tag, { type: "conjunction" }).format(missing);
+  } catch {
+    list = missing.join(", ");
+  }
+  return html`<div class="missing">${t("not_measured", { list })}</div>`;
+}
