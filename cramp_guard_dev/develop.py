@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 import contextlib
 import ctypes
 from datetime import UTC, datetime, timedelta
@@ -44,6 +44,7 @@ from .hass import (
     LiveHass,
     free_port,
     http_setup,
+    is_number,
     zone_at,
 )
 
@@ -254,45 +255,6 @@ class DevelopHass(LiveHass):
             start_new_session=True,  # Ctrl-C reaches this script; it stops hass
             preexec_fn=_die_with_parent,
         )
-
-    async def ws(self, message: dict[str, Any]) -> Any:
-        """Send one websocket command and return its result (RuntimeError on error)."""
-        assert self.session is not None
-        async with self.session.ws_connect(f"{self.base}/api/websocket") as ws:
-            await ws.receive_json()  # auth_required
-            await ws.send_json({"type": "auth", "access_token": self.token})
-            if (await ws.receive_json())["type"] != "auth_ok":
-                raise RuntimeError("websocket authentication failed")
-            await ws.send_json({"id": 1, **message})
-            while True:
-                answer = await ws.receive_json()
-                if answer.get("id") == 1 and answer.get("type") == "result":
-                    break
-        if not answer["success"]:
-            raise RuntimeError(f"{message['type']}: {answer['error']}")
-        return answer.get("result")
-
-    async def wait_for(
-        self, entity_id: str, ready: Callable[[str], bool], within: float = 30.0
-    ) -> dict[str, Any]:
-        """The state of `entity_id` once `ready(state)` holds."""
-        deadline = time.monotonic() + within
-        while True:
-            state = await self.state(entity_id)
-            if state is not None and ready(state["state"]):
-                return state
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"{entity_id} is {state and state['state']!r}")
-            await asyncio.sleep(0.2)
-
-
-def is_number(state: str) -> bool:
-    """Whether a state is a number."""
-    try:
-        float(state)
-    except (TypeError, ValueError):
-        return False
-    return True
 
 
 async def dashboard_config(hass: DevelopHass) -> Any:
