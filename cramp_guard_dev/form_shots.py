@@ -18,10 +18,12 @@ import shutil
 import sys
 import tempfile
 
-from . import develop
 from .browser import CARD, logged_in_page, wait_for_card
+from .demo_setup import prepare
 from .flow_walk import FRONTEND_WORDS, walk_configure, walk_taken_then_abandoned
 from .hass import COMPONENT, ROOT, zone_at
+from .process import DevelopHass
+from .screenshots import AFTERNOON
 
 
 def _words(language: str) -> dict[str, str]:
@@ -37,7 +39,7 @@ def _words(language: str) -> dict[str, str]:
     }
 
 
-async def _card_undo(hass: develop.DevelopHass, language: str, path: Path) -> None:
+async def _card_undo(hass: DevelopHass, language: str, path: Path) -> None:
     """Tap Cramp on the dashboard's card; picture the card with its Undo; undo."""
     async with logged_in_page(hass, language=language) as page:
         await page.goto(f"{hass.base}/lovelace/0", wait_until="domcontentloaded")
@@ -55,7 +57,7 @@ async def main(out: Path) -> None:
     """Take the pictures into `out`."""
     with tempfile.TemporaryDirectory(prefix="cramp-guard-forms-") as temp:
         work = Path(temp)
-        hass = await develop.prepare(work / "develop", 0, zone_at(develop.AFTERNOON))
+        hass = await prepare(work / "develop", 0, zone_at(AFTERNOON))
         try:
             for language in FRONTEND_WORDS:
                 words = _words(language)

@@ -8,7 +8,7 @@ a user to get a token, and talks REST and websocket like the frontend does.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 import contextlib
 from datetime import UTC, datetime
 import json
@@ -17,6 +17,7 @@ from pathlib import Path
 import shutil
 import socket
 import sys
+import time
 from typing import Any, Final
 
 import aiohttp
@@ -344,15 +345,47 @@ class LiveHass:
             )
         return result
 
+    async def wait_for(
+        self, entity_id: str, ready: Callable[[str], bool], within: float = 30.0
+    ) -> dict[str, Any]:
+        """The state of `entity_id` once `ready(state)` holds."""
+        deadline = time.monotonic() + within
+        while True:
+            state = await self.state(entity_id)
+            if state is not None and ready(state["state"]):
+                return state
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{entity_id} is {state and state['state']!r}")
+            await asyncio.sleep(0.2)
+
     @contextlib.asynccontextmanager
-    async def state_changes(self) -> AsyncIterator[asyncio.Queue[dict[str, Any]]]:
-        """A queue of state_changed events from the websocket API."""
+    async def _websocket(self) -> AsyncIterator[aiohttp.ClientWebSocketResponse]:
+        """A websocket connection to the API, authenticated."""
         assert self.session is not None
-        queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         async with self.session.ws_connect(f"{self.base}/api/websocket") as ws:
             await ws.receive_json()  # auth_required
             await ws.send_json({"type": "auth", "access_token": self.token})
-            assert (await ws.receive_json())["type"] == "auth_ok"
+            if (await ws.receive_json())["type"] != "auth_ok":
+                raise RuntimeError("websocket authentication failed")
+            yield ws
+
+    async def ws(self, message: dict[str, Any]) -> Any:
+        """Send one websocket command and return its result (RuntimeError on error)."""
+        async with self._websocket() as ws:
+            await ws.send_json({"id": 1, **message})
+            while True:
+                answer = await ws.receive_json()
+                if answer.get("id") == 1 and answer.get("type") == "result":
+                    break
+        if not answer["success"]:
+            raise RuntimeError(f"{message['type']}: {answer['error']}")
+        return answer.get("result")
+
+    @contextlib.asynccontextmanager
+    async def state_changes(self) -> AsyncIterator[asyncio.Queue[dict[str, Any]]]:
+        """A queue of state_changed events from the websocket API."""
+        queue: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        async with self._websocket() as ws:
             await ws.send_json(
                 {"id": 1, "type": "subscribe_events", "event_type": "state_changed"}
             )
@@ -371,6 +404,15 @@ class LiveHass:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
+
+
+def is_number(state: str) -> bool:
+    """Whether a state is a number."""
+    try:
+        float(state)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 async def wait_for_change(

@@ -1,6 +1,6 @@
 """The demo dashboard in a real browser: chromium shows the Cramp Guard card.
 
-`cramp_guard_dev.develop`'s `prepare` starts the demo Home Assistant in a temporary
+`cramp_guard_dev.demo_setup`'s `prepare` starts the demo Home Assistant in a temporary
 directory (user, Cramp Guard entry "Demo", the default dashboard), then playwright
 drives the system's chromium, logged in as the demo user, to the dashboard.
 """
@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from cramp_guard_dev import develop
 from cramp_guard_dev.browser import screenshot_dashboard
-from cramp_guard_dev.hass import zone_at
+from cramp_guard_dev.demo_config import RISK
+from cramp_guard_dev.demo_setup import prepare
+from cramp_guard_dev.hass import is_number, zone_at
+from cramp_guard_dev.screenshots import AFTERNOON
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -25,21 +27,21 @@ async def test_the_dashboard_shows_the_risk_in_chromium(
 ) -> None:
     """The Cramp Guard card leads the dashboard and shows the state of the risk
     sensor; the card alone is pictured in light and dark, on a desktop and a phone."""
-    hass = await develop.prepare(tmp_path / "develop", 0, zone_at(develop.AFTERNOON))
+    hass = await prepare(tmp_path / "develop", 0, zone_at(AFTERNOON))
     shots = {
         tmp_path / "card-dark-phone.png": (390, "dark", "en"),
         tmp_path / "card-he.png": (1280, "light", "he"),
     }
     try:
-        before = (await hass.wait_for(develop.RISK, develop.is_number))["state"]
+        before = (await hass.wait_for(RISK, is_number))["state"]
         png = tmp_path / "dashboard.png"
         seen = await screenshot_dashboard(hass, png, card_shots=shots)
-        after = (await hass.state(develop.RISK) or {}).get("state")
+        after = (await hass.state(RISK) or {}).get("state")
     finally:
         await hass.stop()
 
     # The demo's template sources change every minute: either state is right.
-    shown = {float(s) for s in (before, after) if s and develop.is_number(s)}
+    shown = {float(s) for s in (before, after) if s and is_number(s)}
     assert seen["score"] in shown, seen
     assert "%" in seen["score_text"], seen
     factors = dict(seen["factors"])

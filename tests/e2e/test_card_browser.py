@@ -1,6 +1,6 @@
 """The Cramp Guard card in a real browser, added as a person adds it.
 
-On the demo (`develop.prepare`: a real Home Assistant, the person "Demo" with its
+On the demo (`demo_setup.prepare`: a real Home Assistant, the person "Demo" with its
 simulated sources), chromium adds the card to the dashboard's second view through the
 dashboard editor's card picker (no resource added by hand: the integration registers
 the card), then reads it: the score and the factors' words and points against the
@@ -18,7 +18,6 @@ from typing import Any
 from playwright.async_api import Page, expect
 import pytest
 
-from cramp_guard_dev import develop
 from cramp_guard_dev.browser import (
     CARD,
     CARD_BUTTONS,
@@ -28,7 +27,16 @@ from cramp_guard_dev.browser import (
     read_card,
 )
 from cramp_guard_dev.card_walk import add_card_from_picker
+from cramp_guard_dev.demo_config import RISK
+from cramp_guard_dev.demo_setup import (
+    CARD_TYPE,
+    dashboard_config,
+    demo_entry_id,
+    prepare,
+)
 from cramp_guard_dev.hass import ROOT, zone_at
+from cramp_guard_dev.process import DevelopHass
+from cramp_guard_dev.screenshots import AFTERNOON
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(240)]
 
@@ -41,14 +49,14 @@ CRAMPS = "sensor.demo_cramps_30_days"
 
 
 async def _card_and_sensor(
-    page: Page, hass: develop.DevelopHass
+    page: Page, hass: DevelopHass
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """What the card shows and the risk sensor's state, read while the sensor did
     not change (the demo's sources move every minute)."""
     for _ in range(5):
-        before = await hass.state(develop.RISK)
+        before = await hass.state(RISK)
         seen = await read_card(page)
-        after = await hass.state(develop.RISK)
+        after = await hass.state(RISK)
         if before == after and seen["score"] == float(after["state"]):
             return seen, after
         await page.wait_for_timeout(1000)
@@ -59,7 +67,7 @@ async def test_a_person_adds_the_card_and_reads_why_and_logs_a_glass(
     tmp_path: Path, socket_enabled: None
 ) -> None:
     """Card picker, the sensor's words and points, +1 glass."""
-    hass = await develop.prepare(tmp_path / "develop", 0, zone_at(develop.AFTERNOON))
+    hass = await prepare(tmp_path / "develop", 0, zone_at(AFTERNOON))
     try:
         async with logged_in_page(hass) as page:
             errors: list[str] = []
@@ -67,10 +75,10 @@ async def test_a_person_adds_the_card_and_reads_why_and_logs_a_glass(
             await add_card_from_picker(page, hass, "built-in")
 
             # Saved as the person's card, by the picker's stub config.
-            config = await develop.dashboard_config(hass)
-            entry_id = await develop.demo_entry_id(hass)
+            config = await dashboard_config(hass)
+            entry_id = await demo_entry_id(hass)
             added = config["views"][1]["cards"][-1]
-            assert added == {"type": develop.CARD_TYPE, "config_entry_id": entry_id}
+            assert added == {"type": CARD_TYPE, "config_entry_id": entry_id}
 
             seen, risk = await _card_and_sensor(page, hass)
             rows = dict(seen["factors"])
@@ -101,7 +109,7 @@ async def test_a_person_adds_the_card_and_reads_why_and_logs_a_glass(
             await expect(water).to_contain_text(after, timeout=10_000)
 
             # A wrong tap on Cramp, undone from the card: the index as before.
-            risk = float((await hass.state(develop.RISK))["state"])
+            risk = float((await hass.state(RISK))["state"])
             card = page.locator(CARD).first
             await card.locator(".actions button").filter(has_text="Cramp").click()
             await _until(hass, CRAMPS, "1")
@@ -111,14 +119,14 @@ async def test_a_person_adds_the_card_and_reads_why_and_logs_a_glass(
             await _until(hass, CRAMPS, "0")
             await expect(undo).to_contain_text(WORDS["undone"], timeout=10_000)
             # The demo's sources move every minute: a point at most.
-            back = float((await hass.state(develop.RISK))["state"])
+            back = float((await hass.state(RISK))["state"])
             assert abs(back - risk) <= 1, (risk, back)
             assert not errors, errors
     finally:
         await hass.stop()
 
 
-async def _until(hass: develop.DevelopHass, entity_id: str, state: str) -> None:
+async def _until(hass: DevelopHass, entity_id: str, state: str) -> None:
     """Wait until `entity_id` is `state` (20 s at most)."""
     deadline = time.monotonic() + 20
     while (await hass.state(entity_id))["state"] != state:

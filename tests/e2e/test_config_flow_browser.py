@@ -1,6 +1,6 @@
 """A person adds someone to Cramp Guard in chromium, in English and in German.
 
-The demo Home Assistant (`cramp_guard_dev.develop`'s `prepare`) has its simulated
+The demo Home Assistant (`cramp_guard_dev.demo_setup`'s `prepare`) has its simulated
 sources; the flow is walked as a person would (`cramp_guard_dev.flow_walk`): the
 pickers offer the demo's room temperature (never Demo's own heat index), the
 sections, the questions in the chosen language, no raw key on any page, and the new
@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from cramp_guard_dev import develop
+from cramp_guard_dev.demo_config import PERSON, SOURCES
+from cramp_guard_dev.demo_setup import prepare
 from cramp_guard_dev.flow_walk import (
     FRONTEND_WORDS,
     walk_config_flow,
@@ -24,6 +25,7 @@ from cramp_guard_dev.flow_walk import (
     walk_taken_then_abandoned,
 )
 from cramp_guard_dev.hass import COMPONENT, zone_at
+from cramp_guard_dev.screenshots import AFTERNOON
 from custom_components.cramp_guard.settings import Settings
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(300)]
@@ -45,7 +47,7 @@ async def test_a_person_is_added_in_the_browser(
     strings = _ours(language)["config"]["step"]
     user = strings["user"]
     sections = user["sections"]
-    hass = await develop.prepare(tmp_path / "develop", 0, zone_at(develop.AFTERNOON))
+    hass = await prepare(tmp_path / "develop", 0, zone_at(AFTERNOON))
     try:
         result = await walk_config_flow(
             hass,
@@ -94,7 +96,7 @@ def _demo(config_dir: Path) -> dict[str, Any]:
     """The demo person's config entry as Home Assistant saved it."""
     path = config_dir / ".storage" / "core.config_entries"
     entries = json.loads(path.read_text(encoding="utf-8"))["data"]["entries"]
-    entry: dict[str, Any] = next(e for e in entries if e["title"] == develop.PERSON)
+    entry: dict[str, Any] = next(e for e in entries if e["title"] == PERSON)
     return entry
 
 
@@ -110,7 +112,7 @@ async def test_configure_keeps_what_is_set_and_a_name_is_checked_kindly(
     words = BUTTONS["en"] | {"person": user["data"]["person_name"], "name": "Bea"}
     steps = (user["sections"]["activity"]["data"]["activity"], "steps", "Demo steps")
     config_dir = tmp_path / "develop"
-    hass = await develop.prepare(config_dir, 0, zone_at(develop.AFTERNOON))
+    hass = await prepare(config_dir, 0, zone_at(AFTERNOON))
     try:
         await asyncio.sleep(2)  # the entry is on disk
         before = _demo(config_dir)
@@ -126,7 +128,7 @@ async def test_configure_keeps_what_is_set_and_a_name_is_checked_kindly(
         await hass.stop()
 
     after = _demo(config_dir)
-    assert sorted(configure["picked"]) == sorted(develop.SOURCES.values())
+    assert sorted(configure["picked"]) == sorted(SOURCES.values())
     assert Settings.from_entry(after["data"], after["options"]) == Settings.from_entry(
         before["data"], before["options"]
     )

@@ -20,6 +20,9 @@ from homeassistant.util.yaml import parse_yaml
 import pytest
 
 from cramp_guard_dev import develop
+from cramp_guard_dev.checks import CONTINUES_WITHIN
+from cramp_guard_dev.demo_config import RISK
+from cramp_guard_dev.demo_setup import GAUGE
 from cramp_guard_dev.hass import ROOT, zone_at
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(180)]
@@ -82,7 +85,7 @@ def test_develop_check_sets_up_the_demo_then_restarts_it(
         first,
     )
     assert imported, first
-    assert abs(int(imported[1]) - int(imported[2])) <= develop.CONTINUES_WITHIN, first
+    assert abs(int(imported[1]) - int(imported[2])) <= CONTINUES_WITHIN, first
     assert "the past day: " in first
 
     second = _check(config_dir, time_zone)
@@ -121,7 +124,7 @@ def test_the_demo_gauge_is_the_readme_gauge() -> None:
     ]
     assert len(blocks) == 1, blocks
     assert isinstance(card := blocks[0], dict)
-    assert card | {"entity": develop.RISK} == develop.GAUGE
+    assert card | {"entity": RISK} == GAUGE
 
 
 def test_the_help_lists_every_option(capsys: pytest.CaptureFixture[str]) -> None:
