@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
+from homeassistant.setup import async_setup_component
+from homeassistant.util import dt as dt_util
 import pytest
 
 from custom_components.cramp_guard.actions import async_log
@@ -418,3 +420,33 @@ async def test_a_person_continues_another_ledger(
     saved = hass_storage[f"cramp_guard.{entry.entry_id}"]["data"]
     assert saved["counters"]["activity"]["last"] == 4000
     assert len(saved["days"][0]["bouts"]) == 2
+
+
+async def test_update_entity_assesses_now(
+    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+) -> None:
+    """`homeassistant.update_entity` on a sensor refreshes the engine (a
+    DataUpdateCoordinator): a room 0.3 degC warmer, below what matters, is assessed
+    at once when asked for, and the snapshot before stays what it was."""
+    assert await async_setup_component(hass, "homeassistant", {})
+    engine = await _water_person(hass, freezer)
+    before = engine.snapshot
+    assert before is not None
+    _set(hass, "sensor.room_temperature", 22.3, "°C")
+    freezer.tick(timedelta(minutes=2))
+    await hass.async_block_till_done()
+    assert engine.snapshot is before  # not what matters: it waits for the refresh
+
+    await hass.services.async_call(
+        "homeassistant",
+        "update_entity",
+        {"entity_id": "sensor.alex_cramp_risk"},
+        blocking=True,
+    )
+
+    after = engine.snapshot
+    assert after is not None
+    assert after is not before
+    assert after.inputs.room_temp_c == 22.3
+    assert after.inputs.now == dt_util.now() > before.inputs.now
+    assert before.inputs.room_temp_c == 22.0

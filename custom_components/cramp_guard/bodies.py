@@ -55,10 +55,10 @@ class Refused(ValueError):
         super().__init__(text)
         self.key, self.placeholders = key, placeholders
 
-    @classmethod
-    def body(cls, text: str) -> Refused:
-        """A body of the wrong shape; `text` names what is wrong (the reason)."""
-        return cls("invalid_body", text, reason=text)
+
+def invalid_body(text: str) -> Refused:
+    """A body of the wrong shape; `text` names what is wrong (the reason)."""
+    return Refused("invalid_body", text, reason=text)
 
 
 def refused_as_error[**P, R](
@@ -162,12 +162,12 @@ def validate(
     """
     known = (*around, *KEYS[kind])
     if unknown := sorted(str(key) for key in data if key not in known):
-        raise Refused.body(f"{unknown[0]}: unknown key (known: {', '.join(known)})")
+        raise invalid_body(f"{unknown[0]}: unknown key (known: {', '.join(known)})")
     try:
         fields: dict[str, Any] = SCHEMAS[kind](dict(data))
     except vol.Invalid as err:
         path = ".".join(str(part) for part in err.path)
-        raise Refused.body(f"{path}: {err.msg}") from err
+        raise invalid_body(f"{path}: {err.msg}") from err
     if kind == "water":
         fields["ml"] = water_ml(fields["amount"], fields["unit"])
     return fields

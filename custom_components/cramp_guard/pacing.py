@@ -105,8 +105,6 @@ class Pacer:
             moments.append(self._assessed_at + REFRESH_EVERY)
         if self.turn is not None:
             moments.append(self.turn)
-        if not moments:
-            return
         due = min(moment.timestamp() for moment in moments)  # real time, across DST
         if due == self._due:
             return

@@ -9,6 +9,7 @@ leaves the ledger as it was.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any, Final
 
@@ -25,7 +26,7 @@ from homeassistant.helpers import config_validation as cv
 import voluptuous as vol
 
 from . import actions
-from .bodies import refused_as_error, service_error
+from .bodies import KEYS, refused_as_error, service_error
 from .const import DOMAIN
 from .explain import explain
 from .ledger import LOG_KINDS
@@ -61,8 +62,16 @@ LOG_ACTIONS: Final = {
 _TARGET: Final[dict[vol.Marker, Any]] = {vol.Required(ATTR_CONFIG_ENTRY_ID): cv.string}
 TARGET_SCHEMA: Final = vol.Schema(_TARGET)
 # The body of a log action is validated once, by `bodies` (as the webhook's and a
-# tap's are): the same translated error for the same bad body on every path.
-LOG_SCHEMA: Final = vol.Schema(_TARGET, extra=vol.ALLOW_EXTRA)
+# tap's are): the same translated error for the same bad body on every path. The
+# schema names the body's fields and lets anything through to that check.
+_ANY: Final[Callable[[Any], Any]] = cv.match_all
+LOG_SCHEMAS: Final = {
+    service: vol.Schema(
+        _TARGET | {vol.Optional(key): _ANY for key in KEYS[kind]},
+        extra=vol.ALLOW_EXTRA,
+    )
+    for service, kind in LOG_ACTIONS.items()
+}
 
 
 def _duration(value: Any) -> timedelta:
@@ -191,12 +200,12 @@ def async_setup_services(hass: HomeAssistant) -> None:
         return assessment_response(snapshot)
 
     register = hass.services.async_register
-    for service in LOG_ACTIONS:
+    for service, schema in LOG_SCHEMAS.items():
         register(
             DOMAIN,
             service,
             log,
-            schema=LOG_SCHEMA,
+            schema=schema,
             supports_response=SupportsResponse.OPTIONAL,
         )
     register(

@@ -29,7 +29,7 @@ from homeassistant.util.aiohttp import MockRequest
 from homeassistant.util.json import json_loads
 
 from .actions import async_log
-from .bodies import SCHEMAS, Refused
+from .bodies import SCHEMAS, Refused, invalid_body
 from .const import DOMAIN
 from .runtime import CrampGuardConfigEntry
 
@@ -40,7 +40,7 @@ WEBHOOK_KEYS: Final = ("type",)  # what the webhook takes besides the body
 
 
 def _too_large() -> Refused:
-    return Refused.body(f"body larger than {MAX_BODY_BYTES} bytes")
+    return invalid_body(f"body larger than {MAX_BODY_BYTES} bytes")
 
 
 def parse_body(raw: bytes) -> tuple[str, dict[str, Any]]:
@@ -51,12 +51,12 @@ def parse_body(raw: bytes) -> tuple[str, dict[str, Any]]:
     try:
         body = json_loads(raw)
     except ValueError as err:
-        raise Refused.body("body is not valid JSON") from err
+        raise invalid_body("body is not valid JSON") from err
     if not isinstance(body, dict):
-        raise Refused.body("body must be a JSON object")
+        raise invalid_body("body must be a JSON object")
     kind = body.pop("type", None)
     if not isinstance(kind, str) or kind not in SCHEMAS:
-        raise Refused.body(f"type: expected one of {', '.join(SCHEMAS)}")
+        raise invalid_body(f"type: expected one of {', '.join(SCHEMAS)}")
     return kind, body
 
 
