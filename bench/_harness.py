@@ -14,7 +14,11 @@ Helpers:
   writes Cramp Guard's files (the ledger and the prompt state) to a real `.storage`
   folder in a temp dir as Home Assistant would, or only JSON-encodes them;
 - `cpu`: CPU seconds of this process (all threads), never wall-clock: the machine is
-  shared with other test suites.
+  shared with other test suites;
+- `bench_hass`: the setup every cost benchmark shares - a quiet loop, Europe/Berlin,
+  the clock at the start, Store writes counted, the sources' first states - handing
+  over a `Bench` that adds the person (tests/conftest.py `PERSON`) through a config
+  entry and knows its entities and its ledger's Store key.
 """
 
 from __future__ import annotations
@@ -28,16 +32,19 @@ import pytest_homeassistant_custom_component.plugins  # noqa: F401
 # isort: on
 import asyncio
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 import logging
+import math
 import os
 from pathlib import Path
 import sys
 import time
 from typing import Any
 from unittest.mock import patch
+from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import EVENT_STATE_CHANGED
@@ -46,12 +53,39 @@ from homeassistant.helpers import entity_registry as er, storage
 from homeassistant.helpers.json import json_bytes  # Home Assistant's JSON encoding
 from homeassistant.util import dt as dt_util
 import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 ROOT = Path(__file__).resolve().parents[1]
 
 # Import our package before the harness's `hass` fixture runs, or the harness's own
 # `custom_components` package shadows ours (as tests/conftest.py does).
 import custom_components.cramp_guard  # noqa: E402, F401
+from tests.conftest import PERSON, make_entry, setup_entry  # noqa: E402
+
+TIME_ZONE = "Europe/Berlin"
+TZ = ZoneInfo(TIME_ZONE)
+# How the person's four sources report (units, device and state classes).
+SOURCE_ATTRS: dict[str, dict[str, Any]] = {
+    PERSON["room_temperature"]: {
+        "unit_of_measurement": "°C",
+        "device_class": "temperature",
+        "state_class": "measurement",
+    },
+    PERSON["room_humidity"]: {
+        "unit_of_measurement": "%",
+        "device_class": "humidity",
+        "state_class": "measurement",
+    },
+    PERSON["activity"]: {
+        "unit_of_measurement": "steps",
+        "state_class": "total_increasing",
+    },
+    PERSON["water"]: {
+        "unit_of_measurement": "mL",
+        "device_class": "volume",
+        "state_class": "total_increasing",
+    },
+}
 
 # What the benchmark modules hand back to their main().
 RESULTS: dict[str, Any] = {}
@@ -229,6 +263,65 @@ def entity_ids_of(hass: HomeAssistant, entry_id: str) -> dict[str, str]:
         e.unique_id.removeprefix(f"{entry_id}_"): e.entity_id
         for e in er.async_entries_for_config_entry(registry, entry_id)
     }
+
+
+def curve(moment: datetime, mean: float, swing: float) -> float:
+    """A daily curve: lowest at 04:00, highest at 16:00."""
+    hours = moment.hour + moment.minute / 60
+    return mean - swing * math.cos(2 * math.pi * (hours - 4) / 24)
+
+
+@dataclass
+class Bench:
+    """What `bench_hass` hands over: the clock, the Store counts, the sources."""
+
+    hass: HomeAssistant
+    clock: Clock
+    stores: StoreWrites
+    sources: dict[str, dict[str, Any]]  # entity id -> its attributes
+    entry: MockConfigEntry | None = None
+    entities: dict[str, str] = field(default_factory=dict)  # the person's, by key
+
+    def set(self, entity_id: str, value: float | str) -> None:
+        """A source's new state, with its attributes."""
+        self.hass.states.async_set(entity_id, str(value), self.sources[entity_id])
+
+    async def add_person(self, entry: MockConfigEntry | None = None) -> MockConfigEntry:
+        """Add and set up the person (`PERSON` unless `entry` is given)."""
+        self.entry = await setup_entry(self.hass, entry or make_entry(**PERSON))
+        self.entities = entity_ids_of(self.hass, self.entry.entry_id)
+        return self.entry
+
+    @property
+    def ledger(self) -> str:
+        """The Store key of the person's ledger."""
+        assert self.entry is not None
+        return f"cramp_guard.{self.entry.entry_id}"
+
+
+@asynccontextmanager
+async def bench_hass(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    tmp_path: Path,
+    start: datetime,
+    initial: dict[str, float | str] | None = None,
+    sources: dict[str, dict[str, Any]] = SOURCE_ATTRS,
+    *,
+    to_disk: bool = True,
+) -> AsyncIterator[Bench]:
+    """The test's `hass` made ready for a benchmark: the loop quiet, the time zone
+    Europe/Berlin, the clock at `start`, Store writes counted (`StoreWrites`, to
+    `tmp_path`), and the `initial` states of `sources` set.
+    """
+    quiet_loop(hass)
+    await hass.config.async_set_time_zone(TIME_ZONE)
+    freezer.move_to(start)
+    with StoreWrites(tmp_path, to_disk=to_disk) as stores:
+        bench = Bench(hass, Clock(hass, freezer), stores, sources)
+        for entity_id, value in (initial or {}).items():
+            bench.set(entity_id, value)
+        yield bench
 
 
 def mark(ok: bool) -> str:

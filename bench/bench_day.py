@@ -26,23 +26,21 @@ from __future__ import annotations
 # First: the harness loads the test harness's plugins before Home Assistant.
 from bench._harness import (
     RESULTS,
-    Clock,
+    SOURCE_ATTRS,
+    TZ,
     StateWrites,
-    StoreWrites,
-    entity_ids_of,
+    bench_hass,
+    curve,
     mark,
-    quiet_loop,
     run,
 )
 # isort: on
 
 from datetime import datetime, time, timedelta
 from itertools import pairwise
-import math
 from pathlib import Path
 import random
 import sqlite3
-from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.recorder import Recorder
@@ -53,36 +51,16 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
     async_wait_recording_done,
 )
 
-from tests.conftest import PERSON, make_entry, setup_entry
+from tests.conftest import PERSON
 
-TZ = ZoneInfo("Europe/Berlin")
 DAY = datetime(2026, 7, 15, tzinfo=TZ)
-SOURCES = {
-    PERSON["room_temperature"]: {
-        "unit_of_measurement": "°C",
-        "device_class": "temperature",
-        "state_class": "measurement",
-        "friendly_name": "Living room temperature",
-    },
-    PERSON["room_humidity"]: {
-        "unit_of_measurement": "%",
-        "device_class": "humidity",
-        "state_class": "measurement",
-        "friendly_name": "Living room humidity",
-    },
-    PERSON["activity"]: {
-        "unit_of_measurement": "steps",
-        "state_class": "total_increasing",
-        "icon": "mdi:walk",
-        "friendly_name": "Phone steps",
-    },
-    PERSON["water"]: {
-        "unit_of_measurement": "mL",
-        "device_class": "volume",
-        "state_class": "total_increasing",
-        "friendly_name": "Bottle water today",
-    },
+FRIENDLY_NAMES = {
+    PERSON["room_temperature"]: {"friendly_name": "Living room temperature"},
+    PERSON["room_humidity"]: {"friendly_name": "Living room humidity"},
+    PERSON["activity"]: {"icon": "mdi:walk", "friendly_name": "Phone steps"},
+    PERSON["water"]: {"friendly_name": "Bottle water today"},
 }
+SOURCES = {e: attrs | FRIENDLY_NAMES[e] for e, attrs in SOURCE_ATTRS.items()}
 INITIAL = {  # at midnight: counters at 0, the room as the curve has it
     PERSON["room_temperature"]: "21.5",
     PERSON["room_humidity"]: "60",
@@ -116,12 +94,6 @@ def mock_recorder_before_hass(recorder_db_url: str) -> None:
     """Prepare the recorder's database before `hass` (as tests/test_backfill.py)."""
 
 
-def _curve(moment: datetime, mean: float, swing: float) -> float:
-    """A daily curve: lowest at 04:00, highest at 16:00."""
-    hours = moment.hour + moment.minute / 60
-    return mean - swing * math.cos(2 * math.pi * (hours - 4) / 24)
-
-
 def day_plan(rng: random.Random) -> list[tuple[datetime, str, float]]:
     """The day's source changes and hand logs: (local time, what, value)."""
     plan: list[tuple[datetime, str, float]] = []
@@ -129,10 +101,10 @@ def day_plan(rng: random.Random) -> list[tuple[datetime, str, float]]:
         (PERSON["room_temperature"], 23.5, 2.0, 0.1),
         (PERSON["room_humidity"], 52.0, -8.0, 1.0),
     ):
-        value = round(_curve(DAY, mean, swing) / unit) * unit
+        value = round(curve(DAY, mean, swing) / unit) * unit
         moment = DAY + timedelta(seconds=rng.randint(0, 59))
         while moment < DAY + timedelta(days=1):
-            target = _curve(moment, mean, swing)
+            target = curve(moment, mean, swing)
             if abs(target - value) > unit / 2:
                 value += unit if target > value else -unit
             elif rng.random() < 0.3:
@@ -214,23 +186,16 @@ async def test_day(
     tmp_path: Path,
 ) -> None:
     """Live through the day and keep the figures in RESULTS."""
-    quiet_loop(hass)
-    await hass.config.async_set_time_zone("Europe/Berlin")
-    freezer.move_to(DAY - timedelta(minutes=1))
-    clock = Clock(hass, freezer)
-    rng = random.Random(9)
-    with StoreWrites(tmp_path) as stores:
-        for entity_id, value in INITIAL.items():
-            hass.states.async_set(entity_id, value, SOURCES[entity_id])
-        entry = await setup_entry(hass, make_entry(**PERSON))
-        ours = entity_ids_of(hass, entry.entry_id)
-        ledger = f"cramp_guard.{entry.entry_id}"
+    start = DAY - timedelta(minutes=1)
+    async with bench_hass(hass, freezer, tmp_path, start, INITIAL, SOURCES) as bench:
+        await bench.add_person()
+        ours, clock, stores = bench.entities, bench.clock, bench.stores
         await clock.to(DAY)
         writes = StateWrites(measure_attrs=True)
         stop = writes.listen(hass)
-        writes_before = len(stores.times.get(ledger, []))
+        writes_before = len(stores.times.get(bench.ledger, []))
         hand_logs: list[datetime] = []
-        for moment, what, value in day_plan(rng):
+        for moment, what, value in day_plan(random.Random(9)):
             # Just after a hand log, the clock moves second by second: the save
             # is timed to the second.
             fine = hand_logs and dt_util.utcnow() - hand_logs[-1] < 2 * HAND_LOG_SAVE
@@ -241,12 +206,12 @@ async def test_day(
                 )
                 hand_logs.append(dt_util.utcnow())
             else:
-                hass.states.async_set(what, str(value), SOURCES[what])
+                bench.set(what, value)
         await clock.to(DAY + timedelta(days=1))
         stop()
         await async_wait_recording_done(hass)
-        ledger_times = stores.times.get(ledger, [])[writes_before:]
-        ledger_size = stores.size(ledger)
+        ledger_times = stores.times.get(bench.ledger, [])[writes_before:]
+        ledger_size = stores.size(bench.ledger)
     db_path = recorder_db_url.removeprefix("sqlite:///")
     start = DAY.timestamp()
     RESULTS["ours"] = _db_figures(db_path, start, set(ours.values()))

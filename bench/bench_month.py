@@ -31,12 +31,12 @@ from __future__ import annotations
 # First: the harness loads the test harness's plugins before Home Assistant.
 from bench._harness import (
     RESULTS,
-    Clock,
-    StoreWrites,
+    SOURCE_ATTRS,
+    TZ,
+    bench_hass,
     cpu,
-    entity_ids_of,
+    curve,
     mark,
-    quiet_loop,
     run,
 )
 # isort: on
@@ -45,54 +45,24 @@ import argparse
 from collections import Counter
 from datetime import datetime, time, timedelta
 import gc
-import math
 from pathlib import Path
 import random
 import tracemalloc
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 
 from custom_components.cramp_guard.ledger import KEEP_DAYS
 from custom_components.cramp_guard.ledger_store import STORAGE_VERSION
-from tests.conftest import PERSON, make_entry, setup_entry
+from tests.conftest import PERSON, make_entry
 
-TZ = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 6, 1, tzinfo=TZ)
 OURS = "custom_components/cramp_guard/"
 CHECKPOINTS = (1, 2, 10, 20, 30)
 FLAT_PER_DAY = 1024  # bytes a day Cramp Guard may keep (about one day's summary)
-SOURCES = {
-    PERSON["room_temperature"]: {
-        "unit_of_measurement": "°C",
-        "device_class": "temperature",
-        "state_class": "measurement",
-    },
-    PERSON["room_humidity"]: {
-        "unit_of_measurement": "%",
-        "device_class": "humidity",
-        "state_class": "measurement",
-    },
-    PERSON["activity"]: {
-        "unit_of_measurement": "steps",
-        "state_class": "total_increasing",
-    },
-    PERSON["water"]: {
-        "unit_of_measurement": "mL",
-        "device_class": "volume",
-        "state_class": "total_increasing",
-    },
-}
 WATER_AT = ((7, 30, 300), (10, 0, 250), (12, 30, 400), (15, 0, 250), (18, 0, 300))
 BUTTONS_AT = {time(11, 15): "log_water", time(17, 5): "log_stretch"}
-
-
-def _curve(moment: datetime, mean: float, swing: float) -> float:
-    """A daily curve: lowest at 04:00, highest at 16:00."""
-    hours = moment.hour + moment.minute / 60
-    return mean - swing * math.cos(2 * math.pi * (hours - 4) / 24)
 
 
 def day_plan(day: datetime, rng: random.Random) -> list[tuple[datetime, str, float]]:
@@ -102,9 +72,9 @@ def day_plan(day: datetime, rng: random.Random) -> list[tuple[datetime, str, flo
     for minute in range(0, 24 * 60, 10):
         moment = day + timedelta(minutes=minute, seconds=30)
         noise = rng.choice((-0.1, 0.0, 0.1))
-        temp = round(_curve(moment, 23.5, 2.0) + noise, 1)
+        temp = round(curve(moment, 23.5, 2.0) + noise, 1)
         plan.append((moment, PERSON["room_temperature"], temp))
-        humidity = round(_curve(moment, 52.0, -8.0) + rng.choice((-1, 0, 1)))
+        humidity = round(curve(moment, 52.0, -8.0) + rng.choice((-1, 0, 1)))
         plan.append((moment, PERSON["room_humidity"], humidity))
     steps = 0
     for minute in range(7 * 60, 22 * 60, 5):
@@ -181,26 +151,23 @@ async def test_month(
     hass_storage: dict[str, Any],
 ) -> None:
     """Live through the days and keep the figures in RESULTS."""
-    quiet_loop(hass)
-    await hass.config.async_set_time_zone("Europe/Berlin")
-    freezer.move_to(START - timedelta(minutes=1))
-    clock = Clock(hass, freezer)
+    start = START - timedelta(minutes=1)
     rng = random.Random(9)
     days: int = RESULTS["days"]
     tracemalloc.start(5)
     started = cpu()
     taken: dict[int, tuple[int, Counter[str]]] = {}
-    with StoreWrites(tmp_path, to_disk=False) as stores:
-        for entity_id, attrs in SOURCES.items():
-            hass.states.async_set(entity_id, "0", attrs)
+    initial = dict.fromkeys(SOURCE_ATTRS, 0)
+    async with bench_hass(
+        hass, freezer, tmp_path, start, initial, to_disk=False
+    ) as bench:
         entry = make_entry(**PERSON)
         if RESULTS["history"]:
             hass_storage[f"cramp_guard.{entry.entry_id}"] = history(
                 entry.entry_id, RESULTS["history"], rng
             )
-        entry = await setup_entry(hass, entry)
-        ours = entity_ids_of(hass, entry.entry_id)
-        ledger = f"cramp_guard.{entry.entry_id}"
+        entry = await bench.add_person(entry)
+        ours, clock, stores = bench.entities, bench.clock, bench.stores
         for n in range(days):
             for moment, what, value in day_plan(START + timedelta(days=n), rng):
                 await clock.to(moment)
@@ -209,7 +176,7 @@ async def test_month(
                         "button", "press", {"entity_id": ours[what]}, blocking=True
                     )
                 else:
-                    hass.states.async_set(what, str(value), SOURCES[what])
+                    bench.set(what, value)
             if n + 1 in CHECKPOINTS or n + 1 == days:
                 taken[n + 1] = _take()
         await clock.to(START + timedelta(days=days))
@@ -217,9 +184,9 @@ async def test_month(
         stores.to_disk = True  # the last write, on unload, goes to a real file
         assert await hass.config_entries.async_unload(entry.entry_id)
         await hass.async_block_till_done()
-        RESULTS["ledger_size"] = stores.size(ledger)
-        RESULTS["prompts_size"] = stores.size(f"{ledger}.prompts")
-        RESULTS["ledger_writes"] = stores.counts[ledger]
+        RESULTS["ledger_size"] = stores.size(bench.ledger)
+        RESULTS["prompts_size"] = stores.size(f"{bench.ledger}.prompts")
+        RESULTS["ledger_writes"] = stores.counts[bench.ledger]
     tracemalloc.stop()
     RESULTS["cpu"] = cpu() - started
     RESULTS["taken"] = taken
