@@ -290,6 +290,11 @@ def entry_named(hass: HomeAssistant, name: str = "Alex") -> ConfigEntry:
     return next(e for e in hass.config_entries.async_entries(DOMAIN) if e.title == name)
 
 
+def engine_named(hass: HomeAssistant, name: str = "Alex") -> Engine:
+    """The engine of the loaded person of this name."""
+    return engine_of(entry_named(hass, name))
+
+
 def storage_file(key: str, data: Any, version: int = 1) -> dict[str, Any]:
     """A file of `.storage` as `hass_storage` holds it."""
     return {"version": version, "minor_version": 1, "key": key, "data": data}

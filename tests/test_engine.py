@@ -22,7 +22,7 @@ from custom_components.cramp_guard.engine import (
 from custom_components.cramp_guard.health import HOLD_COUNTS_FOR
 from custom_components.cramp_guard.ledger import SAVE_DELAY, Ledger
 
-from .conftest import advance, make_entry, setup_entry
+from .conftest import advance, engine_named, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")
 NOON = datetime(2026, 6, 16, 12, tzinfo=TZ)
@@ -39,21 +39,13 @@ def _set(hass: HomeAssistant, entity_id: str, value: Any, unit: str | None) -> N
     hass.states.async_set(entity_id, str(value), attrs)
 
 
-def _engine(hass: HomeAssistant, name: str = "Alex") -> Engine:
-    entry = next(
-        e for e in hass.config_entries.async_entries("cramp_guard") if e.title == name
-    )
-    engine: Engine = entry.runtime_data.engine
-    return engine
-
-
 async def _water_person(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> Engine:
     freezer.move_to(NOON)
     _set(hass, "sensor.room_temperature", 22, "°C")
     _set(hass, "sensor.water", 800, "mL")
     await setup_entry(hass, make_entry(**WATER_OPTIONS))
     await advance(hass, freezer, ASSESS_EVERY)
-    return _engine(hass)
+    return engine_named(hass)
 
 
 @pytest.mark.parametrize(
@@ -160,7 +152,7 @@ async def test_two_people_never_share_data(
 
     assert hass.states.get("sensor.alex_water_today").state == "1750"
     assert hass.states.get("sensor.sam_water_today").state == "200"
-    alex, sam = _engine(hass, "Alex"), _engine(hass, "Sam")
+    alex, sam = engine_named(hass, "Alex"), engine_named(hass, "Sam")
     assert alex.ledger is not sam.ledger
     assert alex.ledger.counters["water"].total == 1750
     assert sam.ledger.counters["water"].total == 200
@@ -178,7 +170,7 @@ async def test_unload_leaves_no_listeners(
     before = hass.bus.async_listeners()
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
-    engine = _engine(hass)
+    engine = engine_named(hass)
     assert engine._listeners  # the entities follow the engine
 
     assert await hass.config_entries.async_unload(entry.entry_id)
@@ -201,7 +193,7 @@ async def test_workout_entity_defines_bouts(
     _set(hass, "input_boolean.workout", "on", None)
     await advance(hass, freezer, timedelta(minutes=45))
     assert hass.states.get(workout).state == "on"
-    engine = _engine(hass)
+    engine = engine_named(hass)
     assert engine.snapshot is not None
     [bout] = engine.snapshot.inputs.bouts
     assert bout.start == NOON
@@ -224,7 +216,7 @@ async def test_before_wake_the_model_sees_the_day_that_ended(
     _set(hass, "sensor.steps", 12000, "steps")
     options = {"activity": "sensor.steps", "activity_counter": "daily"}
     await setup_entry(hass, make_entry(**options))
-    engine = _engine(hass)
+    engine = engine_named(hass)
 
     await advance(hass, freezer, datetime(2026, 6, 17, 0, 30, tzinfo=TZ))
     _set(hass, "sensor.steps", 12040, "steps")  # a late sync, before the reset
@@ -271,7 +263,7 @@ async def test_a_single_record_is_left_out_with_one_warning(
     )
     hass.states.async_set("sensor.active_calories_burned", "80.0", attrs)
     await advance(hass, freezer, timedelta(minutes=1))
-    engine = _engine(hass)
+    engine = engine_named(hass)
     assert engine.readings["activity"].problem == "single_record"
     assert engine.ledger.days[NOON.date()].load is None
     warnings = [
@@ -292,7 +284,7 @@ async def test_a_counter_that_never_reported_is_not_read_as_zero(
     _set(hass, "sensor.water", "unavailable", "mL")
     await setup_entry(hass, make_entry(**WATER_OPTIONS))
     await advance(hass, freezer, timedelta(minutes=1))
-    snapshot = _engine(hass).snapshot
+    snapshot = engine_named(hass).snapshot
     assert snapshot is not None
     assert snapshot.inputs.water_ml is None
     assert not snapshot.inputs.held
@@ -390,7 +382,7 @@ async def test_a_person_continues_another_ledger(
         "workout": "input_boolean.workout",
     }
     entry = await setup_entry(hass, make_entry(**options))
-    engine = _engine(hass)
+    engine = engine_named(hass)
     assert engine.snapshot.inputs.bouts == ()  # the morning's run is not known
 
     # The morning as another ledger saw it: a run 09:00-10:00, steps and water up to

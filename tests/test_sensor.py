@@ -4,9 +4,8 @@ they are written only when what they show changes."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import EVENT_STATE_CHANGED, EVENT_STATE_REPORTED
@@ -25,26 +24,16 @@ from custom_components.cramp_guard.explain import points
 from custom_components.cramp_guard.risk import Assessment, Profile, RiskInputs, assess
 from custom_components.cramp_guard.sensor import CrampGuardSensor
 
-from .conftest import SOURCES, Sources, advance, make_entry, setup_entry
+from .conftest import NOON, SOURCES, Sources, advance, make_entry, setup_entry
 
-TZ = ZoneInfo("Europe/Berlin")
-NOW = datetime(2026, 6, 16, 12, 0, tzinfo=TZ)
-OPTIONS: dict[str, Any] = SOURCES | {"body_mass": 75.0, "sex": "female"}
+NOW = NOON
+PROFILE: dict[str, Any] = {"body_mass": 75.0, "sex": "female"}
+OPTIONS: dict[str, Any] = SOURCES | PROFILE
 RISK = "sensor.alex_cramp_risk"
 # What every sensor state carries besides what the entity adds itself.
 STANDARD_ATTRIBUTES = {"friendly_name", "unit_of_measurement", "state_class"}
-
-
-@pytest.fixture
-def entry_options() -> dict[str, Any]:
-    """Alex's options in this module."""
-    return OPTIONS
-
-
-@pytest.fixture(autouse=True)
-def _noon(berlin: None, freezer: FrozenDateTimeFactory) -> None:
-    """Every test runs in Berlin, from NOW."""
-    freezer.move_to(NOW)
+# Alex is a woman of 75 kg without set times; every test runs in Berlin, from NOON.
+pytestmark = [pytest.mark.entry(profile=PROFILE), pytest.mark.usefixtures("noon")]
 
 
 def _entities(
