@@ -26,7 +26,16 @@ from custom_components.cramp_guard.risk import (
     heat_index_c,
 )
 
-from .conftest import PERSON, advance, make_entry, setup_entry
+from .conftest import (
+    PERSON,
+    Sources,
+    advance,
+    ledger_days,
+    ledger_file,
+    make_entry,
+    saved_ledger,
+    setup_entry,
+)
 
 TZ = ZoneInfo("Europe/Berlin")
 DAY = datetime(2026, 6, 16, tzinfo=TZ)
@@ -43,20 +52,6 @@ def _fl_oz(value: float) -> float:
     return VolumeConverter.convert(value, "fl. oz.", "mL")
 
 
-def _history_storage(entry_id: str) -> dict[str, Any]:
-    """A saved ledger with 27 completed days of 7000 steps."""
-    days = [
-        {"day": (DAY - timedelta(days=n)).date().isoformat(), "load": 7000.0}
-        for n in range(27, 0, -1)
-    ]
-    return {
-        "version": 1,
-        "minor_version": 1,
-        "key": f"cramp_guard.{entry_id}",
-        "data": {"backfilled": True, "days": days, "counters": {}},
-    }
-
-
 class Person:
     """Drives the source sensors through the day."""
 
@@ -66,12 +61,12 @@ class Person:
 
     async def at(self, when: datetime, **values: float) -> None:
         await advance(self.hass, self.freezer, when)
-        units = {"steps": "steps", "water": "fl. oz.", "room_temperature": "°C"}
-        units["room_humidity"] = "%"
+        sources = Sources(self.hass)
         for name, value in values.items():
-            self.hass.states.async_set(
-                f"sensor.{name}", str(value), {"unit_of_measurement": units[name]}
-            )
+            if name == "water":  # the water counter counts in fl. oz.
+                sources.water(value, "fl. oz.")
+            else:
+                sources.set(**{name: value})
         # A change a moment after an assessment is assessed a minute after it.
         await advance(self.hass, self.freezer, ASSESS_EVERY)
 
@@ -106,7 +101,10 @@ def _risk(hass: HomeAssistant) -> RiskInputs:
 
 async def _setup(hass: HomeAssistant, hass_storage: dict[str, Any]) -> str:
     entry = make_entry(**OPTIONS)
-    hass_storage[f"cramp_guard.{entry.entry_id}"] = _history_storage(entry.entry_id)
+    loads = dict.fromkeys(range(1, 28), 7000.0)  # HISTORY
+    hass_storage[f"cramp_guard.{entry.entry_id}"] = ledger_file(
+        entry.entry_id, saved_ledger(ledger_days(DAY.date(), loads))
+    )
     await setup_entry(hass, entry)
     return entry.entry_id
 
