@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.cramp_guard.actions import async_log
 from custom_components.cramp_guard.engine import (
@@ -22,10 +23,9 @@ from custom_components.cramp_guard.engine import (
 from custom_components.cramp_guard.health import HOLD_COUNTS_FOR
 from custom_components.cramp_guard.ledger import SAVE_DELAY, Ledger
 
-from .conftest import advance, engine_named, make_entry, setup_entry
+from .conftest import NOON, advance, engine_named, engine_of, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")
-NOON = datetime(2026, 6, 16, 12, tzinfo=TZ)
 WATER_OPTIONS: dict[str, Any] = {
     "room_temperature": "sensor.room_temperature",
     "water": "sensor.water",
@@ -39,13 +39,20 @@ def _set(hass: HomeAssistant, entity_id: str, value: Any, unit: str | None) -> N
     hass.states.async_set(entity_id, str(value), attrs)
 
 
-async def _water_person(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> Engine:
-    freezer.move_to(NOON)
-    _set(hass, "sensor.room_temperature", 22, "°C")
-    _set(hass, "sensor.water", 800, "mL")
-    await setup_entry(hass, make_entry(**WATER_OPTIONS))
-    await advance(hass, freezer, ASSESS_EVERY)
-    return engine_named(hass)
+# `init_integration` here: Alex with a room temperature (22 °C) and a water counter
+# (800 mL today).
+pytestmark = pytest.mark.entry(
+    sources=WATER_OPTIONS, profile={}, states={"room_temperature": 22, "water": 800}
+)
+
+
+@pytest.fixture
+async def water_person(
+    hass: HomeAssistant, noon: FrozenDateTimeFactory, init_integration: MockConfigEntry
+) -> Engine:
+    """Alex's engine, set up at NOON, a minute later (assessed)."""
+    await advance(hass, noon, ASSESS_EVERY)
+    return engine_of(init_integration)
 
 
 @pytest.mark.parametrize(
@@ -67,11 +74,12 @@ async def test_bad_water_holds_what_was_counted_then_drops_it(
     state: str,
     unit: str,
     problem: str,
+    water_person: Engine,
 ) -> None:
     """A bad water state keeps today's water with a lower confidence; 3 h later the
     hydration factor is left out. One warning for the episode, one line on recovery.
     """
-    engine = await _water_person(hass, freezer)
+    engine = water_person
     before = engine.snapshot
     assert before is not None
     assert before.assessment.factors["hydration"].available
@@ -158,12 +166,14 @@ async def test_two_people_never_share_data(
     assert sam.ledger.counters["water"].total == 200
 
 
+@pytest.mark.entry(states={})
 async def test_unload_leaves_no_listeners(
-    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant,
+    noon: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
 ) -> None:
     """After unload no bus listener, timer or entity callback of ours is left."""
-    freezer.move_to(NOON)
-    entry = await setup_entry(hass, make_entry(**WATER_OPTIONS))
+    entry = init_integration
     # Unload once so Home Assistant's own platforms are loaded before counting.
     assert await hass.config_entries.async_unload(entry.entry_id)
     await hass.async_block_till_done()
@@ -275,14 +285,14 @@ async def test_a_single_record_is_left_out_with_one_warning(
     assert "single record" in warnings[0]
 
 
+@pytest.mark.entry(states={"room_temperature": 22, "water": "unavailable"})
 async def test_a_counter_that_never_reported_is_not_read_as_zero(
-    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    noon: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
 ) -> None:
     """Unavailable since setup: nothing was counted, so nothing is held as 0 mL."""
-    freezer.move_to(NOON)
-    _set(hass, "sensor.room_temperature", 22, "°C")
-    _set(hass, "sensor.water", "unavailable", "mL")
-    await setup_entry(hass, make_entry(**WATER_OPTIONS))
     await advance(hass, freezer, timedelta(minutes=1))
     snapshot = engine_named(hass).snapshot
     assert snapshot is not None
@@ -293,7 +303,10 @@ async def test_a_counter_that_never_reported_is_not_read_as_zero(
 
 
 async def test_assessments_follow_what_matters_not_every_change(
-    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant,
+    berlin: None,
+    freezer: FrozenDateTimeFactory,
+    water_person: Engine,
 ) -> None:
     """A source changing by what matters every 10 s: a short burst at once, then one
     assessment a minute. A small move (under Home Assistant's significant change,
@@ -301,7 +314,7 @@ async def test_assessments_follow_what_matters_not_every_change(
     attribute, never; after a quiet spell the next change is assessed at once again.
     Without changes, a refresh every 10 minutes.
     """
-    engine = await _water_person(hass, freezer)
+    engine = water_person
     assessed: list[datetime] = []
     engine.async_add_listener(lambda: assessed.append(engine.snapshot.inputs.now))
     await advance(hass, freezer, timedelta(minutes=5, seconds=40))  # off the tick
@@ -352,10 +365,13 @@ async def test_assessments_follow_what_matters_not_every_change(
 
 
 async def test_a_hand_log_is_assessed_at_once(
-    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant,
+    berlin: None,
+    freezer: FrozenDateTimeFactory,
+    water_person: Engine,
 ) -> None:
     """Whatever the sources did a moment ago, a glass logged shows at once."""
-    engine = await _water_person(hass, freezer)
+    engine = water_person
     _set(hass, "sensor.room_temperature", 23, "°C")
     await advance(hass, freezer, timedelta(seconds=1))
     async_log(engine, "water", {"amount": 250})
