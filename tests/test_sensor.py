@@ -53,16 +53,15 @@ def _entities(
     ],
     ids=["with_humidity", "without_humidity"],
 )
+@pytest.mark.entry(states={"room_temperature": 30, "room_humidity": 60})
 async def test_heat_index_only_with_room_humidity(
     hass: HomeAssistant,
-    sources: Sources,
-    mock_config_entry: MockConfigEntry,
+    init_integration: MockConfigEntry,
     entity_registry: er.EntityRegistry,
     humidity: bool,
 ) -> None:
     """The heat index sensor exists only when a room humidity source is set."""
-    sources.set(room_temperature=30, room_humidity=60)
-    entry = await setup_entry(hass, mock_config_entry)
+    entry = init_integration
 
     ids = {e.entity_id for e in _entities(entity_registry, entry)}
     assert ("sensor.alex_heat_index" in ids) is humidity
@@ -71,12 +70,14 @@ async def test_heat_index_only_with_room_humidity(
     assert len(ids) == (16 if humidity else 15)
 
 
+@pytest.mark.entry(
+    states={"steps": 4200, "room_temperature": 29, "room_humidity": 60, "water": 300}
+)
 async def test_risk_attributes_are_small_and_volatile_ones_unrecorded(
-    hass: HomeAssistant, sources: Sources, mock_config_entry: MockConfigEntry
+    hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
     """Level, confidence and top factors - confidence and top factors unrecorded."""
-    sources.set(steps=4200, room_temperature=29, room_humidity=60, water=300)
-    entry = await setup_entry(hass, mock_config_entry)
+    entry = init_integration
 
     state = hass.states.get(RISK)
     assert set(state.attributes) - STANDARD_ATTRIBUTES == {
@@ -165,17 +166,17 @@ async def test_one_device_per_person(
 @pytest.mark.parametrize(
     "entry_options", [{k: v for k, v in OPTIONS.items() if not k.startswith("water")}]
 )
+@pytest.mark.entry(states={"steps": 4200, "room_temperature": 22, "room_humidity": 40})
 async def test_entities_written_only_when_what_they_show_changes(
     hass: HomeAssistant,
     freezer: FrozenDateTimeFactory,
     sources: Sources,
-    mock_config_entry: MockConfigEntry,
+    init_integration: MockConfigEntry,
     entity_registry: er.EntityRegistry,
 ) -> None:
     """Ticks with nothing changing write nothing; a change that moves the score
     writes the risk once, even when two sources change together."""
-    sources.set(steps=4200, room_temperature=22, room_humidity=40)
-    entry = await setup_entry(hass, mock_config_entry)
+    entry = init_integration
     ours = {e.entity_id for e in _entities(entity_registry, entry)}
     writes: list[str] = []
 
