@@ -16,6 +16,7 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.util.unit_conversion import VolumeConverter
 import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.cramp_guard.engine import ASSESS_EVERY, SCORE_HYSTERESIS
 from custom_components.cramp_guard.risk import (
@@ -27,20 +28,15 @@ from custom_components.cramp_guard.risk import (
 )
 
 from .conftest import (
-    PERSON,
     Sources,
     advance,
     ledger_days,
-    ledger_file,
-    make_entry,
     saved_ledger,
-    setup_entry,
 )
 
 TZ = ZoneInfo("Europe/Berlin")
 DAY = datetime(2026, 6, 16, tzinfo=TZ)
 HISTORY = [7000.0] * 27
-OPTIONS: dict[str, Any] = PERSON
 PROFILE = Profile(body_mass_kg=75.0, sex="male", wake=time(7), bed=time(22))
 
 
@@ -99,14 +95,18 @@ def _risk(hass: HomeAssistant) -> RiskInputs:
     return snapshot.inputs
 
 
-async def _setup(hass: HomeAssistant, hass_storage: dict[str, Any]) -> str:
-    entry = make_entry(**OPTIONS)
-    loads = dict.fromkeys(range(1, 28), 7000.0)  # HISTORY
-    hass_storage[f"cramp_guard.{entry.entry_id}"] = ledger_file(
-        entry.entry_id, saved_ledger(ledger_days(DAY.date(), loads))
-    )
-    await setup_entry(hass, entry)
-    return entry.entry_id
+# `init_integration` here: Alex (PERSON), no source state yet, a saved ledger of 27
+# completed days of 7000 steps (HISTORY).
+pytestmark = pytest.mark.entry(
+    states={},
+    ledger=saved_ledger(ledger_days(DAY.date(), dict(enumerate(HISTORY, start=1)))),
+)
+
+
+@pytest.fixture
+def at_seven(berlin: None, freezer: FrozenDateTimeFactory) -> None:
+    """The day starts at 07:00, in Berlin."""
+    freezer.move_to(_at(7))
 
 
 async def _morning(person: Person) -> None:
@@ -151,13 +151,11 @@ async def _evening(hass: HomeAssistant, person: Person) -> None:
 
 async def test_scripted_day(
     hass: HomeAssistant,
-    berlin: None,
     freezer: FrozenDateTimeFactory,
-    hass_storage: dict[str, Any],
+    at_seven: None,
+    init_integration: MockConfigEntry,
 ) -> None:
     """The risk follows the day and equals assess() on the same inputs."""
-    freezer.move_to(_at(7))
-    await _setup(hass, hass_storage)
     person = Person(hass, freezer)
     await _morning(person)
 
@@ -187,14 +185,13 @@ async def test_scripted_day(
 @pytest.mark.parametrize("restart_at", [_at(12, 30), _at(16, 40)])
 async def test_restart_mid_day_loses_nothing(
     hass: HomeAssistant,
-    berlin: None,
     freezer: FrozenDateTimeFactory,
-    hass_storage: dict[str, Any],
+    at_seven: None,
+    init_integration: MockConfigEntry,
     restart_at: datetime,
 ) -> None:
     """Unload and set up again mid-day: the evening value is the same."""
-    freezer.move_to(_at(7))
-    entry_id = await _setup(hass, hass_storage)
+    entry_id = init_integration.entry_id
     person = Person(hass, freezer)
     await _morning(person)
     if restart_at < _at(16):
