@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator
-from datetime import datetime, timedelta
+from collections.abc import Generator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 import logging
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util, slugify
 import pytest
@@ -24,6 +27,11 @@ from syrupy.assertion import SnapshotAssertion
 # `custom_components` package shadows ours.
 import custom_components.cramp_guard  # noqa: F401
 from custom_components.cramp_guard.const import CONF_PERSON_NAME, DOMAIN
+from custom_components.cramp_guard.engine import Engine
+
+TZ = ZoneInfo("Europe/Berlin")
+# The moment most tests run at (with the `noon` fixture): a summer day, in Berlin.
+NOON = datetime(2026, 6, 16, 12, tzinfo=TZ)
 
 # The sensors most tests give a person, and a full person with a profile.
 SOURCES: dict[str, Any] = {
@@ -36,12 +44,13 @@ SOURCES: dict[str, Any] = {
     "water_counter": "daily",
     "water_unit": "mL",
 }
-PERSON: dict[str, Any] = SOURCES | {
+PROFILE: dict[str, Any] = {
     "body_mass": 75.0,
     "sex": "male",
     "wake_time": "07:00:00",
     "bed_time": "22:00:00",
 }
+PERSON: dict[str, Any] = SOURCES | PROFILE
 
 # Amounts of water that are not finite, or more than a float holds once converted
 # (issue 10), with the key every way in refuses them with, in every unit.
@@ -169,37 +178,148 @@ def sources(hass: HomeAssistant) -> Sources:
     return Sources(hass)
 
 
-@pytest.fixture
-def entry_options() -> dict[str, Any]:
-    """The options of `mock_config_entry`: override (or parametrize) to change them."""
-    return PERSON
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the `entry` marker (see `Setup`)."""
+    config.addinivalue_line(
+        "markers",
+        "entry(**fields): what `init_integration` sets up (the fields of Setup)",
+    )
+    config.addinivalue_line(
+        "markers",
+        "statistics(days, **kw) / statistics(rows=..., metadata=...): the recorded "
+        "statistics of tests/test_backfill.py",
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Setup:
+    """What `init_integration` sets up: one person and the states before setup.
+
+    Set by `@pytest.mark.entry(field=...)` on a test, a class or a module
+    (`pytestmark`), the closest mark winning per field, or per parameter with
+    `@pytest.mark.parametrize("entry_setup", [{field: ...}], indirect=True)`.
+    """
+
+    name: str = "Alex"
+    # None: a random id (the harness's); the fixed one keeps snapshots stable.
+    entry_id: str | None = ENTRY_ID
+    sources: Mapping[str, Any] = field(default_factory=lambda: SOURCES)
+    profile: Mapping[str, Any] = field(default_factory=lambda: PROFILE)
+    # More options (a workout sensor, notify targets, ...).
+    options: Mapping[str, Any] = field(default_factory=dict)
+    # The source states set before setup (`Sources.set`).
+    states: Mapping[str, float | str] = field(default_factory=lambda: USABLE)
+    # The saved ledger's data (`saved_ledger`), or no saved ledger.
+    ledger: Mapping[str, Any] | None = None
+
+    @property
+    def entry_options(self) -> dict[str, Any]:
+        """The config entry's options: the sources, the profile and the others."""
+        return {**self.sources, **self.profile, **self.options}
 
 
 @pytest.fixture
-def mock_config_entry(entry_options: dict[str, Any]) -> MockConfigEntry:
+def entry_setup(request: pytest.FixtureRequest) -> Setup:
+    """The test's `Setup`: its `entry` marks, then an indirect parameter."""
+    fields: dict[str, Any] = {}
+    for marker in reversed(list(request.node.iter_markers("entry"))):
+        fields |= marker.kwargs
+    fields |= getattr(request, "param", {})
+    return Setup(**fields)
+
+
+@pytest.fixture
+def entry_options(entry_setup: Setup) -> dict[str, Any]:
+    """The options of `mock_config_entry` (PERSON by default): override (or
+    parametrize) to change them, or mark the test."""
+    return entry_setup.entry_options
+
+
+@pytest.fixture
+def mock_config_entry(
+    entry_setup: Setup, entry_options: dict[str, Any]
+) -> MockConfigEntry:
     """Alex, with the fixed ENTRY_ID and `entry_options` (PERSON by default)."""
-    return make_entry(entry_id=ENTRY_ID, **entry_options)
+    return make_entry(entry_setup.name, entry_id=entry_setup.entry_id, **entry_options)
 
 
 @pytest.fixture
-def source_states() -> dict[str, float | str]:
+def source_states(entry_setup: Setup) -> Mapping[str, float | str]:
     """The source states `init_integration` sets before setting up: override them."""
-    return USABLE
+    return entry_setup.states
 
 
 @pytest.fixture
 async def init_integration(
     hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    entry_setup: Setup,
     mock_config_entry: MockConfigEntry,
     sources: Sources,
-    source_states: dict[str, float | str],
+    source_states: Mapping[str, float | str],
 ) -> MockConfigEntry:
-    """`mock_config_entry` set up, with `source_states` set first; returns it.
+    """`mock_config_entry` set up, with `source_states` set first (and the saved
+    ledger of the setup, if any); returns it.
 
-    Fixtures listed before it in a test (`berlin`, a frozen time) apply to the setup.
+    Fixtures listed before it in a test (`berlin`, `noon`, a frozen time, recorded
+    statistics) apply to the setup.
     """
+    if entry_setup.ledger is not None:
+        hass_storage[f"{DOMAIN}.{mock_config_entry.entry_id}"] = ledger_file(
+            mock_config_entry.entry_id, entry_setup.ledger
+        )
     sources.set(**source_states)
     return await setup_entry(hass, mock_config_entry)
+
+
+@pytest.fixture
+def noon(berlin: None, freezer: FrozenDateTimeFactory) -> FrozenDateTimeFactory:
+    """The test runs in Berlin, from NOON; the frozen clock."""
+    freezer.move_to(NOON)
+    return freezer
+
+
+def engine_of(entry: ConfigEntry) -> Engine:
+    """The entry's engine (`entry.runtime_data.engine`)."""
+    engine: Engine = entry.runtime_data.engine
+    return engine
+
+
+def entry_named(hass: HomeAssistant, name: str = "Alex") -> ConfigEntry:
+    """The loaded person's entry of this name."""
+    return next(e for e in hass.config_entries.async_entries(DOMAIN) if e.title == name)
+
+
+def engine_named(hass: HomeAssistant, name: str = "Alex") -> Engine:
+    """The engine of the loaded person of this name."""
+    return engine_of(entry_named(hass, name))
+
+
+def storage_file(key: str, data: Any, version: int = 1) -> dict[str, Any]:
+    """A file of `.storage` as `hass_storage` holds it."""
+    return {"version": version, "minor_version": 1, "key": key, "data": data}
+
+
+def ledger_days(today: date, loads: Mapping[int, float]) -> list[dict[str, Any]]:
+    """Saved ledger days with these loads (days before `today` -> load), oldest
+    first."""
+    return [
+        {"day": (today - timedelta(days=n)).isoformat(), "load": load}
+        for n, load in sorted(loads.items(), reverse=True)
+    ]
+
+
+def saved_ledger(
+    days: list[dict[str, Any]], *, backfilled: bool = True
+) -> dict[str, Any]:
+    """A saved ledger's data: these days, no counters."""
+    return {"backfilled": backfilled, "days": days, "counters": {}}
+
+
+def ledger_file(entry_id: str, data: Any) -> dict[str, Any]:
+    """The saved ledger of an entry (`saved_ledger`'s data) as `hass_storage` holds
+    it."""
+    return storage_file(f"{DOMAIN}.{entry_id}", data)
 
 
 async def setup_entry(hass: HomeAssistant, entry: MockConfigEntry) -> MockConfigEntry:

@@ -4,34 +4,42 @@ parser."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.cramp_guard.actions import async_log, cramp_context
 from custom_components.cramp_guard.bodies import Refused, validate, water_ml
 from custom_components.cramp_guard.engine import Engine
 
-from .conftest import ABSURD_WATER, advance, make_entry, setup_entry
-
-TZ = ZoneInfo("Europe/Berlin")
+from .conftest import ABSURD_WATER, TZ, advance, engine_of
 
 
-async def _engine(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> Engine:
-    freezer.move_to(datetime(2026, 6, 16, 12, tzinfo=TZ))
+@pytest.fixture
+def workout_off(hass: HomeAssistant) -> None:
+    """Alex's workout switch, off before the setup."""
     hass.states.async_set("input_boolean.workout", "off")
-    entry = await setup_entry(hass, make_entry(workout="input_boolean.workout"))
-    engine: Engine = entry.runtime_data.engine
-    return engine
+
+
+@pytest.fixture
+def engine(
+    noon: FrozenDateTimeFactory, workout_off: None, init_integration: MockConfigEntry
+) -> Engine:
+    """The engine of Alex, who has only a workout switch, set up at NOON in Berlin."""
+    return engine_of(init_integration)
+
+
+pytestmark = pytest.mark.entry(
+    sources={}, profile={}, options={"workout": "input_boolean.workout"}, states={}
+)
 
 
 async def test_cramp_context_follows_the_day(
-    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, engine: Engine
 ) -> None:
     """Rest by day, exercise during and an hour after a workout, night asleep."""
-    engine = await _engine(hass, freezer)
     now = datetime(2026, 6, 16, 12, tzinfo=TZ)
     assert cramp_context(engine, now) == "rest"
 
@@ -108,15 +116,9 @@ def test_too_large_says_how_much(amount: float, unit: str, ml: str) -> None:
     ],
 )
 async def test_async_log_refuses_and_writes_nothing(
-    hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
-    kind: str,
-    body: dict[str, object],
-    key: str,
+    engine: Engine, kind: str, body: dict[str, object], key: str
 ) -> None:
     """The one entry point validates: a refusal has its key and writes nothing."""
-    engine = await _engine(hass, freezer)
     before = engine.ledger._as_dict()
     with pytest.raises(Refused) as err:
         async_log(engine, kind, body)

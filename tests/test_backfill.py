@@ -3,6 +3,10 @@
 A new user who has had a steps sensor for a while has no cold start: the completed
 days of the activity source's long-term statistics (up to 27) become the ledger's load
 history, without overwriting what the ledger already holds, and only once.
+
+Each test marks the statistics recorded before the setup (`statistics`: past days of
+`_record`, or rows) and the person (`entry`: a steps counter, sensor.steps at 1200,
+unless the test marks otherwise); `init_integration` sets the person up at NOW.
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ from datetime import date, datetime, time, timedelta
 import logging
 from typing import Any
 from unittest.mock import patch
-from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components.recorder import Recorder
@@ -31,10 +34,18 @@ from pytest_homeassistant_custom_component.components.recorder.common import (
 
 from custom_components.cramp_guard import backfill
 
-from .conftest import make_entry, setup_entry
+from .conftest import (
+    NOON,
+    TZ,
+    Sources,
+    engine_of,
+    entry_named,
+    ledger_days,
+    saved_ledger,
+    setup_entry,
+)
 
-TZ = ZoneInfo("Europe/Berlin")
-NOW = datetime(2026, 6, 16, 12, 0, tzinfo=TZ)
+NOW = NOON
 TODAY = NOW.date()
 OPTIONS: dict[str, Any] = {
     "activity": "sensor.steps",
@@ -48,6 +59,8 @@ HOURS = (7, 8, 12, 18, 23)
 UNIT_CLASS = (
     {"unit_class": None} if "unit_class" in StatisticMetaData.__annotations__ else {}
 )
+
+pytestmark = pytest.mark.entry(sources=OPTIONS, profile={}, states={"steps": 1200})
 
 
 @pytest.fixture
@@ -116,62 +129,52 @@ async def _record(
     await async_wait_recording_done(hass)
 
 
-async def _set_up_with_history(
-    hass: HomeAssistant, days_ago: range, steps: str = "1200", **record: float
-) -> MockConfigEntry:
-    """Record statistics for the past days, then add a person reading sensor.steps."""
-    await _record(hass, days_ago, **record)
-    hass.states.async_set("sensor.steps", steps, {"unit_of_measurement": "steps"})
-    return await setup_entry(hass, make_entry(**OPTIONS))
-
-
-async def _set_up_with_rows(
+@pytest.fixture
+async def statistics(
+    request: pytest.FixtureRequest,
+    recorder_mock: Recorder,
     hass: HomeAssistant,
-    rows: list[StatisticData],
-    metadata: StatisticMetaData | None = None,
-    **options: Any,
-) -> None:
-    """Import these statistics rows, then add a person reading sensor.steps."""
-    async_import_statistics(hass, metadata or _metadata(), rows)
-    await async_wait_recording_done(hass)
-    hass.states.async_set("sensor.steps", "10", {"unit_of_measurement": "steps"})
-    await setup_entry(hass, make_entry(**(OPTIONS | options)))
+    noon: FrozenDateTimeFactory,
+) -> range | None:
+    """The test's `statistics` mark recorded at NOW, before the setup; the past days.
+
+    `statistics(days, since_boot=..., today=...)` records days (`_record`; an
+    indirect parameter gives the days instead); `statistics(rows=..., metadata=...)`
+    imports these rows.
+    """
+    marker = request.node.get_closest_marker("statistics")
+    args = tuple(marker.args) if marker else ()
+    kwargs = dict(marker.kwargs) if marker else {}
+    if hasattr(request, "param"):
+        args = (request.param,)
+    if "rows" in kwargs:
+        metadata = kwargs.get("metadata") or _metadata()
+        async_import_statistics(hass, metadata, kwargs["rows"])
+        await async_wait_recording_done(hass)
+        return None
+    await _record(hass, *args, **kwargs)
+    days: range = args[0]
+    return days
 
 
 def _history(hass: HomeAssistant) -> list[float | None]:
-    entry = hass.config_entries.async_entries("cramp_guard")[0]
-    return entry.runtime_data.engine.ledger.load_history(TODAY)
+    return engine_of(entry_named(hass)).ledger.load_history(TODAY)
 
 
 def _workload_available(hass: HomeAssistant) -> bool:
-    entry = hass.config_entries.async_entries("cramp_guard")[0]
-    return entry.runtime_data.engine.snapshot.assessment.factors["workload"].available
+    engine = engine_of(entry_named(hass))
+    return engine.snapshot.assessment.factors["workload"].available
 
 
-def _storage(entry_id: str, loads: dict[int, float], *, backfilled: bool) -> dict:
-    """A saved ledger with these loads (days ago -> steps)."""
-    days = [
-        {"day": _day(n).isoformat(), "load": load}
-        for n, load in sorted(loads.items(), reverse=True)
-    ]
-    return {
-        "version": 1,
-        "minor_version": 1,
-        "key": f"cramp_guard.{entry_id}",
-        "data": {"backfilled": backfilled, "days": days, "counters": {}},
-    }
-
-
+@pytest.mark.statistics(range(1, 11), today=3000.0)
 async def test_backfill_fills_the_recorded_days(
-    recorder_mock: Recorder,
     hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
     hass_storage: dict[str, Any],
+    statistics: range,
+    init_integration: MockConfigEntry,
 ) -> None:
     """Ten recorded days become the last ten days of the load history."""
-    freezer.move_to(NOW)
-    entry = await _set_up_with_history(hass, range(1, 11), today=3000.0)
+    entry = init_integration
 
     assert _history(hass) == [None] * 17 + [_steps(n) for n in range(10, 0, -1)]
     ledger = entry.runtime_data.engine.ledger
@@ -191,32 +194,32 @@ async def test_backfill_fills_the_recorded_days(
     }
 
 
+@pytest.mark.statistics(range(1, 41))
+@pytest.mark.entry(states={"steps": 0})
 async def test_backfill_takes_at_most_27_days(
-    recorder_mock: Recorder,
-    hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, statistics: range, init_integration: MockConfigEntry
 ) -> None:
     """Forty recorded days: the 27 completed days before today are filled."""
-    freezer.move_to(NOW)
-    entry = await _set_up_with_history(hass, range(1, 41), steps="0")
+    entry = init_integration
 
     assert _history(hass) == [_steps(n) for n in range(27, 0, -1)]
     assert min(entry.runtime_data.engine.ledger.days) == _day(27)
 
 
-@pytest.mark.parametrize(("days", "available"), [(2, False), (3, True)])
+@pytest.mark.parametrize(
+    ("statistics", "available"),
+    [(range(1, 3), False), (range(1, 4), True)],
+    ids=["2-False", "3-True"],
+    indirect=["statistics"],
+)
 async def test_workload_becomes_available_with_three_days(
-    recorder_mock: Recorder,
     hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
-    days: int,
+    statistics: range,
+    init_integration: MockConfigEntry,
     available: bool,
 ) -> None:
     """The workload factor needs three known days; the backfill provides them."""
-    freezer.move_to(NOW)
-    await _set_up_with_history(hass, range(1, days + 1))
+    days = len(statistics)
 
     assert sum(load is not None for load in _history(hass)) == days
     assert _workload_available(hass) is available
@@ -224,38 +227,28 @@ async def test_workload_becomes_available_with_three_days(
     assert (workload_ratio != "unknown") is available
 
 
+OWN = {3: 111.0, 5: 555.0, 12: 1212.0}  # the days the restored ledger holds
+
+
+@pytest.mark.statistics(range(1, 11))
+@pytest.mark.entry(ledger=saved_ledger(ledger_days(TODAY, OWN), backfilled=False))
 async def test_days_in_the_ledger_are_not_overwritten(
-    recorder_mock: Recorder,
-    hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
-    hass_storage: dict[str, Any],
+    hass: HomeAssistant, statistics: range, init_integration: MockConfigEntry
 ) -> None:
     """A restored ledger that was never backfilled keeps its own days' loads."""
-    freezer.move_to(NOW)
-    await _record(hass, range(1, 11))
-    hass.states.async_set("sensor.steps", "1200", {"unit_of_measurement": "steps"})
-    entry = make_entry(**OPTIONS)
-    own = {3: 111.0, 5: 555.0, 12: 1212.0}
-    hass_storage[f"cramp_guard.{entry.entry_id}"] = _storage(
-        entry.entry_id, own, backfilled=False
-    )
-    await setup_entry(hass, entry)
+    entry = init_integration
 
-    expected = {n: _steps(n) for n in range(1, 11)} | own
+    expected = {n: _steps(n) for n in range(1, 11)} | OWN
     assert _history(hass) == [expected.get(n) for n in range(27, 0, -1)]
     assert entry.runtime_data.engine.ledger.backfilled
 
 
+@pytest.mark.statistics(range(1, 6))
 async def test_a_second_setup_does_not_backfill_again(
-    recorder_mock: Recorder,
-    hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, statistics: range, init_integration: MockConfigEntry
 ) -> None:
     """After the first setup the ledger is marked; a reload leaves it alone."""
-    freezer.move_to(NOW)
-    entry = await _set_up_with_history(hass, range(1, 6))
+    entry = init_integration
     assert _history(hass)[-5:] == [_steps(n) for n in range(5, 0, -1)]
     # A day the user's ledger lost: a second backfill would fill it again.
     entry.runtime_data.engine.ledger.days[_day(2)].load = None
@@ -269,23 +262,31 @@ async def test_a_second_setup_does_not_backfill_again(
     assert _history(hass)[-5:] == [_steps(5), _steps(4), _steps(3), None, _steps(1)]
 
 
+@pytest.fixture
+async def run_before_install(
+    recorder_mock: Recorder, hass: HomeAssistant, noon: FrozenDateTimeFactory
+) -> None:
+    """A run from 08:00 to 09:00 today, recorded before the install at NOW."""
+    for hour, state in ((8, "on"), (9, "off")):
+        noon.move_to(NOW.replace(hour=hour))
+        hass.states.async_set("binary_sensor.run", state)
+    await async_wait_recording_done(hass)
+    noon.move_to(NOW)
+
+
+@pytest.mark.statistics(range(1, 11))
+@pytest.mark.entry(options={"workout": "binary_sensor.run"}, states={"steps": 9000})
 async def test_what_the_index_knows_after_install_and_after_a_restart(
-    recorder_mock: Recorder,
     hass: HomeAssistant,
-    berlin: None,
     freezer: FrozenDateTimeFactory,
+    run_before_install: None,
+    statistics: range,
+    init_integration: MockConfigEntry,
 ) -> None:
     """README "What it knows from when": right after install, the past days' totals
     (the statistics) and today's total so far (the sensor), but not today's earlier
     workouts; after a restart, everything it had."""
-    for hour, state in ((8, "on"), (9, "off")):  # a run before the install
-        freezer.move_to(NOW.replace(hour=hour))
-        hass.states.async_set("binary_sensor.run", state)
-    await async_wait_recording_done(hass)
-    freezer.move_to(NOW)
-    await _record(hass, range(1, 11))
-    hass.states.async_set("sensor.steps", "9000", {"unit_of_measurement": "steps"})
-    entry = await setup_entry(hass, make_entry(**OPTIONS, workout="binary_sensor.run"))
+    entry = init_integration
     engine = entry.runtime_data.engine
 
     inputs = engine.snapshot.inputs
@@ -320,65 +321,61 @@ def _nothing(_days_ago: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("counter", "expected"),
+    ("entry_setup", "expected"),
     [
         # A counter that keeps counting: the day's steps are its positive changes.
-        ("cumulative", _steps),
+        ({"sources": OPTIONS | {"activity_counter": "cumulative"}}, _steps),
         # Read as a day total, a since-boot count far above any day is not one:
         # nothing is filled (live, the counter-kind repair says so).
-        ("daily", _nothing),
+        ({"sources": OPTIONS | {"activity_counter": "daily"}}, _nothing),
     ],
+    ids=["cumulative", "daily"],
+    indirect=["entry_setup"],
 )
+@pytest.mark.statistics(range(1, 6), since_boot=SINCE_BOOT)
+@pytest.mark.entry(states={"steps": 200000})
 async def test_cumulative_counter_uses_the_days_change(
-    recorder_mock: Recorder,
     hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
-    counter: str,
+    statistics: range,
+    init_integration: MockConfigEntry,
     expected: Callable[[int], float | None],
 ) -> None:
     """A since-boot counter: its changes count, its values are not day totals."""
-    freezer.move_to(NOW)
-    await _record(hass, range(1, 6), since_boot=SINCE_BOOT)
-    hass.states.async_set("sensor.steps", "200000", {"unit_of_measurement": "steps"})
-    await setup_entry(hass, make_entry(**(OPTIONS | {"activity_counter": counter})))
-
     assert _history(hass)[-5:] == [expected(n) for n in range(5, 0, -1)]
 
 
+# A daily total recorded as a measurement (max, no sum).
+MEASUREMENT_ROWS = [
+    StatisticData(
+        start=datetime.combine(_day(n), time(h), TZ),
+        min=0.0,
+        mean=_steps(n) * h / 46,
+        max=_steps(n) * h / 23,
+    )
+    for n in range(1, 5)
+    for h in (8, 23)
+]
+
+
+@pytest.mark.statistics(
+    rows=MEASUREMENT_ROWS, metadata=_metadata(mean=True) | {"has_sum": False}
+)
+@pytest.mark.entry(states={"steps": 10})
 async def test_a_daily_measurement_uses_the_days_max(
-    recorder_mock: Recorder,
-    hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, statistics: None, init_integration: MockConfigEntry
 ) -> None:
     """A daily total recorded as a measurement (max, no sum) gives the day's max."""
-    freezer.move_to(NOW)
-    rows = [
-        StatisticData(
-            start=datetime.combine(_day(n), time(h), TZ),
-            min=0.0,
-            mean=_steps(n) * h / 46,
-            max=_steps(n) * h / 23,
-        )
-        for n in range(1, 5)
-        for h in (8, 23)
-    ]
-    await _set_up_with_rows(hass, rows, _metadata(mean=True) | {"has_sum": False})
-
     assert _history(hass)[-4:] == [_steps(n) for n in range(4, 0, -1)]
 
 
 async def test_no_statistics_fills_nothing(
     recorder_mock: Recorder,
     hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
+    noon: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
 ) -> None:
     """The recorder runs but has no statistics for the source: 0 days."""
-    freezer.move_to(NOW)
-    hass.states.async_set("sensor.steps", "1200", {"unit_of_measurement": "steps"})
-    entry = await setup_entry(hass, make_entry(**OPTIONS))
+    entry = init_integration
 
     assert _history(hass) == [None] * 27
     assert entry.runtime_data.engine.ledger.backfilled
@@ -387,15 +384,15 @@ async def test_no_statistics_fills_nothing(
 
 async def test_without_the_recorder_nothing_breaks(
     hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
+    noon: FrozenDateTimeFactory,
     caplog: pytest.LogCaptureFixture,
+    sources: Sources,
+    mock_config_entry: MockConfigEntry,
 ) -> None:
     """No recorder loaded: the backfill fills 0 days and the entry works."""
-    freezer.move_to(NOW)
     assert "recorder" not in hass.config.components
-    hass.states.async_set("sensor.steps", "1200", {"unit_of_measurement": "steps"})
-    entry = make_entry(**OPTIONS)
+    sources.steps(1200)
+    entry = mock_config_entry
     with caplog.at_level(logging.WARNING):
         await setup_entry(hass, entry)
 
@@ -419,33 +416,25 @@ async def test_without_the_recorder_nothing_breaks(
     ]
 
 
+@pytest.mark.statistics(range(1, 6))
+@pytest.mark.entry(sources={"room_temperature": "sensor.room_temperature"})
 async def test_no_activity_source_no_backfill(
-    recorder_mock: Recorder,
     hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
+    statistics: range,
+    sources: Sources,
+    mock_config_entry: MockConfigEntry,
 ) -> None:
     """Without an activity counter there is nothing to backfill."""
-    freezer.move_to(NOW)
-    await _record(hass, range(1, 6))
-    hass.states.async_set("sensor.room", "22", {"unit_of_measurement": "°C"})
+    sources.room_temperature(22)
     with patch.object(backfill, "async_backfill", wraps=backfill.async_backfill) as spy:
-        entry = await setup_entry(hass, make_entry(room_temperature="sensor.room"))
+        entry = await setup_entry(hass, mock_config_entry)
     spy.assert_not_called()
     assert entry.runtime_data.engine.ledger.load_history(TODAY) == [None] * 27
 
 
-async def test_a_day_total_with_a_late_reset_is_replayed_like_live(
-    recorder_mock: Recorder,
-    hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
-) -> None:
+def _late_reset_rows() -> list[StatisticData]:
     """Garmin <= 1.0: state class `total` without last_reset (its change is negative
-    at each reset) keeping yesterday's value until its first sync at 08:00. Each day's
-    load is the day's highest total, never a negative change.
-    """
-    freezer.move_to(NOW)
+    at each reset) keeping yesterday's value until its first sync at 08:00."""
     rows: list[StatisticData] = []
     for n in range(4, 0, -1):
         previous = _steps(n + 1) if n < 4 else 0.0
@@ -455,25 +444,36 @@ async def test_a_day_total_with_a_late_reset_is_replayed_like_live(
             StatisticData(start=datetime.combine(_day(n), time(h), TZ), state=v, sum=v)
             for h, v in hours
         ]
-    await _set_up_with_rows(hass, rows)
+    return rows
 
+
+@pytest.mark.statistics(rows=_late_reset_rows())
+@pytest.mark.entry(states={"steps": 10})
+async def test_a_day_total_with_a_late_reset_is_replayed_like_live(
+    hass: HomeAssistant, statistics: None, init_integration: MockConfigEntry
+) -> None:
+    """Garmin <= 1.0 (`_late_reset_rows`): each day's load is the day's highest
+    total, never a negative change.
+    """
     assert _history(hass)[-4:] == [_steps(n) for n in range(4, 0, -1)]
 
 
+# A counter's hour with a negative change (a `total` that fell): 1000 at 09:00 (from
+# nothing), -600 at 10:00 (not counted), +500 at 11:00.
+NEGATIVE_CHANGE_ROWS = [
+    StatisticData(start=datetime.combine(_day(2), time(h), TZ), state=s, sum=s)
+    for h, s in ((9, 1000.0), (10, 400.0), (11, 900.0))
+]
+
+
+@pytest.mark.statistics(rows=NEGATIVE_CHANGE_ROWS)
+@pytest.mark.entry(
+    sources=OPTIONS | {"activity_counter": "cumulative"}, states={"steps": 10}
+)
 async def test_a_counters_negative_changes_count_nothing(
-    recorder_mock: Recorder,
-    hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
+    hass: HomeAssistant, statistics: None, init_integration: MockConfigEntry
 ) -> None:
     """A counter's hour with a negative change (a `total` that fell) adds nothing."""
-    freezer.move_to(NOW)
-    rows = [
-        StatisticData(start=datetime.combine(_day(2), time(h), TZ), state=s, sum=s)
-        for h, s in ((9, 1000.0), (10, 400.0), (11, 900.0))
-    ]
-    await _set_up_with_rows(hass, rows, activity_counter="cumulative")
-
     # change: 1000 (from nothing), -600 (not counted), +500.
     assert _history(hass)[-2] == 1500.0
 

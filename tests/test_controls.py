@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from typing import Any
-from zoneinfo import ZoneInfo
 
-from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
-TZ = ZoneInfo("Europe/Berlin")
-NOON = datetime(2026, 6, 16, 12, tzinfo=TZ)
+from .conftest import NOON
 
 
 async def _press(hass: HomeAssistant, entity_id: str) -> None:
@@ -22,22 +18,15 @@ async def _press(hass: HomeAssistant, entity_id: str) -> None:
     )
 
 
-@pytest.fixture
-def entry_options() -> dict[str, Any]:
-    """Alex has only a room temperature sensor."""
-    return {"room_temperature": "sensor.room_temperature"}
-
-
-@pytest.fixture
-def source_states() -> dict[str, float | str]:
-    """It shows 22 °C."""
-    return {"room_temperature": 22}
-
-
-@pytest.fixture(autouse=True)
-def _noon(berlin: None, freezer: FrozenDateTimeFactory) -> None:
-    """Alex is set up at noon, in Berlin."""
-    freezer.move_to(NOON)
+# Alex has only a room temperature sensor, at 22 °C, and is set up at noon, in Berlin.
+pytestmark = [
+    pytest.mark.entry(
+        sources={"room_temperature": "sensor.room_temperature"},
+        profile={},
+        states={"room_temperature": 22},
+    ),
+    pytest.mark.usefixtures("noon"),
+]
 
 
 async def test_defaults(hass: HomeAssistant, init_integration: MockConfigEntry) -> None:

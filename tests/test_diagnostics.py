@@ -19,7 +19,16 @@ from pytest_homeassistant_custom_component.components.diagnostics import (
 from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 
-from .conftest import ENTRY_ID, PERSON, Sources, make_entry, setup_entry
+from .conftest import (
+    ENTRY_ID,
+    PERSON,
+    Sources,
+    ledger_days,
+    ledger_file,
+    make_entry,
+    saved_ledger,
+    setup_entry,
+)
 
 TZ = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 6, 16, 12, 0, tzinfo=TZ)
@@ -36,17 +45,9 @@ def mock_config_entry() -> MockConfigEntry:
 @pytest.fixture
 def ledger(hass_storage: dict[str, Any]) -> None:
     """A saved ledger: five completed days and a stretch two days ago."""
-    days = [
-        {"day": (NOW - timedelta(days=n)).date().isoformat(), "load": 6000.0 + n}
-        for n in range(5, 0, -1)
-    ]
+    days = ledger_days(NOW.date(), {n: 6000.0 + n for n in range(1, 6)})
     days[-2]["stretches"] = [(NOW - timedelta(days=2)).isoformat()]
-    hass_storage[f"cramp_guard.{ENTRY_ID}"] = {
-        "version": 1,
-        "minor_version": 1,
-        "key": f"cramp_guard.{ENTRY_ID}",
-        "data": {"backfilled": True, "days": days, "counters": {}},
-    }
+    hass_storage[f"cramp_guard.{ENTRY_ID}"] = ledger_file(ENTRY_ID, saved_ledger(days))
 
 
 @pytest.mark.freeze_time(NOW)  # frozen before the client's access token is made

@@ -13,6 +13,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.cramp_guard.actions import async_log
 from custom_components.cramp_guard.engine import Engine
@@ -24,10 +25,9 @@ from custom_components.cramp_guard.pacing import (
     REFRESH_EVERY,
 )
 
-from .conftest import advance, make_entry, setup_entry
+from .conftest import NOON, advance, engine_named, engine_of, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")
-NOON = datetime(2026, 6, 16, 12, tzinfo=TZ)
 WATER_OPTIONS: dict[str, Any] = {
     "room_temperature": "sensor.room_temperature",
     "water": "sensor.water",
@@ -41,21 +41,20 @@ def _set(hass: HomeAssistant, entity_id: str, value: Any, unit: str | None) -> N
     hass.states.async_set(entity_id, str(value), attrs)
 
 
-def _engine(hass: HomeAssistant, name: str = "Alex") -> Engine:
-    entry = next(
-        e for e in hass.config_entries.async_entries("cramp_guard") if e.title == name
-    )
-    engine: Engine = entry.runtime_data.engine
-    return engine
+# `init_integration` here: Alex with a room temperature (22 °C) and a water counter
+# (800 mL today).
+pytestmark = pytest.mark.entry(
+    sources=WATER_OPTIONS, profile={}, states={"room_temperature": 22, "water": 800}
+)
 
 
-async def _water_person(hass: HomeAssistant, freezer: FrozenDateTimeFactory) -> Engine:
-    freezer.move_to(NOON)
-    _set(hass, "sensor.room_temperature", 22, "°C")
-    _set(hass, "sensor.water", 800, "mL")
-    await setup_entry(hass, make_entry(**WATER_OPTIONS))
-    await advance(hass, freezer, ASSESS_EVERY)
-    return _engine(hass)
+@pytest.fixture
+async def water_person(
+    hass: HomeAssistant, noon: FrozenDateTimeFactory, init_integration: MockConfigEntry
+) -> Engine:
+    """Alex's engine, set up at NOON, a minute later (assessed)."""
+    await advance(hass, noon, ASSESS_EVERY)
+    return engine_of(init_integration)
 
 
 @pytest.mark.parametrize(
@@ -77,11 +76,12 @@ async def test_bad_water_holds_what_was_counted_then_drops_it(
     state: str,
     unit: str,
     problem: str,
+    water_person: Engine,
 ) -> None:
     """A bad water state keeps today's water with a lower confidence; 3 h later the
     hydration factor is left out. One warning for the episode, one line on recovery.
     """
-    engine = await _water_person(hass, freezer)
+    engine = water_person
     before = engine.snapshot
     assert before is not None
     assert before.assessment.factors["hydration"].available
@@ -162,25 +162,27 @@ async def test_two_people_never_share_data(
 
     assert hass.states.get("sensor.alex_water_today").state == "1750"
     assert hass.states.get("sensor.sam_water_today").state == "200"
-    alex, sam = _engine(hass, "Alex"), _engine(hass, "Sam")
+    alex, sam = engine_named(hass, "Alex"), engine_named(hass, "Sam")
     assert alex.ledger is not sam.ledger
     assert alex.ledger.counters["water"].total == 1750
     assert sam.ledger.counters["water"].total == 200
 
 
+@pytest.mark.entry(states={})
 async def test_unload_leaves_no_listeners(
-    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant,
+    noon: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
 ) -> None:
     """After unload no bus listener, timer or entity callback of ours is left."""
-    freezer.move_to(NOON)
-    entry = await setup_entry(hass, make_entry(**WATER_OPTIONS))
+    entry = init_integration
     # Unload once so Home Assistant's own platforms are loaded before counting.
     assert await hass.config_entries.async_unload(entry.entry_id)
     await hass.async_block_till_done()
     before = hass.bus.async_listeners()
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
-    engine = _engine(hass)
+    engine = engine_named(hass)
     assert engine._listeners  # the entities follow the engine
 
     assert await hass.config_entries.async_unload(entry.entry_id)
@@ -203,7 +205,7 @@ async def test_workout_entity_defines_bouts(
     _set(hass, "input_boolean.workout", "on", None)
     await advance(hass, freezer, timedelta(minutes=45))
     assert hass.states.get(workout).state == "on"
-    engine = _engine(hass)
+    engine = engine_named(hass)
     assert engine.snapshot is not None
     [bout] = engine.snapshot.inputs.bouts
     assert bout.start == NOON
@@ -226,7 +228,7 @@ async def test_before_wake_the_model_sees_the_day_that_ended(
     _set(hass, "sensor.steps", 12000, "steps")
     options = {"activity": "sensor.steps", "activity_counter": "daily"}
     await setup_entry(hass, make_entry(**options))
-    engine = _engine(hass)
+    engine = engine_named(hass)
 
     await advance(hass, freezer, datetime(2026, 6, 17, 0, 30, tzinfo=TZ))
     _set(hass, "sensor.steps", 12040, "steps")  # a late sync, before the reset
@@ -273,7 +275,7 @@ async def test_a_single_record_is_left_out_with_one_warning(
     )
     hass.states.async_set("sensor.active_calories_burned", "80.0", attrs)
     await advance(hass, freezer, timedelta(minutes=1))
-    engine = _engine(hass)
+    engine = engine_named(hass)
     assert engine.readings["activity"].problem == "single_record"
     assert engine.ledger.days[NOON.date()].load is None
     warnings = [
@@ -285,16 +287,16 @@ async def test_a_single_record_is_left_out_with_one_warning(
     assert "single record" in warnings[0]
 
 
+@pytest.mark.entry(states={"room_temperature": 22, "water": "unavailable"})
 async def test_a_counter_that_never_reported_is_not_read_as_zero(
-    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    noon: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
 ) -> None:
     """Unavailable since setup: nothing was counted, so nothing is held as 0 mL."""
-    freezer.move_to(NOON)
-    _set(hass, "sensor.room_temperature", 22, "°C")
-    _set(hass, "sensor.water", "unavailable", "mL")
-    await setup_entry(hass, make_entry(**WATER_OPTIONS))
     await advance(hass, freezer, timedelta(minutes=1))
-    snapshot = _engine(hass).snapshot
+    snapshot = engine_named(hass).snapshot
     assert snapshot is not None
     assert snapshot.inputs.water_ml is None
     assert not snapshot.inputs.held
@@ -303,7 +305,10 @@ async def test_a_counter_that_never_reported_is_not_read_as_zero(
 
 
 async def test_assessments_follow_what_matters_not_every_change(
-    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant,
+    berlin: None,
+    freezer: FrozenDateTimeFactory,
+    water_person: Engine,
 ) -> None:
     """A source changing by what matters every 10 s: a short burst at once, then one
     assessment a minute. A small move (under Home Assistant's significant change,
@@ -311,7 +316,7 @@ async def test_assessments_follow_what_matters_not_every_change(
     attribute, never; after a quiet spell the next change is assessed at once again.
     Without changes, a refresh every 10 minutes.
     """
-    engine = await _water_person(hass, freezer)
+    engine = water_person
     assessed: list[datetime] = []
     engine.async_add_listener(lambda: assessed.append(engine.snapshot.inputs.now))
     await advance(hass, freezer, timedelta(minutes=5, seconds=40))  # off the tick
@@ -362,10 +367,13 @@ async def test_assessments_follow_what_matters_not_every_change(
 
 
 async def test_a_hand_log_is_assessed_at_once(
-    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant,
+    berlin: None,
+    freezer: FrozenDateTimeFactory,
+    water_person: Engine,
 ) -> None:
     """Whatever the sources did a moment ago, a glass logged shows at once."""
-    engine = await _water_person(hass, freezer)
+    engine = water_person
     _set(hass, "sensor.room_temperature", 23, "°C")
     await advance(hass, freezer, timedelta(seconds=1))
     async_log(engine, "water", {"amount": 250})
@@ -392,7 +400,7 @@ async def test_a_person_continues_another_ledger(
         "workout": "input_boolean.workout",
     }
     entry = await setup_entry(hass, make_entry(**options))
-    engine = _engine(hass)
+    engine = engine_named(hass)
     assert engine.snapshot.inputs.bouts == ()  # the morning's run is not known
 
     # The morning as another ledger saw it: a run 09:00-10:00, steps and water up to
@@ -423,17 +431,17 @@ async def test_a_person_continues_another_ledger(
 
 
 async def test_update_entity_assesses_now(
-    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant, noon: FrozenDateTimeFactory, water_person: Engine
 ) -> None:
     """`homeassistant.update_entity` on a sensor refreshes the engine (a
     DataUpdateCoordinator): a room 0.3 degC warmer, below what matters, is assessed
     at once when asked for, and the snapshot before stays what it was."""
     assert await async_setup_component(hass, "homeassistant", {})
-    engine = await _water_person(hass, freezer)
+    engine = water_person
     before = engine.snapshot
     assert before is not None
     _set(hass, "sensor.room_temperature", 22.3, "°C")
-    freezer.tick(timedelta(minutes=2))
+    noon.tick(timedelta(minutes=2))
     await hass.async_block_till_done()
     assert engine.snapshot is before  # not what matters: it waits for the refresh
 

@@ -16,6 +16,7 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.util.unit_conversion import VolumeConverter
 import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.cramp_guard.pacing import ASSESS_EVERY
 from custom_components.cramp_guard.risk import (
@@ -27,12 +28,16 @@ from custom_components.cramp_guard.risk import (
 )
 from custom_components.cramp_guard.snapshot import SCORE_HYSTERESIS
 
-from .conftest import PERSON, advance, make_entry, setup_entry
+from .conftest import (
+    Sources,
+    advance,
+    ledger_days,
+    saved_ledger,
+)
 
 TZ = ZoneInfo("Europe/Berlin")
 DAY = datetime(2026, 6, 16, tzinfo=TZ)
 HISTORY = [7000.0] * 27
-OPTIONS: dict[str, Any] = PERSON
 PROFILE = Profile(body_mass_kg=75.0, sex="male", wake=time(7), bed=time(22))
 
 
@@ -44,20 +49,6 @@ def _fl_oz(value: float) -> float:
     return VolumeConverter.convert(value, "fl. oz.", "mL")
 
 
-def _history_storage(entry_id: str) -> dict[str, Any]:
-    """A saved ledger with 27 completed days of 7000 steps."""
-    days = [
-        {"day": (DAY - timedelta(days=n)).date().isoformat(), "load": 7000.0}
-        for n in range(27, 0, -1)
-    ]
-    return {
-        "version": 1,
-        "minor_version": 1,
-        "key": f"cramp_guard.{entry_id}",
-        "data": {"backfilled": True, "days": days, "counters": {}},
-    }
-
-
 class Person:
     """Drives the source sensors through the day."""
 
@@ -67,12 +58,12 @@ class Person:
 
     async def at(self, when: datetime, **values: float) -> None:
         await advance(self.hass, self.freezer, when)
-        units = {"steps": "steps", "water": "fl. oz.", "room_temperature": "°C"}
-        units["room_humidity"] = "%"
+        sources = Sources(self.hass)
         for name, value in values.items():
-            self.hass.states.async_set(
-                f"sensor.{name}", str(value), {"unit_of_measurement": units[name]}
-            )
+            if name == "water":  # the water counter counts in fl. oz.
+                sources.water(value, "fl. oz.")
+            else:
+                sources.set(**{name: value})
         # A change a moment after an assessment is assessed a minute after it.
         await advance(self.hass, self.freezer, ASSESS_EVERY)
 
@@ -105,11 +96,18 @@ def _risk(hass: HomeAssistant) -> RiskInputs:
     return snapshot.inputs
 
 
-async def _setup(hass: HomeAssistant, hass_storage: dict[str, Any]) -> str:
-    entry = make_entry(**OPTIONS)
-    hass_storage[f"cramp_guard.{entry.entry_id}"] = _history_storage(entry.entry_id)
-    await setup_entry(hass, entry)
-    return entry.entry_id
+# `init_integration` here: Alex (PERSON), no source state yet, a saved ledger of 27
+# completed days of 7000 steps (HISTORY).
+pytestmark = pytest.mark.entry(
+    states={},
+    ledger=saved_ledger(ledger_days(DAY.date(), dict(enumerate(HISTORY, start=1)))),
+)
+
+
+@pytest.fixture
+def at_seven(berlin: None, freezer: FrozenDateTimeFactory) -> None:
+    """The day starts at 07:00, in Berlin."""
+    freezer.move_to(_at(7))
 
 
 async def _morning(person: Person) -> None:
@@ -154,13 +152,11 @@ async def _evening(hass: HomeAssistant, person: Person) -> None:
 
 async def test_scripted_day(
     hass: HomeAssistant,
-    berlin: None,
     freezer: FrozenDateTimeFactory,
-    hass_storage: dict[str, Any],
+    at_seven: None,
+    init_integration: MockConfigEntry,
 ) -> None:
     """The risk follows the day and equals assess() on the same inputs."""
-    freezer.move_to(_at(7))
-    await _setup(hass, hass_storage)
     person = Person(hass, freezer)
     await _morning(person)
 
@@ -190,14 +186,13 @@ async def test_scripted_day(
 @pytest.mark.parametrize("restart_at", [_at(12, 30), _at(16, 40)])
 async def test_restart_mid_day_loses_nothing(
     hass: HomeAssistant,
-    berlin: None,
     freezer: FrozenDateTimeFactory,
-    hass_storage: dict[str, Any],
+    at_seven: None,
+    init_integration: MockConfigEntry,
     restart_at: datetime,
 ) -> None:
     """Unload and set up again mid-day: the evening value is the same."""
-    freezer.move_to(_at(7))
-    entry_id = await _setup(hass, hass_storage)
+    entry_id = init_integration.entry_id
     person = Person(hass, freezer)
     await _morning(person)
     if restart_at < _at(16):

@@ -14,14 +14,13 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.storage import Store
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
+import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
     async_fire_time_changed,
 )
 
 from custom_components.cramp_guard.const import CONF_PERSON_NAME, DOMAIN
-
-from .conftest import make_entry, setup_entry
 
 
 async def test_setup_and_unload(
@@ -83,27 +82,27 @@ async def test_an_entry_of_a_newer_minor_version_is_set_up(
     assert (entry.minor_version, dict(entry.options)) == (3, {"glass_size": 300.0})
 
 
+@pytest.mark.entry(
+    sources={
+        "room_temperature": "sensor.room_temperature",
+        "water": "sensor.water",
+        "water_counter": "daily",
+        "water_unit": "mL",
+    },
+    profile={},
+    options={
+        "webhook_id": "cramp_guard_fifty",
+        "notify_targets": ["mobile_app_pixel"],
+    },
+    states={"room_temperature": 22, "water": 100},
+)
 async def test_fifty_reloads_leave_listeners_timers_and_tasks_as_before(
-    hass: HomeAssistant,
+    hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
     """50 unload/setup cycles (with a webhook, notify targets and sources changing in
     between): the bus listeners, the loop's timers and the tasks are as before, and
     the engine of each cycle was stopped."""
-    hass.states.async_set(
-        "sensor.room_temperature", "22", {"unit_of_measurement": "°C"}
-    )
-    hass.states.async_set("sensor.water", "100", {"unit_of_measurement": "mL"})
-    entry = await setup_entry(
-        hass,
-        make_entry(
-            room_temperature="sensor.room_temperature",
-            water="sensor.water",
-            water_counter="daily",
-            water_unit="mL",
-            webhook_id="cramp_guard_fifty",
-            notify_targets=["mobile_app_pixel"],
-        ),
-    )
+    entry = init_integration
     # Once, so Home Assistant's own platforms are loaded before counting.
     assert await hass.config_entries.async_unload(entry.entry_id)
     await hass.async_block_till_done()

@@ -17,6 +17,7 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.ledger import Ledger
@@ -25,8 +26,6 @@ from custom_components.cramp_guard.ledger_store import (
     async_keep_aside,
     ledger_store,
 )
-
-from .conftest import make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")
 KEY = "cramp_guard.entry1"
@@ -197,13 +196,12 @@ async def test_an_unusable_file_is_moved_aside(hass: HomeAssistant) -> None:
     assert (await async_keep_aside(hass, store, "gone")).kept_as == str(path)
 
 
+@pytest.mark.entry(sources={}, profile={}, states={}, ledger={"days": "garbage"})
 async def test_an_entry_with_a_bad_ledger_starts(
-    hass: HomeAssistant, hass_storage: dict[str, Any]
+    hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
     """The entry is set up (not a setup error) and its repair is raised."""
-    entry = make_entry()
-    hass_storage[f"cramp_guard.{entry.entry_id}"] = _file({"days": "garbage"})
-    await setup_entry(hass, entry)
+    entry = init_integration
     assert entry.state is ConfigEntryState.LOADED
     assert _issue(hass, entry.entry_id) is not None
     assert hass.states.get("sensor.alex_water_today") is not None

@@ -26,7 +26,7 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.translation import async_get_translations
 from homeassistant.setup import async_setup_component
-from homeassistant.util import dt as dt_util, slugify
+from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -36,7 +36,7 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 
 from custom_components.cramp_guard import actions, notifier
-from custom_components.cramp_guard.const import CONF_PERSON_NAME, DOMAIN
+from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.messages import Message
 from custom_components.cramp_guard.notifier import (
     EVENT_ACTION,
@@ -47,7 +47,17 @@ from custom_components.cramp_guard.notifier import (
 from custom_components.cramp_guard.prompts import Prompter, async_remove_store
 from custom_components.cramp_guard.texts import load_texts
 
-from .conftest import PERSON, advance, setup_entry
+from .conftest import (
+    PERSON,
+    Sources,
+    advance,
+    ledger_days,
+    ledger_file,
+    make_entry,
+    saved_ledger,
+    setup_entry,
+    storage_file,
+)
 
 TZ = ZoneInfo("Europe/Berlin")
 DAY = datetime(2026, 6, 16, tzinfo=TZ)
@@ -59,8 +69,6 @@ HARD_DAY: dict[str, Any] = PERSON | {
     "notify_targets": ["mobile_app_pixel"],
 }
 SIMPLE: dict[str, Any] = {"room_temperature": "sensor.room_temperature"}
-UNITS = {"steps": "steps", "water": "mL", "room_temperature": "°C"}
-UNITS["room_humidity"] = "%"
 
 
 def at(hour: int, minute: int = 0, day: datetime = DAY) -> datetime:
@@ -68,48 +76,23 @@ def at(hour: int, minute: int = 0, day: datetime = DAY) -> datetime:
     return day.replace(hour=hour, minute=minute)
 
 
-def _entry(name: str, entry_id: str, **options: Any) -> MockConfigEntry:
-    """A person's entry with a fixed id (it is in tags and action ids)."""
-    return MockConfigEntry(
-        domain=DOMAIN,
-        title=name,
-        unique_id=slugify(name),
-        entry_id=entry_id,
-        data={CONF_PERSON_NAME: name},
-        options=options,
+def _history(hass_storage: dict[str, Any], entry_id: str) -> None:
+    """A saved ledger with 27 completed days of 7000 steps."""
+    loads = dict.fromkeys(range(1, 28), 7000.0)
+    hass_storage[f"cramp_guard.{entry_id}"] = ledger_file(
+        entry_id, saved_ledger(ledger_days(DAY.date(), loads))
     )
 
 
-def _sources(hass: HomeAssistant, **values: float) -> None:
-    for name, value in values.items():
-        hass.states.async_set(
-            f"sensor.{name}", str(value), {"unit_of_measurement": UNITS[name]}
-        )
-
-
-def _history(hass_storage: dict[str, Any], entry_id: str) -> None:
-    """A saved ledger with 27 completed days of 7000 steps."""
-    days = [
-        {"day": (DAY - timedelta(days=n)).date().isoformat(), "load": 7000.0}
-        for n in range(27, 0, -1)
-    ]
-    hass_storage[f"cramp_guard.{entry_id}"] = {
-        "version": 1,
-        "minor_version": 1,
-        "key": f"cramp_guard.{entry_id}",
-        "data": {"backfilled": True, "days": days, "counters": {}},
-    }
+def _prompts_file(hass_storage: dict[str, Any], entry_id: str, data: Any) -> None:
+    """The prompts store of a person, saved with this data."""
+    key = f"{DOMAIN}.{entry_id}.prompts"
+    hass_storage[key] = storage_file(key, data)
 
 
 def _added_at(hass_storage: dict[str, Any], entry_id: str, when: datetime) -> None:
     """A person first set up at `when` (the prompts store keeps the moment)."""
-    key = f"{DOMAIN}.{entry_id}.prompts"
-    hass_storage[key] = {
-        "version": 1,
-        "minor_version": 1,
-        "key": key,
-        "data": {"state": {"set_up_at": when.isoformat()}},
-    }
+    _prompts_file(hass_storage, entry_id, {"state": {"set_up_at": when.isoformat()}})
 
 
 @dataclass
@@ -267,9 +250,9 @@ async def test_a_hard_day(
     risk once the level is below high.
     """
     clock.freezer.move_to(at(6, 55))
-    entry = _entry("Alex", ALEX, **HARD_DAY)
+    entry = make_entry("Alex", entry_id=ALEX, **HARD_DAY)
     _history(hass_storage, ALEX)
-    _sources(hass, steps=0, room_temperature=22, room_humidity=50, water=0)
+    Sources(hass).set(steps=0, room_temperature=22, room_humidity=50, water=0)
     await setup_entry(hass, entry)
     await hass.services.async_call(
         "number",
@@ -304,8 +287,8 @@ async def test_a_hard_day(
         steps += 800 if at(16) < now <= at(17, 15) else 25 if now <= at(16) else 0
         water = (morning | (after_tap if tapped else {})).get(now, water)
         if now == at(14):
-            _sources(hass, room_temperature=29, room_humidity=55)
-        _sources(hass, steps=steps, water=water)
+            Sources(hass).set(room_temperature=29, room_humidity=55)
+        Sources(hass).set(steps=steps, water=water)
         arrived = await clock.to(now)
         assessment = engine.snapshot.assessment
         if assessment.level in ("high", "very_high") and not high_seen:
@@ -366,9 +349,12 @@ async def test_restart_around_the_reminder(
 ) -> None:
     """The reminder at 19:00 comes once, late within 2 h, never twice."""
     clock.freezer.move_to(at(12))
-    _sources(hass, room_temperature=21)
+    Sources(hass).set(room_temperature=21)
     entry = await setup_entry(
-        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+        hass,
+        make_entry(
+            "Alex", entry_id=ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"]
+        ),
     )
     await _set_reminder(hass, "alex", "19:00:00")
     await clock.to(at(18, 50))
@@ -409,9 +395,12 @@ async def test_dst_day_sends_the_reminder_once(
     await hass.config.async_set_time_zone(zone)
     start = day.replace(tzinfo=ZoneInfo(zone)) - timedelta(hours=3)  # 21:00 before
     clock.freezer.move_to(start)
-    _sources(hass, room_temperature=21)
+    Sources(hass).set(room_temperature=21)
     await setup_entry(
-        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+        hass,
+        make_entry(
+            "Alex", entry_id=ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"]
+        ),
     )
     local = day.replace(tzinfo=ZoneInfo(zone))
     await _log_water(hass, 400)
@@ -472,9 +461,12 @@ async def test_a_time_zone_change_keeps_one_reminder_a_day(
     reminder follows the new local clock, at most once per local date, and the
     water logged that day stays that day's."""
     clock.freezer.move_to(at(9))
-    _sources(hass, room_temperature=21)
+    Sources(hass).set(room_temperature=21)
     await setup_entry(
-        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+        hass,
+        make_entry(
+            "Alex", entry_id=ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"]
+        ),
     )
     await clock.walk(at(10), STEP)
     await _log_water(hass, 300)
@@ -498,12 +490,16 @@ async def test_two_people_with_separate_targets(
     """Each person's prompts go to their phone, and each tap to its person."""
     clock.phone("mobile_app_iphone")
     clock.freezer.move_to(at(12))
-    _sources(hass, room_temperature=21)
+    Sources(hass).set(room_temperature=21)
     alex = await setup_entry(
-        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+        hass,
+        make_entry(
+            "Alex", entry_id=ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"]
+        ),
     )
     sam = await setup_entry(
-        hass, _entry("Sam", SAM, **SIMPLE, notify_targets=["mobile_app_iphone"])
+        hass,
+        make_entry("Sam", entry_id=SAM, **SIMPLE, notify_targets=["mobile_app_iphone"]),
     )
 
     arrived = await clock.walk(at(20, 30), timedelta(minutes=10))
@@ -537,9 +533,9 @@ async def test_taps_for_unknown_or_unloaded_entries_are_ignored(
     """One debug line for a tap nobody owns, none for other integrations' taps."""
     caplog.set_level(logging.DEBUG, logger=LOGGER)
     clock.freezer.move_to(at(12))
-    _sources(hass, room_temperature=21)
-    alex = await setup_entry(hass, _entry("Alex", ALEX, **SIMPLE))
-    sam = await setup_entry(hass, _entry("Sam", SAM, **SIMPLE))
+    Sources(hass).set(room_temperature=21)
+    alex = await setup_entry(hass, make_entry("Alex", entry_id=ALEX, **SIMPLE))
+    sam = await setup_entry(hass, make_entry("Sam", entry_id=SAM, **SIMPLE))
 
     def lines(text: str) -> list[str]:
         return [r.getMessage() for r in caplog.records if text in r.getMessage()]
@@ -568,10 +564,13 @@ async def test_hydration_actions(
 ) -> None:
     """ "Snooze 1 h" holds the next prompt back; "+1 glass" logs the glass size."""
     clock.freezer.move_to(at(11, 30))  # added at 11:30: quiet until 12:00
-    _sources(hass, room_temperature=21, water=0)
+    Sources(hass).set(room_temperature=21, water=0)
     options = {**SIMPLE, "water": "sensor.water", "water_unit": "mL"}
     await setup_entry(
-        hass, _entry("Alex", ALEX, **options, notify_targets=["mobile_app_pixel"])
+        hass,
+        make_entry(
+            "Alex", entry_id=ALEX, **options, notify_targets=["mobile_app_pixel"]
+        ),
     )
     arrived = await clock.to(at(12, 1))
     assert [(s.at, s.kind) for s in arrived] == [(at(12, 1), "hydration")]
@@ -612,9 +611,11 @@ async def test_water_logged_clears_the_hydration_prompt(
     clock.phone("family")
     clock.freezer.move_to(at(11))
     _added_at(hass_storage, ALEX, at(7))
-    _sources(hass, room_temperature=21, water=0)
+    Sources(hass).set(room_temperature=21, water=0)
     targets = ["mobile_app_pixel", "family", "mobile_app_gone"]
-    await setup_entry(hass, _entry("Alex", ALEX, **WATER, notify_targets=targets))
+    await setup_entry(
+        hass, make_entry("Alex", entry_id=ALEX, **WATER, notify_targets=targets)
+    )
     arrived = await clock.to(timedelta(minutes=1))
     assert [(s.target, s.kind) for s in arrived] == [
         ("mobile_app_pixel", "hydration"),
@@ -646,9 +647,12 @@ async def test_a_stretch_clears_the_evening_reminder(
     "Done") clears it on the phone, once."""
     clock.freezer.move_to(at(19))
     _added_at(hass_storage, ALEX, at(7))
-    _sources(hass, room_temperature=21)
+    Sources(hass).set(room_temperature=21)
     await setup_entry(
-        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+        hass,
+        make_entry(
+            "Alex", entry_id=ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"]
+        ),
     )
     arrived = await clock.walk(at(20, 30), STEP)
     assert [(s.at, s.kind) for s in arrived] == [(at(20, 30), "evening")]
@@ -678,10 +682,12 @@ async def test_risk_back_below_high_clears_the_alert(
     Hot again (not re-armed, so no new alert): nothing to clear twice."""
     clock.freezer.move_to(at(15))
     _added_at(hass_storage, ALEX, at(7))
-    _sources(hass, room_temperature=34, room_humidity=70, water=0)
+    Sources(hass).set(room_temperature=34, room_humidity=70, water=0)
     options = {**WATER, "room_humidity": "sensor.room_humidity"}
     targets = ["mobile_app_pixel", "persistent_notification"]
-    await setup_entry(hass, _entry("Alex", ALEX, **options, notify_targets=targets))
+    await setup_entry(
+        hass, make_entry("Alex", entry_id=ALEX, **options, notify_targets=targets)
+    )
     assert [s.kind for s in clock.note()] == ["hydration"]  # no water: behind, stays
     await hass.services.async_call(
         "button", "press", {"entity_id": "button.alex_log_cramp"}, blocking=True
@@ -692,14 +698,14 @@ async def test_risk_back_below_high_clears_the_alert(
     assert [i for _, i, _ in clock.persistent][-1] == tag
 
     await clock.to(at(15, 20))
-    _sources(hass, room_temperature=21, room_humidity=50)
+    Sources(hass).set(room_temperature=21, room_humidity=50)
     await clock.to(timedelta(minutes=1))
     assert _state(hass, "sensor.alex_risk_level") == "moderate"
     assert [(s.at, s.data) for s in clock.cleared] == [
         (at(15, 21), _clear("high_risk"))
     ]
     assert clock.dismissed == [(at(15, 21), tag)]
-    _sources(hass, room_temperature=34, room_humidity=70)
+    Sources(hass).set(room_temperature=34, room_humidity=70)
     assert await clock.walk(at(16), STEP) == []
     assert len(clock.cleared) == 1
 
@@ -710,9 +716,10 @@ async def test_a_new_person_gets_no_prompt_in_the_first_30_minutes(
     """Added at noon with no water logged: far behind, but nothing until 12:30 - a
     reload at 12:15 does not start the quiet period again - then the prompt."""
     clock.freezer.move_to(at(12))
-    _sources(hass, room_temperature=21, water=0)
+    Sources(hass).set(room_temperature=21, water=0)
     entry = await setup_entry(
-        hass, _entry("Alex", ALEX, **WATER, notify_targets=["mobile_app_pixel"])
+        hass,
+        make_entry("Alex", entry_id=ALEX, **WATER, notify_targets=["mobile_app_pixel"]),
     )
     saved = hass_storage[f"cramp_guard.{ALEX}.prompts"]["data"]["state"]
     assert saved["set_up_at"] == at(12).isoformat()
@@ -730,9 +737,12 @@ async def test_the_evening_reminder_waits_for_the_quiet_period(
 ) -> None:
     """Added at 20:20: the 20:30 reminder comes at 20:50, within its late window."""
     clock.freezer.move_to(at(20, 20))
-    _sources(hass, room_temperature=21)
+    Sources(hass).set(room_temperature=21)
     await setup_entry(
-        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+        hass,
+        make_entry(
+            "Alex", entry_id=ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"]
+        ),
     )
     arrived = await clock.walk(at(21, 30), timedelta(minutes=1))
     assert [(s.at, s.kind) for s in arrived] == [(at(20, 50), "evening")]
@@ -745,9 +755,10 @@ async def test_a_restart_keeps_the_shown_prompts(
     prompt is cleared as the entry is back (the shown prompts are stored), once."""
     clock.freezer.move_to(at(12))
     _added_at(hass_storage, ALEX, at(7))
-    _sources(hass, room_temperature=21, water=0)
+    Sources(hass).set(room_temperature=21, water=0)
     entry = await setup_entry(
-        hass, _entry("Alex", ALEX, **WATER, notify_targets=["mobile_app_pixel"])
+        hass,
+        make_entry("Alex", entry_id=ALEX, **WATER, notify_targets=["mobile_app_pixel"]),
     )
     assert [s.kind for s in clock.note()] == ["hydration"]
     await clock.to(at(12, 10))
@@ -756,7 +767,7 @@ async def test_a_restart_keeps_the_shown_prompts(
     assert saved["shown"] == {"hydration": at(12).isoformat()}
 
     await clock.to(at(12, 30))
-    _sources(hass, water=1500)
+    Sources(hass).set(water=1500)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     assert clock.note() == []
@@ -778,9 +789,10 @@ async def test_a_prompt_due_again_replaces_yesterdays(
     that could race it; yesterday's evening reminder is cleared."""
     clock.freezer.move_to(at(12))
     _added_at(hass_storage, ALEX, at(7))
-    _sources(hass, room_temperature=21, water=0)
+    Sources(hass).set(room_temperature=21, water=0)
     entry = await setup_entry(
-        hass, _entry("Alex", ALEX, **WATER, notify_targets=["mobile_app_pixel"])
+        hass,
+        make_entry("Alex", entry_id=ALEX, **WATER, notify_targets=["mobile_app_pixel"]),
     )
     assert [s.kind for s in clock.note()] == ["hydration"]
     assert "evening" in {s.kind for s in await clock.to(at(21))}
@@ -849,9 +861,12 @@ async def test_switch_and_snooze_silence_prompts(
     The next day, a snooze over the reminder time drops it.
     """
     clock.freezer.move_to(at(12))
-    _sources(hass, room_temperature=21)
+    Sources(hass).set(room_temperature=21)
     entry = await setup_entry(
-        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+        hass,
+        make_entry(
+            "Alex", entry_id=ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"]
+        ),
     )
     await hass.services.async_call(
         "switch", "turn_off", {"entity_id": "switch.alex_reminders"}, blocking=True
@@ -879,8 +894,8 @@ async def test_send_stretch_reminder_counts_as_todays(
 ) -> None:
     """Sent on request at 19:00 (as a persistent notification by default)."""
     clock.freezer.move_to(at(12))
-    _sources(hass, room_temperature=21)
-    entry = await setup_entry(hass, _entry("Alex", ALEX, **SIMPLE))
+    Sources(hass).set(room_temperature=21)
+    entry = await setup_entry(hass, make_entry("Alex", entry_id=ALEX, **SIMPLE))
     await clock.to(at(19))
     await _prompter(entry).async_send_stretch_reminder()
     await clock.walk(at(21, 50), timedelta(minutes=10))
@@ -899,16 +914,14 @@ async def test_prompts_wait_until_home_assistant_has_started(
     """Booting at 20:45 after being down at 20:30: the phone's notify service is
     not there yet. The late reminder goes to the phone once Home Assistant runs."""
     clock.freezer.move_to(at(20, 45))
-    hass_storage[f"cramp_guard.{ALEX}.prompts"] = {
-        "version": 1,
-        "minor_version": 1,
-        "key": f"cramp_guard.{ALEX}.prompts",
-        "data": {"state": {"day": DAY.date().isoformat()}},
-    }
+    _prompts_file(hass_storage, ALEX, {"state": {"day": DAY.date().isoformat()}})
     hass.set_state(CoreState.not_running)
-    _sources(hass, room_temperature=21)
+    Sources(hass).set(room_temperature=21)
     await setup_entry(
-        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_phone"])
+        hass,
+        make_entry(
+            "Alex", entry_id=ALEX, **SIMPLE, notify_targets=["mobile_app_phone"]
+        ),
     )
     assert clock.note() == []
     clock.phone("mobile_app_phone")
@@ -934,8 +947,8 @@ async def test_frequent_cramps_raise_advice_that_goes_away(
     Two night cramps in 7 days raise it too.
     """
     clock.freezer.move_to(at(12))
-    _sources(hass, room_temperature=21)
-    entry = await setup_entry(hass, _entry("Alex", ALEX, **SIMPLE))
+    Sources(hass).set(room_temperature=21)
+    entry = await setup_entry(hass, make_entry("Alex", entry_id=ALEX, **SIMPLE))
     issue_id = f"frequent_cramps_{ALEX}"
     for _ in range(2):
         await hass.services.async_call(
@@ -998,9 +1011,11 @@ async def test_payloads_per_kind_of_target(hass: HomeAssistant, clock: Clock) ->
     persistent notification replaces the previous one of its kind."""
     clock.phone("family")
     clock.freezer.move_to(at(12))
-    _sources(hass, room_temperature=21)
+    Sources(hass).set(room_temperature=21)
     targets = ["mobile_app_pixel", "family", "persistent_notification"]
-    await setup_entry(hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=targets))
+    await setup_entry(
+        hass, make_entry("Alex", entry_id=ALEX, **SIMPLE, notify_targets=targets)
+    )
     arrived = await clock.walk(at(20, 30), timedelta(minutes=30))
     assert {s.target: s.data["data"] for s in arrived} == {
         "mobile_app_pixel": {
@@ -1037,10 +1052,10 @@ async def test_broken_target(
     assert await async_setup_component(hass, "repairs", {})
     assert await async_setup_component(hass, "notify", {})
     _added_at(hass_storage, ALEX, at(19))  # not in its quiet period at 20:30
-    _sources(hass, room_temperature=21)
+    Sources(hass).set(room_temperature=21)
     targets = ["mobile_app_gone", "mobile_app_pixel"]
     entry = await setup_entry(
-        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=targets)
+        hass, make_entry("Alex", entry_id=ALEX, **SIMPLE, notify_targets=targets)
     )
     prompter = _prompter(entry)
     issue_id = f"broken_notify_target_{ALEX}_mobile_app_gone"
@@ -1106,9 +1121,12 @@ async def test_target_that_raises_and_recovers(
     """A target that raises: fallback and issue; once it works, the issue goes."""
     clock.phone("mobile_app_pixel", raise_exception=HomeAssistantError("push failed"))
     clock.freezer.move_to(at(19))
-    _sources(hass, room_temperature=21)
+    Sources(hass).set(room_temperature=21)
     entry = await setup_entry(
-        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+        hass,
+        make_entry(
+            "Alex", entry_id=ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"]
+        ),
     )
     issue_id = f"broken_notify_target_{ALEX}_mobile_app_pixel"
     await _prompter(entry).async_send_stretch_reminder()
@@ -1154,10 +1172,10 @@ async def test_target_that_hangs_is_cut_off(
 
     hass.services.async_register("notify", "mobile_app_stuck", hang)
     clock.freezer.move_to(at(19))
-    _sources(hass, room_temperature=21)
+    Sources(hass).set(room_temperature=21)
     targets = ["mobile_app_stuck", "mobile_app_pixel"]
     entry = await setup_entry(
-        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=targets)
+        hass, make_entry("Alex", entry_id=ALEX, **SIMPLE, notify_targets=targets)
     )
     for _ in range(2):
         sending = hass.async_create_background_task(
@@ -1187,9 +1205,12 @@ async def test_fix_flow_edge_cases(
 ) -> None:
     """The target already taken out: the choice is added. Entry gone: abort."""
     assert await async_setup_component(hass, "repairs", {})
-    _sources(hass, room_temperature=21)
+    Sources(hass).set(room_temperature=21)
     entry = await setup_entry(
-        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+        hass,
+        make_entry(
+            "Alex", entry_id=ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"]
+        ),
     )
     data = {"entry_id": ALEX, "target": "mobile_app_gone"}
     issue_id = f"broken_notify_target_{ALEX}_mobile_app_gone"
@@ -1248,8 +1269,8 @@ async def test_the_glass_size_is_the_numbers(hass: HomeAssistant, clock: Clock) 
     """The Glass size number is the one place the glass size is set: kept across
     reloads and a change of the options, and what a "+1 glass" tap logs."""
     clock.freezer.move_to(at(12))
-    _sources(hass, room_temperature=21)
-    entry = await setup_entry(hass, _entry("Alex", ALEX, **SIMPLE))
+    Sources(hass).set(room_temperature=21)
+    entry = await setup_entry(hass, make_entry("Alex", entry_id=ALEX, **SIMPLE))
     assert entry.minor_version == 2
     await hass.services.async_call(
         "number",
@@ -1299,18 +1320,19 @@ async def test_an_entry_before_1_2_keeps_its_glass_size(
     """Migration: the glass size leaves the options for the preferences, with the
     size the person last set, wherever they set it; the rest is kept."""
     clock.freezer.move_to(at(12))
-    _sources(hass, room_temperature=21)
+    Sources(hass).set(room_temperature=21)
     if stored is not None:
-        hass_storage[f"{DOMAIN}.{ALEX}.prompts"] = {
-            "version": 1,
-            "minor_version": 1,
-            "key": f"{DOMAIN}.{ALEX}.prompts",
-            "data": {
+        _prompts_file(
+            hass_storage,
+            ALEX,
+            {
                 "prefs": stored,
                 "state": {"day": DAY.date().isoformat(), "hydration_sent_today": 2},
             },
-        }
-    entry = await setup_entry(hass, _entry("Alex", ALEX, **SIMPLE, glass_size=400))
+        )
+    entry = await setup_entry(
+        hass, make_entry("Alex", entry_id=ALEX, **SIMPLE, glass_size=400)
+    )
 
     assert (entry.version, entry.minor_version) == (1, 2)
     assert entry.options == SIMPLE
@@ -1329,9 +1351,12 @@ async def test_prompts_speak_home_assistants_language(
     """With Home Assistant in German, the reminder and its buttons are German."""
     hass.config.language = "de"
     clock.freezer.move_to(at(19))
-    _sources(hass, room_temperature=21)
+    Sources(hass).set(room_temperature=21)
     entry = await setup_entry(
-        hass, _entry("Alex", ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"])
+        hass,
+        make_entry(
+            "Alex", entry_id=ALEX, **SIMPLE, notify_targets=["mobile_app_pixel"]
+        ),
     )
     await _prompter(entry).async_send_stretch_reminder()
     await hass.async_block_till_done()

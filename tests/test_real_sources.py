@@ -28,10 +28,9 @@ from homeassistant.util.unit_conversion import VolumeConverter
 import pytest
 
 from custom_components.cramp_guard.const import DOMAIN
-from custom_components.cramp_guard.engine import Engine
 from custom_components.cramp_guard.flow_schemas import sectioned
 
-from .conftest import advance
+from .conftest import advance, engine_named
 
 TZ = ZoneInfo("Europe/Berlin")
 D1 = date(2026, 6, 16)
@@ -469,24 +468,18 @@ async def _add_person(hass: HomeAssistant, row: Row) -> tuple[str, dict[str, Any
     return result["result"].entry_id, preselected
 
 
-def _engine(hass: HomeAssistant) -> Engine:
-    entry = hass.config_entries.async_entries(DOMAIN)[0]
-    engine: Engine = entry.runtime_data.engine
-    return engine
-
-
 def _today(hass: HomeAssistant, row: Row) -> float | None:
     """What the person's entities say of today: Water today, or the day's load."""
     if row.source == "water":
         state = hass.states.get("sensor.alex_water_today").state
         return None if state in ("unknown", "unavailable") else float(state)
-    snapshot = _engine(hass).snapshot
+    snapshot = engine_named(hass).snapshot
     assert snapshot is not None
     return snapshot.inputs.load_today
 
 
 def _ledger(hass: HomeAssistant, row: Row, day: date) -> float | None:
-    record = _engine(hass).ledger.days[day]
+    record = engine_named(hass).ledger.days[day]
     return record.water_ml if row.source == "water" else record.load
 
 

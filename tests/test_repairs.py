@@ -27,12 +27,19 @@ from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.health import MISSING_GRACE_SECONDS
 
-from .conftest import SOURCES, advance, make_entry, setup_entry
+from .conftest import SOURCES, Sources, advance, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 6, 16, 12, 0, tzinfo=TZ)
 OPTIONS: dict[str, Any] = {k: v for k, v in SOURCES.items() if k != "room_humidity"}
 LOGGER = "custom_components.cramp_guard"
+USABLE_STATES: dict[str, float] = {
+    "steps": 1200,
+    "room_temperature": 22.5,
+    "water": 500,
+}
+# `init_integration` here: Alex with OPTIONS, every source usable unless marked.
+pytestmark = pytest.mark.entry(sources=OPTIONS, profile={}, states=USABLE_STATES)
 
 
 def _issue_id(entry: MockConfigEntry, key: str) -> str:
@@ -41,14 +48,12 @@ def _issue_id(entry: MockConfigEntry, key: str) -> str:
 
 def _set_sources(hass: HomeAssistant, *skip: str) -> None:
     """Give every source of OPTIONS a usable state, except those in `skip`."""
-    states = {
-        "sensor.steps": ("1200", "steps"),
-        "sensor.room_temperature": ("22.5", "°C"),
-        "sensor.water": ("500", "mL"),
-    }
-    for entity_id, (state, unit) in states.items():
-        if entity_id not in skip:
-            hass.states.async_set(entity_id, state, {"unit_of_measurement": unit})
+    Sources(hass).set(**_usable(*skip))
+
+
+def _usable(*skip: str) -> dict[str, float]:
+    """Usable states of the sources of OPTIONS, except those in `skip`."""
+    return {n: v for n, v in USABLE_STATES.items() if f"sensor.{n}" not in skip}
 
 
 def _warnings(caplog: pytest.LogCaptureFixture, entity_id: str) -> list[str]:
@@ -82,16 +87,16 @@ async def _fix_step(client: Any, flow_id: str, data: dict[str, Any]) -> dict[str
 # -- while Home Assistant is running --------------------------------------------------
 
 
+@pytest.mark.entry(states=_usable("sensor.water"))
 async def test_missing_source_raises_a_fixable_issue(
     hass: HomeAssistant,
-    berlin: None,
     freezer: FrozenDateTimeFactory,
     issue_registry: ir.IssueRegistry,
+    noon: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
 ) -> None:
     """A source that does not exist raises the issue; it goes when it is back."""
-    freezer.move_to(NOW)
-    _set_sources(hass, "sensor.water")
-    entry = await setup_entry(hass, make_entry(**OPTIONS))
+    entry = init_integration
 
     assert _our_issues(issue_registry) == {_issue_id(entry, "water")}
     issue = issue_registry.async_get_issue(DOMAIN, _issue_id(entry, "water"))
@@ -135,17 +140,16 @@ async def test_unavailable_source_is_not_a_missing_source(
 
 async def test_source_removed_while_running_raises_the_issue(
     hass: HomeAssistant,
-    berlin: None,
     freezer: FrozenDateTimeFactory,
     issue_registry: ir.IssueRegistry,
+    noon: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
 ) -> None:
     """A source entity that disappears (removed, renamed) raises the issue too.
 
     The grace period is allowed for: the issue must be there once it has passed.
     """
-    freezer.move_to(NOW)
-    _set_sources(hass)
-    entry = await setup_entry(hass, make_entry(**OPTIONS))
+    entry = init_integration
     assert not _our_issues(issue_registry)
 
     hass.states.async_remove("sensor.room_temperature")
@@ -267,16 +271,15 @@ async def test_fix_flow_aborts_when_the_entry_was_removed(
     assert result["reason"] == "entry_removed"
 
 
+@pytest.mark.entry(states=_usable("sensor.water"))
 async def test_removing_the_entry_removes_its_issues(
     hass: HomeAssistant,
-    berlin: None,
-    freezer: FrozenDateTimeFactory,
     issue_registry: ir.IssueRegistry,
+    noon: FrozenDateTimeFactory,
+    init_integration: MockConfigEntry,
 ) -> None:
     """No issue outlives its entry."""
-    freezer.move_to(NOW)
-    _set_sources(hass, "sensor.water")
-    entry = await setup_entry(hass, make_entry(**OPTIONS))
+    entry = init_integration
     assert _our_issues(issue_registry) == {_issue_id(entry, "water")}
     await hass.config_entries.async_remove(entry.entry_id)
     await hass.async_block_till_done()

@@ -26,7 +26,7 @@ import pytest
 from custom_components.cramp_guard.actions import async_log
 from custom_components.cramp_guard.pacing import REFRESH_EVERY
 
-from .conftest import PERSON, advance, make_entry, setup_entry
+from .conftest import PERSON, UNITS, Sources, advance, make_entry, setup_entry
 
 TZ = ZoneInfo("Europe/Berlin")
 DAY = datetime(2026, 6, 16, tzinfo=TZ)
@@ -63,14 +63,6 @@ def script() -> list[tuple[datetime, dict[str, float]]]:
     return plan
 
 
-UNITS = {
-    "steps": "steps",
-    "water": "mL",
-    "room_temperature": "°C",
-    "room_humidity": "%",
-}
-
-
 async def _play(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory, restart_at: datetime | None
 ) -> tuple[dict[str, Any], int, list[tuple[datetime, str]]]:
@@ -85,8 +77,8 @@ async def _play(
         sent.append((dt_util.now(), f"cleared {kind}" if cleared else kind))
 
     hass.services.async_register("notify", "mobile_app_pixel", phone)
-    for name, unit in UNITS.items():
-        hass.states.async_set(f"sensor.{name}", "0", {"unit_of_measurement": unit})
+    sources = Sources(hass)
+    sources.set(**dict.fromkeys(UNITS, 0))
     entry = await setup_entry(
         hass, make_entry(**PERSON, notify_targets=["mobile_app_pixel"])
     )
@@ -97,10 +89,7 @@ async def _play(
             assert await hass.config_entries.async_reload(entry.entry_id)
             await hass.async_block_till_done()
         await advance(hass, freezer, when)
-        for name, value in values.items():
-            hass.states.async_set(
-                f"sensor.{name}", str(value), {"unit_of_measurement": UNITS[name]}
-            )
+        sources.set(**values)
         if when >= _at(19, 10) and not stretched:
             stretched = True
             async_log(entry.runtime_data.engine, "stretch", {})

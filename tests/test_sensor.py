@@ -4,9 +4,8 @@ they are written only when what they show changes."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.const import EVENT_STATE_CHANGED, EVENT_STATE_REPORTED
@@ -26,26 +25,16 @@ from custom_components.cramp_guard.risk import Assessment, Profile, RiskInputs, 
 from custom_components.cramp_guard.sensor import CrampGuardSensor
 from custom_components.cramp_guard.snapshot import settled
 
-from .conftest import SOURCES, Sources, advance, make_entry, setup_entry
+from .conftest import NOON, SOURCES, Sources, advance, make_entry, setup_entry
 
-TZ = ZoneInfo("Europe/Berlin")
-NOW = datetime(2026, 6, 16, 12, 0, tzinfo=TZ)
-OPTIONS: dict[str, Any] = SOURCES | {"body_mass": 75.0, "sex": "female"}
+NOW = NOON
+PROFILE: dict[str, Any] = {"body_mass": 75.0, "sex": "female"}
+OPTIONS: dict[str, Any] = SOURCES | PROFILE
 RISK = "sensor.alex_cramp_risk"
 # What every sensor state carries besides what the entity adds itself.
 STANDARD_ATTRIBUTES = {"friendly_name", "unit_of_measurement", "state_class"}
-
-
-@pytest.fixture
-def entry_options() -> dict[str, Any]:
-    """Alex's options in this module."""
-    return OPTIONS
-
-
-@pytest.fixture(autouse=True)
-def _noon(berlin: None, freezer: FrozenDateTimeFactory) -> None:
-    """Every test runs in Berlin, from NOW."""
-    freezer.move_to(NOW)
+# Alex is a woman of 75 kg without set times; every test runs in Berlin, from NOON.
+pytestmark = [pytest.mark.entry(profile=PROFILE), pytest.mark.usefixtures("noon")]
 
 
 def _entities(
@@ -65,16 +54,15 @@ def _entities(
     ],
     ids=["with_humidity", "without_humidity"],
 )
+@pytest.mark.entry(states={"room_temperature": 30, "room_humidity": 60})
 async def test_heat_index_only_with_room_humidity(
     hass: HomeAssistant,
-    sources: Sources,
-    mock_config_entry: MockConfigEntry,
+    init_integration: MockConfigEntry,
     entity_registry: er.EntityRegistry,
     humidity: bool,
 ) -> None:
     """The heat index sensor exists only when a room humidity source is set."""
-    sources.set(room_temperature=30, room_humidity=60)
-    entry = await setup_entry(hass, mock_config_entry)
+    entry = init_integration
 
     ids = {e.entity_id for e in _entities(entity_registry, entry)}
     assert ("sensor.alex_heat_index" in ids) is humidity
@@ -83,12 +71,14 @@ async def test_heat_index_only_with_room_humidity(
     assert len(ids) == (16 if humidity else 15)
 
 
+@pytest.mark.entry(
+    states={"steps": 4200, "room_temperature": 29, "room_humidity": 60, "water": 300}
+)
 async def test_risk_attributes_are_small_and_volatile_ones_unrecorded(
-    hass: HomeAssistant, sources: Sources, mock_config_entry: MockConfigEntry
+    hass: HomeAssistant, init_integration: MockConfigEntry
 ) -> None:
     """Level, confidence and top factors - confidence and top factors unrecorded."""
-    sources.set(steps=4200, room_temperature=29, room_humidity=60, water=300)
-    entry = await setup_entry(hass, mock_config_entry)
+    entry = init_integration
 
     state = hass.states.get(RISK)
     assert set(state.attributes) - STANDARD_ATTRIBUTES == {
@@ -177,17 +167,17 @@ async def test_one_device_per_person(
 @pytest.mark.parametrize(
     "entry_options", [{k: v for k, v in OPTIONS.items() if not k.startswith("water")}]
 )
+@pytest.mark.entry(states={"steps": 4200, "room_temperature": 22, "room_humidity": 40})
 async def test_entities_written_only_when_what_they_show_changes(
     hass: HomeAssistant,
     freezer: FrozenDateTimeFactory,
     sources: Sources,
-    mock_config_entry: MockConfigEntry,
+    init_integration: MockConfigEntry,
     entity_registry: er.EntityRegistry,
 ) -> None:
     """Ticks with nothing changing write nothing; a change that moves the score
     writes the risk once, even when two sources change together."""
-    sources.set(steps=4200, room_temperature=22, room_humidity=40)
-    entry = await setup_entry(hass, mock_config_entry)
+    entry = init_integration
     ours = {e.entity_id for e in _entities(entity_registry, entry)}
     writes: list[str] = []
 

@@ -38,12 +38,13 @@ from custom_components.cramp_guard.runtime import CrampGuardData
 from custom_components.cramp_guard.services import DISCLAIMER
 from custom_components.cramp_guard.snapshot import Snapshot
 
-from .conftest import ABSURD_WATER, SOURCES, make_entry, setup_entry
+from .conftest import ABSURD_WATER, SOURCES, USABLE, make_entry, setup_entry
 
 COMPONENT = Path(__file__).resolve().parent.parent / "custom_components" / DOMAIN
 TZ = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 6, 16, 12, 0, tzinfo=TZ)
-OPTIONS: dict[str, Any] = SOURCES | {"body_mass": 75.0, "sex": "female"}
+PROFILE: dict[str, Any] = {"body_mass": 75.0, "sex": "female"}
+OPTIONS: dict[str, Any] = SOURCES | PROFILE
 SENSOR_WATER_ML = 800.0
 SERVICES = (
     "log_water",
@@ -92,20 +93,18 @@ def _state(hass: HomeAssistant, entity_id: str) -> str:
     return state.state
 
 
+# Alex (`init_integration`): every source, a woman of 75 kg.
+pytestmark = pytest.mark.entry(
+    profile=PROFILE, states=USABLE | {"water": SENSOR_WATER_ML}
+)
+
+
 @pytest.fixture
 async def people(
-    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+    hass: HomeAssistant, noon: FrozenDateTimeFactory, init_integration: MockConfigEntry
 ) -> People:
     """Alex and Bea set up at noon; Cleo added but not loaded; a foreign entry."""
-    freezer.move_to(NOW)
-    for entity_id, value, unit in (
-        ("sensor.steps", "4200", "steps"),
-        ("sensor.room_temperature", "24", "°C"),
-        ("sensor.room_humidity", "50", "%"),
-        ("sensor.water", str(SENSOR_WATER_ML), "mL"),
-    ):
-        hass.states.async_set(entity_id, value, {"unit_of_measurement": unit})
-    alex = await setup_entry(hass, make_entry("Alex", **OPTIONS))
+    alex = init_integration
     bea = await setup_entry(hass, make_entry("Bea", **OPTIONS))
     unloaded = make_entry("Cleo", **OPTIONS)
     unloaded.add_to_hass(hass)

@@ -10,7 +10,6 @@ from datetime import datetime
 import json
 from typing import Any
 from unittest.mock import patch
-from zoneinfo import ZoneInfo
 
 from aiohttp import ClientResponse
 from freezegun.api import FrozenDateTimeFactory
@@ -40,13 +39,11 @@ from custom_components.cramp_guard.const import (
 from custom_components.cramp_guard.flow_schemas import sectioned
 from custom_components.cramp_guard.webhook import MAX_BODY_BYTES, webhook_url
 
-from .conftest import ABSURD_WATER, make_entry, setup_entry
+from .conftest import ABSURD_WATER, NOON, make_entry, setup_entry
 
-TZ = ZoneInfo("Europe/Berlin")
-NOON = datetime(2026, 6, 16, 12, tzinfo=TZ)
 ALEX_ID = "a1" * 32
 SAM_ID = "5a" * 32
-ROOM: dict[str, Any] = {"room_temperature": "sensor.room"}
+ROOM: dict[str, Any] = {"room_temperature": "sensor.room_temperature"}
 NO_TOTALS = {"water_today_ml": 0, "stretches_today": 0, "cramps_30_days": 0}
 
 type Post = Callable[..., Awaitable[ClientResponse]]
@@ -69,14 +66,21 @@ def _ledger(entry: MockConfigEntry) -> dict[str, Any]:
     return ledger
 
 
+# Alex: a room at 22 °C and the webhook on.
+pytestmark = pytest.mark.entry(
+    sources=ROOM,
+    profile={},
+    options={CONF_WEBHOOK_ID: ALEX_ID},
+    states={"room_temperature": 22},
+)
+
+
 @pytest.fixture
-async def alex(
-    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+def alex(
+    noon: FrozenDateTimeFactory, init_integration: MockConfigEntry
 ) -> MockConfigEntry:
-    """Alex, with the webhook on, set up at noon."""
-    freezer.move_to(NOON)
-    hass.states.async_set("sensor.room", "22", {"unit_of_measurement": "°C"})
-    return await setup_entry(hass, _entry("Alex", ALEX_ID))
+    """Alex, with the webhook on, set up at noon in Berlin."""
+    return init_integration
 
 
 @pytest.fixture

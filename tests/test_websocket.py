@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
@@ -18,14 +17,20 @@ from pytest_homeassistant_custom_component.typing import (
 )
 
 from custom_components.cramp_guard.const import DOMAIN
-from custom_components.cramp_guard.engine import Engine
 from custom_components.cramp_guard.issues import frequent_cramps_issue_id
-from custom_components.cramp_guard.runtime import CrampGuardData
 
-from .conftest import ENTRY_ID, PERSON, Sources, advance, make_entry, setup_entry
+from .conftest import (
+    ENTRY_ID,
+    NOON,
+    PERSON,
+    Sources,
+    advance,
+    engine_of,
+    make_entry,
+    setup_entry,
+)
 
-TZ = ZoneInfo("Europe/Berlin")
-NOW = datetime(2026, 6, 16, 12, 0, tzinfo=TZ)
+NOW = NOON
 RISK = "sensor.alex_cramp_risk"
 PAYLOAD_KEYS = {
     "loaded",
@@ -52,17 +57,8 @@ ENTITIES = {
     "log_stretch": "button.alex_log_stretch",
     "log_cramp": "button.alex_log_cramp",
 }
-
-
-@pytest.fixture(autouse=True)
-def _noon(berlin: None, freezer: FrozenDateTimeFactory) -> None:
-    """Every test runs in Berlin, from NOW."""
-    freezer.move_to(NOW)
-
-
-def _engine(entry: MockConfigEntry) -> Engine:
-    data: CrampGuardData = entry.runtime_data
-    return data.engine
+# Every test runs in Berlin, from NOON.
+pytestmark = pytest.mark.usefixtures("noon")
 
 
 async def _subscribe(
@@ -128,7 +124,7 @@ async def test_subscribe_sends_the_card_data(
     ws = await hass_ws_client(hass)
     _, payload = await _subscribe(ws)
     _check(hass, payload)
-    snapshot = _engine(init_integration).snapshot
+    snapshot = engine_of(init_integration).snapshot
     assert snapshot is not None
     assert payload["loaded"] is True
     assert payload["name"] == "Alex"
@@ -162,7 +158,7 @@ async def test_changes_are_pushed_and_unchanged_ones_not(
     nothing the card shows sends nothing."""
     ws = await hass_ws_client(hass)
     sub, first = await _subscribe(ws)
-    _engine(init_integration).async_update()  # the same moment, the same data
+    engine_of(init_integration).async_update()  # the same moment, the same data
     sources.water(1500)
     await advance(hass, freezer, timedelta(seconds=1))
     event = await ws.receive_json()  # the next message is the change
@@ -218,7 +214,7 @@ async def test_see_professional(
         translation_key="frequent_cramps",
         translation_placeholders={"name": "Alex", "count": "4", "nights": "3"},
     )
-    _engine(init_integration).async_update()
+    engine_of(init_integration).async_update()
     payload = (await ws.receive_json())["event"]
     assert payload["see_professional"] is True
 
@@ -254,7 +250,7 @@ async def test_unload_ends_the_subscription(
 ) -> None:
     """Unloading sends loaded: false and ends it (no engine listener left); after a
     reload the person can be subscribed to again."""
-    engine = _engine(init_integration)
+    engine = engine_of(init_integration)
     ws = await hass_ws_client(hass)
     sub, _ = await _subscribe(ws)
     listeners = len(engine._listeners)
@@ -307,7 +303,7 @@ async def test_unsubscribe_stops_listening(
 ) -> None:
     """The client unsubscribing (or closing) removes the engine listener; the
     entry's unload has nothing left to end."""
-    engine = _engine(init_integration)
+    engine = engine_of(init_integration)
     before = len(engine._listeners)
     ws = await hass_ws_client(hass)
     sub, _ = await _subscribe(ws)
@@ -329,7 +325,7 @@ async def test_card_data_before_the_first_assessment(
     hass_ws_client: WebSocketGenerator,
 ) -> None:
     """No snapshot (it cannot happen once loaded): every key, nothing to show."""
-    _engine(init_integration).data = None  # type: ignore[assignment]
+    engine_of(init_integration).data = None  # type: ignore[assignment]
     ws = await hass_ws_client(hass)
     _, payload = await _subscribe(ws)
     assert set(payload) == PAYLOAD_KEYS
