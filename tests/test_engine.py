@@ -238,9 +238,9 @@ async def test_before_wake_the_model_sees_the_day_that_ended(
 
     _set(hass, "sensor.steps", 0, "steps")  # the device resets
     await advance(hass, freezer, datetime(2026, 6, 17, 8, tzinfo=TZ))
-    _set(hass, "sensor.steps", 900, "steps")
+    _set(hass, "sensor.steps", 1500, "steps")  # over 1,000 steps: at once
     await advance(hass, freezer, ASSESS_EVERY)
-    assert engine.snapshot.inputs.load_today == 900
+    assert engine.snapshot.inputs.load_today == 1500
     assert engine.snapshot.inputs.load_history[-1] == 12040
 
 
@@ -312,7 +312,7 @@ async def test_assessments_follow_what_matters_not_every_change(
 ) -> None:
     """A source changing by what matters every 10 s: a short burst at once, then one
     assessment a minute. A small move (under Home Assistant's significant change,
-    0.5 degC; under 50 mL of water) waits for the refresh; a repeated value or an
+    0.5 degC; under 100 mL of water) waits for the refresh; a repeated value or an
     attribute, never; after a quiet spell the next change is assessed at once again.
     Without changes, a refresh every 10 minutes.
     """
@@ -346,11 +346,11 @@ async def test_assessments_follow_what_matters_not_every_change(
     assert engine.snapshot.inputs.room_temp_c == 23.2
 
     assessed.clear()
-    for water in (820, 840, 860):  # 20 mL sips: the third makes 60 mL since
+    for water in (840, 880, 920):  # 40 mL sips: the third makes 120 mL since
         _set(hass, "sensor.water", water, "mL")
         await advance(hass, freezer, timedelta(seconds=1))
     assert len(assessed) == 1
-    assert engine.snapshot.inputs.water_ml == 860
+    assert engine.snapshot.inputs.water_ml == 920
 
     assessed.clear()
     _set(hass, "sensor.room_temperature", 25, "°C")
@@ -458,3 +458,33 @@ async def test_update_entity_assesses_now(
     assert after.inputs.room_temp_c == 22.3
     assert after.inputs.now == dt_util.now() > before.inputs.now
     assert before.inputs.room_temp_c == 22.0
+
+
+async def test_activity_matters_at_a_workouts_pace(
+    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+) -> None:
+    """A wearable syncing every 4 minutes: strolls (200 steps, 50 a minute) wait for
+    the refresh, which counts them; 850 steps in 4 minutes (a run's pace, above a
+    bout's rate) are assessed at once."""
+    freezer.move_to(NOON)
+    _set(hass, "sensor.steps", 4000, "steps")
+    options = {"activity": "sensor.steps", "activity_counter": "daily"}
+    await setup_entry(hass, make_entry(**options))
+    engine = engine_named(hass)
+    assessed: list[datetime] = []
+    engine.async_add_listener(lambda: assessed.append(engine.snapshot.inputs.now))
+
+    for steps in (4200, 4400):
+        await advance(hass, freezer, timedelta(minutes=4))
+        _set(hass, "sensor.steps", steps, "steps")
+        await advance(hass, freezer, timedelta(seconds=1))
+    assert assessed == []
+    await advance(hass, freezer, NOON + REFRESH_EVERY)
+    assert assessed == [NOON + REFRESH_EVERY]
+    assert engine.snapshot.inputs.load_today == 4400
+
+    await advance(hass, freezer, timedelta(minutes=4))
+    _set(hass, "sensor.steps", 5250, "steps")
+    await advance(hass, freezer, timedelta(seconds=1))
+    assert len(assessed) == 2
+    assert engine.snapshot.inputs.load_today == 5250

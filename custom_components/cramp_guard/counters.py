@@ -26,7 +26,7 @@ ledger, so a restart counts nothing twice. Pure: no Home Assistant imports.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -60,13 +60,19 @@ class CounterState:
         return self.carried + self.peak
 
     def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready copy."""
-        data = asdict(self)
-        for key in ("day", "last_at", "last_reset", "odd_on"):
-            value = getattr(self, key)
-            data[key] = value.isoformat() if value is not None else None
-        data["kind"] = self.kind.value if self.kind is not None else None
-        return data
+        """A JSON-ready copy (field by field: `asdict` deep-copies, at every save and
+        every assessment's snapshot)."""
+        return {
+            "kind": self.kind.value if self.kind is not None else None,
+            "day": _iso(self.day),
+            "last": self.last,
+            "last_at": _iso(self.last_at),
+            "peak": self.peak,
+            "carried": self.carried,
+            "last_reset": _iso(self.last_reset),
+            "odd_days": self.odd_days,
+            "odd_on": _iso(self.odd_on),
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CounterState:
@@ -84,6 +90,10 @@ class CounterState:
             odd_days=int(data.get("odd_days", 0)),
             odd_on=date.fromisoformat(data["odd_on"]) if data.get("odd_on") else None,
         )
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
 def _moment(text: str | None) -> datetime | None:

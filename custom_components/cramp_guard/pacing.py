@@ -22,6 +22,10 @@ DEBOUNCE_SECONDS = 0.3  # sources changing together make one assessment
 ASSESS_EVERY = timedelta(minutes=1)
 ASSESS_BURST = 5.0
 REFRESH_EVERY = timedelta(minutes=10)  # without changes that matter, assess this often
+# The timer is not set again at every assessment: while it fires no later than what
+# is due it stays, and when it fires more than this before the moment due, it is set
+# for the rest.
+TIMER_SLACK_SECONDS = 1.0
 
 
 def next_at(now: datetime, moment: time) -> datetime:
@@ -41,7 +45,8 @@ class Pacer:
         self._tokens = ASSESS_BURST  # assessments sources may have at once
         self._pending: CALLBACK_TYPE | None = None  # the scheduled assessment
         self._due: float | None = None  # when to assess without a change (timestamp)
-        self._timer: CALLBACK_TYPE | None = None  # set for `_due`
+        self._timer: CALLBACK_TYPE | None = None  # set for `_fires`, at most `_due`
+        self._fires = 0.0  # when the timer fires (timestamp)
         self.turn: datetime | None = None  # the next wake time or bedtime
         self._wanted: dict[str, datetime] = {}  # moments others need an assessment at
         self._due_job = HassJob(
@@ -106,16 +111,26 @@ class Pacer:
         if self.turn is not None:
             moments.append(self.turn)
         due = min(moment.timestamp() for moment in moments)  # real time, across DST
-        if due == self._due:
+        if self._timer is not None and self._fires <= due:
+            self._due = due  # the timer fires first and is set again for the rest
             return
         self._disarm()
-        self._due = due
-        delay = max(0.0, due - now.timestamp())
-        self._timer = async_call_later(self.hass, delay, self._due_job)
+        self._set_timer(due, now.timestamp())
+
+    def _set_timer(self, due: float, now: float) -> None:
+        self._due = self._fires = due
+        self._timer = async_call_later(self.hass, max(0.0, due - now), self._due_job)
 
     @callback
-    def _on_due(self, _now: datetime) -> None:
-        self._timer = self._due = None
+    def _on_due(self, now: datetime) -> None:
+        """The timer fired: assess when something is due, else wait for the rest
+        (the refresh moved later with each assessment since the timer was set)."""
+        assert self._due is not None
+        self._timer = None
+        if self._due - now.timestamp() > TIMER_SLACK_SECONDS:
+            self._set_timer(self._due, now.timestamp())
+            return
+        self._due = None
         self._assess()
 
     @callback

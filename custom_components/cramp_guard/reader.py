@@ -6,8 +6,8 @@ ledger: a counter's reading through its kind (`Ledger.count`), the workout entit
 bouts, the day's highest heat index and the hourly outdoor peak. The reader also
 says whether a change matters at once (a problem, the workout flipping, a
 temperature or humidity as far from the last assessed value as Home Assistant's own
-significant-change rules ask: 0.5 degC, 1 %; a counter that added 50 mL, 100 steps,
-1 minute or 10 kcal since).
+significant-change rules ask: 0.5 degC, 1 %; a counter that added 100 mL of water,
+activity at a workout's pace, or 1,000 steps, 10 minutes or 100 kcal since).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from .const import (
     TEMPERATURE_SOURCES,
     ActivityMetric,
 )
+from .bouts import BOUT_RATE
 from .health import SourceHealth
 from .issues import async_counter_kind
 from .ledger import Ledger
@@ -48,13 +49,16 @@ SIGNIFICANT = {
     **dict.fromkeys(TEMPERATURE_SOURCES, 0.5),
     **dict.fromkeys(HUMIDITY_SOURCES, 1.0),
 }
-# What a counter adds that matters at once (less waits for the refresh): a fifth of
-# a glass, a short walk, a minute of exercise, a few kilocalories [J].
-WATER_SIGNIFICANT_ML = 50.0
+# What a counter adds that matters at once (less waits for the refresh, at most 10
+# minutes): a drink of 100 mL; for the activity, a pace that could start a workout
+# (a bout's rate, `bouts.BOUT_RATE`), or in all ten minutes' walk, ten minutes of
+# exercise, 100 kcal [J]. A wearable syncing every few minutes through an ordinary
+# day does not assess at every sync.
+WATER_SIGNIFICANT_ML = 100.0
 COUNT_SIGNIFICANT = {
-    ActivityMetric.STEPS: 100.0,
-    ActivityMetric.INTENSITY_MINUTES: 1.0,
-    ActivityMetric.ACTIVE_KCAL: 10.0,
+    ActivityMetric.STEPS: 1000.0,
+    ActivityMetric.INTENSITY_MINUTES: 10.0,
+    ActivityMetric.ACTIVE_KCAL: 100.0,
 }
 OUTDOOR_HUMIDITY_KEY = f"{CONF_OUTDOOR_WEATHER}_humidity"
 ROOM_SOURCES = (CONF_ROOM_TEMPERATURE, CONF_ROOM_HUMIDITY)
@@ -170,8 +174,12 @@ class SourceReader:
         step = self.ledger.count(
             key, *settings.counter(key), value, at, last_reset, next_reset
         )
+        brisk = False
         if step.at is not None:
             self._counted[key] = self._counted.get(key, 0.0) + step.amount
+            if key == CONF_ACTIVITY and step.since is not None:
+                minutes = max(1.0, (step.at - step.since).total_seconds() / 60)
+                brisk = step.amount / minutes >= BOUT_RATE[settings.activity_metric]
         if step.suggest is not None and key not in self._suggested:
             self._suggested.add(key)
             _LOGGER.warning(
@@ -193,7 +201,7 @@ class SourceReader:
             if key == CONF_ACTIVITY
             else WATER_SIGNIFICANT_ML
         )
-        return self._counted.get(key, 0.0) >= threshold
+        return brisk or self._counted.get(key, 0.0) >= threshold
 
     def value(self, key: str) -> float | None:
         """A source's value in the model's unit; None when it has none."""

@@ -178,27 +178,12 @@ class CrampGuardSensor(SnapshotEntity, SensorEntity):
         {"confidence", "confidence_level", "top_factors", "top_points"}
     )
 
+    _attr_available = False
+
     @property
     def available(self) -> bool:
         """Unavailable before the first assessment, or when the value means nothing."""
-        snapshot = self.snapshot
-        return snapshot is not None and self.entity_description.available_fn(snapshot)
-
-    @property
-    def native_value(self) -> Any:
-        """The value the description's function reads."""
-        snapshot = self.snapshot
-        if snapshot is None:
-            return None
-        return self.entity_description.value_fn(snapshot)
-
-    @property
-    def extra_state_attributes(self) -> dict[str, Any] | None:
-        """The description's attributes, if it has any."""
-        snapshot, attrs_fn = self.snapshot, self.entity_description.attrs_fn
-        if snapshot is None or attrs_fn is None:
-            return None
-        return attrs_fn(snapshot)
+        return self._attr_available
 
     def _shows(self) -> Any:
         """The description's part of the snapshot, if it names one."""
@@ -206,12 +191,19 @@ class CrampGuardSensor(SnapshotEntity, SensorEntity):
         return None if snapshot is None or part_fn is None else part_fn(snapshot)
 
     def _render(self) -> Any:
-        """What the sensor shows, from the description's functions alone."""
+        """Take the value and attributes from the snapshot, once per assessment (the
+        state write reads them back), and return them; None while unavailable."""
         snapshot, description = self.snapshot, self.entity_description
         if snapshot is None or not description.available_fn(snapshot):
+            self._attr_available = False
             return None
         attrs_fn = description.attrs_fn
-        return (
+        shown = (
             description.value_fn(snapshot),
             None if attrs_fn is None else attrs_fn(snapshot),
         )
+        if shown != self._shown:  # each `_attr_` set clears Home Assistant's cache
+            self._attr_available = True
+            self._attr_native_value = shown[0]
+            self._attr_extra_state_attributes = shown[1]  # type: ignore[assignment]
+        return shown
