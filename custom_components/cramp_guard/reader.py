@@ -19,6 +19,7 @@ import logging
 from homeassistant.core import HomeAssistant, State
 from homeassistant.util import dt as dt_util
 
+from .bouts import BOUT_RATE
 from .const import (
     CONF_ACTIVITY,
     CONF_OUTDOOR_HUMIDITY,
@@ -32,7 +33,6 @@ from .const import (
     TEMPERATURE_SOURCES,
     ActivityMetric,
 )
-from .bouts import BOUT_RATE
 from .health import SourceHealth
 from .issues import async_counter_kind
 from .ledger import Ledger
