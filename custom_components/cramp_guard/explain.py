@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
-from fractions import Fraction
 import math
 from typing import Literal, get_args
 
@@ -99,28 +98,35 @@ def explain(assessment: Assessment, inputs: RiskInputs) -> Explanation:
 def points(assessment: Assessment) -> tuple[dict[str, int], int]:
     """Whole points per factor and for the history multiplier; they sum to the score.
 
-    Exact arithmetic (fractions of the floats): the parts are contribution / M per
-    factor and the rest of their sum for M; each gets its quota of the score, the
-    floors first, the points left over to the largest remainders (ties: model order,
-    the history last).
+    Exact arithmetic: the parts are contribution / M per factor and the rest of their
+    sum for M; each gets its quota of the score, the floors first, the points left
+    over to the largest remainders (ties: model order, the history last). A float is
+    an exact binary fraction, so every quota is an integer numerator over one common
+    denominator, and the floors and remainders are integer divisions.
     """
     keys = [*FACTOR_KEYS, ""]  # "" = the history share
     contributions = [
         _exact(assessment.factors[key].contribution)
         if key in assessment.factors
-        else Fraction(0)
+        else (0, 1)
         for key in FACTOR_KEYS
     ]
-    total = sum(contributions, Fraction(0))
-    m = _exact(assessment.multiplier)
-    base = [c / m for c in contributions] if m > 0 else contributions
-    parts = [*base, total - sum(base, Fraction(0))]
+    scale = max(den for _num, den in contributions)  # powers of two: a multiple of all
+    shares = [num * (scale // den) for num, den in contributions]  # scale * c
+    total = sum(shares)  # scale * the sum of the contributions
     score = assessment.score
     if total <= 0 or score <= 0:
         return dict.fromkeys(FACTOR_KEYS, 0), 0
-    quotas = [part * score / total for part in parts]
-    floors = [math.floor(q) for q in quotas]
-    order = sorted(range(len(keys)), key=lambda i: (floors[i] - quotas[i], i))
+    m_num, m_den = _exact(assessment.multiplier)
+    if m_num == 0:  # no M to take out: the history's part is 0
+        m_num = m_den = 1
+    # A factor's quota, (c / M) * score / sum(c), over `denominator`; the history's:
+    # the rest of the score.
+    denominator = total * m_num
+    quotas = [share * m_den * score for share in shares]
+    quotas.append(score * denominator - sum(quotas))
+    floors = [q // denominator for q in quotas]
+    order = sorted(range(len(keys)), key=lambda i: (-(quotas[i] % denominator), i))
     for i in order[: score - sum(floors)]:
         floors[i] += 1
     result = dict(zip(keys, floors, strict=True))
@@ -138,9 +144,10 @@ def top_points(assessment: Assessment, count: int = 3) -> dict[str, int]:
     return {key: factor_points[key] for key in ranked[:count]}
 
 
-def _exact(value: float) -> Fraction:
-    """A finite, non-negative float exactly; anything else counts as 0."""
-    return Fraction(value) if math.isfinite(value) and value > 0 else Fraction(0)
+def _exact(value: float) -> tuple[int, int]:
+    """A finite, positive float exactly, as (numerator, denominator: a power of two);
+    anything else counts as 0."""
+    return value.as_integer_ratio() if math.isfinite(value) and value > 0 else (0, 1)
 
 
 def history_reason(assessment: Assessment, inputs: RiskInputs) -> History | None:
