@@ -117,9 +117,8 @@ def points(assessment: Assessment) -> tuple[dict[str, int], int]:
     score = assessment.score
     if total <= 0 or score <= 0:
         return dict.fromkeys(FACTOR_KEYS, 0), 0
-    m_num, m_den = _exact(assessment.multiplier)
-    if m_num == 0:  # no M to take out: the history's part is 0
-        m_num = m_den = 1
+    # No M to take out (not above 0, or not finite): the history's part is 0.
+    m_num, m_den = _exact(assessment.multiplier, otherwise=(1, 1))
     # A factor's quota, (c / M) * score / sum(c), over `denominator`; the history's:
     # the rest of the score.
     denominator = total * m_num
@@ -144,10 +143,12 @@ def top_points(assessment: Assessment, count: int = 3) -> dict[str, int]:
     return {key: factor_points[key] for key in ranked[:count]}
 
 
-def _exact(value: float) -> tuple[int, int]:
+def _exact(value: float, otherwise: tuple[int, int] = (0, 1)) -> tuple[int, int]:
     """A finite, positive float exactly, as (numerator, denominator: a power of two);
-    anything else counts as 0."""
-    return value.as_integer_ratio() if math.isfinite(value) and value > 0 else (0, 1)
+    anything else is `otherwise` (0)."""
+    if math.isfinite(value) and value > 0:
+        return value.as_integer_ratio()
+    return otherwise
 
 
 def history_reason(assessment: Assessment, inputs: RiskInputs) -> History | None:
