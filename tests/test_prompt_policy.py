@@ -663,7 +663,7 @@ def test_evening_text_names_the_activitys_stretches(activity: MainActivity) -> N
     assert text.title == "Alex: time to stretch"
     lines = text.message.splitlines()
     assert lines[0] == (
-        "Today's cramp risk is 62 % (high), mostly a harder day than usual."
+        "Today's cramp risk index: 62 of 100 (high), mostly a harder day than usual."
     )
     stretches = [line for line in lines if line.startswith("- ")]
     assert 2 <= len(stretches) <= 3
@@ -698,7 +698,7 @@ def test_risk_line_without_a_top_factor() -> None:
         EN, "Alex", _assessment(top_factors=(), level="very_high")
     )
     assert text.title == "Alex: cramp risk very high"
-    assert text.message.startswith("Today's cramp risk is 62 % (very high).\n")
+    assert text.message.startswith("Today's cramp risk index: 62 of 100 (very high).\n")
     assert "not medical advice" in text.message
 
 

@@ -902,7 +902,7 @@ async def test_send_stretch_reminder_counts_as_todays(
     assert [(m, i) for m, i, _ in clock.persistent] == [
         (at(19), f"cramp_guard_{ALEX}_evening")
     ]
-    assert clock.persistent[0][2].startswith("Today's cramp risk is")
+    assert clock.persistent[0][2].startswith("Today's cramp risk index:")
 
 
 async def test_prompts_wait_until_home_assistant_has_started(
