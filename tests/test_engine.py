@@ -22,6 +22,7 @@ from custom_components.cramp_guard.ledger import SAVE_DELAY, Ledger
 from custom_components.cramp_guard.pacing import (
     ASSESS_BURST,
     ASSESS_EVERY,
+    REFRESH_ASLEEP,
     REFRESH_EVERY,
 )
 
@@ -232,7 +233,7 @@ async def test_before_wake_the_model_sees_the_day_that_ended(
 
     await advance(hass, freezer, datetime(2026, 6, 17, 0, 30, tzinfo=TZ))
     _set(hass, "sensor.steps", 12040, "steps")  # a late sync, before the reset
-    await advance(hass, freezer, REFRESH_EVERY)  # 40 steps wait for the refresh
+    await advance(hass, freezer, REFRESH_ASLEEP)  # 40 steps wait for the refresh
     assert engine.snapshot is not None
     assert engine.snapshot.inputs.load_today == 12040  # the day that just ended
 
@@ -312,9 +313,10 @@ async def test_assessments_follow_what_matters_not_every_change(
 ) -> None:
     """A source changing by what matters every 10 s: a short burst at once, then one
     assessment a minute. A small move (under Home Assistant's significant change,
-    0.5 degC; under 100 mL of water) waits for the refresh; a repeated value or an
-    attribute, never; after a quiet spell the next change is assessed at once again.
-    Without changes, a refresh every 10 minutes.
+    0.5 degC; under 100 mL of water) waits for the refresh, and so does a move of a
+    room too cool for heat to count (under a 24 degC heat index before and after); a
+    repeated value or an attribute, never; after a quiet spell the next change is
+    assessed at once again. Without changes, a refresh every 10 minutes.
     """
     engine = water_person
     assessed: list[datetime] = []
@@ -323,7 +325,7 @@ async def test_assessments_follow_what_matters_not_every_change(
 
     assessed.clear()
     for n in range(60):  # 10 minutes
-        _set(hass, "sensor.room_temperature", 22 + n % 2, "°C")
+        _set(hass, "sensor.room_temperature", 24 + n % 2, "°C")
         await advance(hass, freezer, timedelta(seconds=10))
     gaps = [b - a for a, b in pairwise(assessed)]
     burst = int(ASSESS_BURST)
@@ -332,7 +334,7 @@ async def test_assessments_follow_what_matters_not_every_change(
 
     await advance(hass, freezer, timedelta(minutes=6))  # quiet: tokens come back
     assessed.clear()
-    for value in (23.1, 23.2, 23.3, 23.3, 23.2):  # small moves, a repeat
+    for value in (24.9, 24.8, 24.7, 24.7, 24.8):  # small moves, a repeat
         _set(hass, "sensor.room_temperature", value, "°C")
         await advance(hass, freezer, timedelta(seconds=1))
     hass.states.async_set(  # an attribute only
@@ -343,7 +345,7 @@ async def test_assessments_follow_what_matters_not_every_change(
     for _ in range(10):
         await advance(hass, freezer, timedelta(minutes=1))
     assert len(assessed) == 1  # the refresh reads the latest value
-    assert engine.snapshot.inputs.room_temp_c == 23.2
+    assert engine.snapshot.inputs.room_temp_c == 24.8
 
     assessed.clear()
     for water in (840, 880, 920):  # 40 mL sips: the third makes 120 mL since
@@ -352,10 +354,18 @@ async def test_assessments_follow_what_matters_not_every_change(
     assert len(assessed) == 1
     assert engine.snapshot.inputs.water_ml == 920
 
+    await advance(hass, freezer, timedelta(minutes=6))
     assessed.clear()
-    _set(hass, "sensor.room_temperature", 25, "°C")
+    _set(hass, "sensor.room_temperature", 21, "°C")  # from heat that counted
     await advance(hass, freezer, timedelta(seconds=1))
     assert len(assessed) == 1
+    for value in (22.5, 20.5, 23.0):  # a cool room: heat counts from 24 degC
+        _set(hass, "sensor.room_temperature", value, "°C")
+        await advance(hass, freezer, timedelta(seconds=1))
+    assert len(assessed) == 1
+    _set(hass, "sensor.room_temperature", 25, "°C")
+    await advance(hass, freezer, timedelta(seconds=1))
+    assert len(assessed) == 2
     assert engine.snapshot.inputs.room_temp_c == 25
 
     assessed.clear()
@@ -364,6 +374,28 @@ async def test_assessments_follow_what_matters_not_every_change(
     gaps = [b - a for a, b in pairwise(assessed)]
     assert len(assessed) == 6
     assert set(gaps) == {REFRESH_EVERY}, gaps
+
+
+async def test_in_the_sleep_window_a_refresh_every_30_minutes(
+    hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
+) -> None:
+    """Asleep (22:00-07:00 by default) only the hours since a workout move: a
+    refresh every 30 minutes; at the wake time at once, then every 10 minutes."""
+    freezer.move_to(datetime(2026, 6, 16, 23, tzinfo=TZ))
+    await setup_entry(hass, make_entry())
+    engine = engine_named(hass)
+    await advance(hass, freezer, ASSESS_EVERY)
+    assessed: list[datetime] = []
+    engine.async_add_listener(lambda: assessed.append(engine.snapshot.inputs.now))
+    await advance(hass, freezer, datetime(2026, 6, 17, 5, 45, tzinfo=TZ))
+    for _ in range(90):
+        await advance(hass, freezer, timedelta(minutes=1))
+    gaps = [(b - a, b.time()) for a, b in pairwise(assessed)]
+    asleep = [gap for gap, at in gaps if at < time(7)]
+    awake = [gap for gap, at in gaps if at > time(7)]
+    assert set(asleep) == {REFRESH_ASLEEP}, gaps
+    assert time(7) in {at.time() for at in assessed}
+    assert set(awake) == {REFRESH_EVERY}, gaps
 
 
 async def test_a_hand_log_is_assessed_at_once(

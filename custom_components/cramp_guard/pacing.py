@@ -5,9 +5,10 @@ A change that matters is assessed after a short debounce that coalesces several
 sources changing at once. While sources keep changing, assessments are paced to one
 a minute after a short burst (a token bucket: every assessment takes a token, one
 comes back every ASSESS_EVERY); a hand log assesses at once. Without such a change,
-a refresh 10 minutes after the last assessment keeps time-dependent factors current,
-and a moment something is due at (a reminder, the wake time, the bedtime) is
-assessed at that moment: one timer, set for whichever comes first.
+a refresh 10 minutes after the last assessment keeps time-dependent factors current
+(30 minutes in the sleep window, when only the hours since a workout move), and a
+moment something is due at (a reminder, the wake time, the bedtime) is assessed at
+that moment: one timer, set for whichever comes first.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ DEBOUNCE_SECONDS = 0.3  # sources changing together make one assessment
 ASSESS_EVERY = timedelta(minutes=1)
 ASSESS_BURST = 5.0
 REFRESH_EVERY = timedelta(minutes=10)  # without changes that matter, assess this often
+# In the sleep window the hydration pace and the bedtime ramp stand still and no prompt
+# is sent: only the hours since a workout move.
+REFRESH_ASLEEP = timedelta(minutes=30)
 # The timer is not set again at every assessment: while it fires no later than what
 # is due it stays, and when it fires more than this before the moment due, it is set
 # for the rest.
@@ -48,6 +52,7 @@ class Pacer:
         self._timer: CALLBACK_TYPE | None = None  # set for `_fires`, at most `_due`
         self._fires = 0.0  # when the timer fires (timestamp)
         self.turn: datetime | None = None  # the next wake time or bedtime
+        self._asleep = False  # the next turn is the wake time
         self._wanted: dict[str, datetime] = {}  # moments others need an assessment at
         self._due_job = HassJob(
             self._on_due, "cramp_guard due", cancel_on_shutdown=True
@@ -86,7 +91,9 @@ class Pacer:
         self._tokens = max(0.0, self._refill(now) - 1)
         self._assessed_at = now
         if self.turn is None or now >= self.turn:  # the day or the sleep window
-            self.turn = min(next_at(now, wake), next_at(now, bed))
+            waking = next_at(now, wake)
+            self.turn = min(waking, next_at(now, bed))
+            self._asleep = self.turn == waking
         if self._wanted:
             self._wanted = {k: m for k, m in self._wanted.items() if m > now}
         self._arm(now)
@@ -107,7 +114,8 @@ class Pacer:
         """One timer, for the first of the refresh, the turn and the wanted moments."""
         moments = [*self._wanted.values()]
         if self._assessed_at is not None:
-            moments.append(self._assessed_at + REFRESH_EVERY)
+            every = REFRESH_ASLEEP if self._asleep else REFRESH_EVERY
+            moments.append(self._assessed_at + every)
         if self.turn is not None:
             moments.append(self.turn)
         due = min(moment.timestamp() for moment in moments)  # real time, across DST

@@ -6,8 +6,9 @@ ledger: a counter's reading through its kind (`Ledger.count`), the workout entit
 bouts, the day's highest heat index and the hourly outdoor peak. The reader also
 says whether a change matters at once (a problem, the workout flipping, a
 temperature or humidity as far from the last assessed value as Home Assistant's own
-significant-change rules ask: 0.5 degC, 1 %; a counter that added 100 mL of water,
-activity at a workout's pace, or 1,000 steps, 10 minutes or 100 kcal since).
+significant-change rules ask: 0.5 degC, 1 % - indoors only while the heat there
+counts; a counter that added 100 mL of water, activity at a workout's pace, or 1,000
+steps, 10 minutes or 100 kcal since).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from homeassistant.util import dt as dt_util
 from .bouts import BOUT_RATE
 from .const import (
     CONF_ACTIVITY,
+    CONF_BEDROOM_HUMIDITY,
+    CONF_BEDROOM_TEMPERATURE,
     CONF_OUTDOOR_HUMIDITY,
     CONF_OUTDOOR_TEMPERATURE,
     CONF_OUTDOOR_WEATHER,
@@ -37,6 +40,7 @@ from .health import SourceHealth
 from .issues import async_counter_kind
 from .ledger import Ledger
 from .risk import heat_index_c
+from .risk.factors import HEAT_CURVE
 from .settings import Settings
 from .sources import Problem, Reading, read_source, reset_times
 
@@ -59,6 +63,18 @@ COUNT_SIGNIFICANT = {
     ActivityMetric.STEPS: 1000.0,
     ActivityMetric.INTENSITY_MINUTES: 10.0,
     ActivityMetric.ACTIVE_KCAL: 100.0,
+}
+# Indoors, a move matters at once only while the heat there counts: below the heat
+# curve's start (24 degC heat index) before and after, it moves no factor, and the
+# heat index shown follows at the next refresh.
+HEAT_COUNTS_FROM_C = HEAT_CURVE[0][0]
+ROOM = (CONF_ROOM_TEMPERATURE, CONF_ROOM_HUMIDITY)
+BEDROOM = (CONF_BEDROOM_TEMPERATURE, CONF_BEDROOM_HUMIDITY)
+INDOORS = {
+    CONF_ROOM_TEMPERATURE: (ROOM,),
+    CONF_ROOM_HUMIDITY: (ROOM, BEDROOM),  # the bedroom's without a humidity of its own
+    CONF_BEDROOM_TEMPERATURE: (BEDROOM,),
+    CONF_BEDROOM_HUMIDITY: (BEDROOM,),
 }
 OUTDOOR_HUMIDITY_KEY = f"{CONF_OUTDOOR_WEATHER}_humidity"
 ROOM_SOURCES = (CONF_ROOM_TEMPERATURE, CONF_ROOM_HUMIDITY)
@@ -153,7 +169,24 @@ class SourceReader:
             return False
         if (threshold := SIGNIFICANT.get(key)) is None:
             return reading != old
-        return abs(reading.value - old.value) >= threshold
+        if abs(reading.value - old.value) < threshold:
+            return False
+        areas = INDOORS.get(key, ())
+        return not areas or any(
+            self._heat(area, readings) >= HEAT_COUNTS_FROM_C
+            for area in areas
+            for readings in (self.readings, self._assessed)
+        )
+
+    def _heat(self, area: tuple[str, str], readings: Mapping[str, Reading]) -> float:
+        """The heat index in an area (room or bedroom) by `readings`; unknown: as
+        hot as can be (the change matters)."""
+        temp_key, humidity_key = area
+        temp = readings.get(temp_key)
+        humidity = readings.get(humidity_key) or readings.get(CONF_ROOM_HUMIDITY)
+        if temp is None or temp.value is None:
+            return float("inf")
+        return heat_index_c(temp.value, humidity.value if humidity else None)
 
     def _count(
         self, key: str, value: float, state: State | None, now: datetime
