@@ -77,7 +77,7 @@ async def check(hass: LiveHass, imported: dict[str, Any] | None = None) -> list[
         problems.append(f"the past day is missing from the recorder: {day}")
     attributes = risk["attributes"]
     print(
-        f"OK: {RISK} = {risk['state']} % ({attributes.get('level')}, confidence "
+        f"OK: {RISK} = {risk['state']} of 100 ({attributes.get('level')}, confidence "
         f"{attributes.get('confidence')}); the dashboard has the card and the gauge; "
         f"the past "
         f"day: {day['hour']} hourly and {day['5minute']} 5-minute statistics, "

@@ -30,8 +30,8 @@ async def import_day(hass: LiveHass) -> dict[str, Any]:
         f"[develop] imported the last 24 h of {imported['person']}'s day: "
         f"{imported['minutes']} minutes replayed, {imported['rows']} statistics rows, "
         f"{imported['states']} states (the replayed risk now "
-        f"{imported['replayed_risk_now']} %, the live one "
-        f"{imported['live_risk_now']} %)",
+        f"{imported['replayed_risk_now']}, the live one "
+        f"{imported['live_risk_now']})",
         flush=True,
     )
     return dict(imported)

@@ -116,9 +116,14 @@ async def berlin(hass: HomeAssistant) -> None:
 
 
 def make_entry(
-    name: str = "Alex", *, entry_id: str | None = None, **options: Any
+    name: str = "Alex",
+    *,
+    entry_id: str | None = None,
+    minor_version: int = 1,
+    **options: Any,
 ) -> MockConfigEntry:
-    """A config entry for one person with these options (a random id unless given)."""
+    """A config entry for one person with these options (a random id unless given;
+    of version 1.1 unless told, so every migration runs)."""
     return MockConfigEntry(
         domain=DOMAIN,
         title=name,
@@ -126,6 +131,7 @@ def make_entry(
         entry_id=entry_id,
         data={CONF_PERSON_NAME: name},
         options=options,
+        minor_version=minor_version,
     )
 
 

@@ -67,19 +67,19 @@ async def test_an_entry_of_a_newer_version_is_not_set_up(hass: HomeAssistant) ->
 async def test_an_entry_of_a_newer_minor_version_is_set_up(
     hass: HomeAssistant,
 ) -> None:
-    """Minor versions stay compatible: an entry of 1.3 loads as it is."""
+    """Minor versions stay compatible: an entry of 1.4 loads as it is."""
     entry = MockConfigEntry(
         domain=DOMAIN,
         title="Alex",
         data={CONF_PERSON_NAME: "Alex"},
         options={"glass_size": 300.0},  # not ours to move any more
-        minor_version=3,
+        minor_version=4,
     )
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.LOADED
-    assert (entry.minor_version, dict(entry.options)) == (3, {"glass_size": 300.0})
+    assert (entry.minor_version, dict(entry.options)) == (4, {"glass_size": 300.0})
 
 
 @pytest.mark.entry(

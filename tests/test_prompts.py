@@ -1271,7 +1271,7 @@ async def test_the_glass_size_is_the_numbers(hass: HomeAssistant, clock: Clock) 
     clock.freezer.move_to(at(12))
     Sources(hass).set(room_temperature=21)
     entry = await setup_entry(hass, make_entry("Alex", entry_id=ALEX, **SIMPLE))
-    assert entry.minor_version == 2
+    assert entry.minor_version == 3
     await hass.services.async_call(
         "number",
         "set_value",
@@ -1334,7 +1334,7 @@ async def test_an_entry_before_1_2_keeps_its_glass_size(
         hass, make_entry("Alex", entry_id=ALEX, **SIMPLE, glass_size=400)
     )
 
-    assert (entry.version, entry.minor_version) == (1, 2)
+    assert (entry.version, entry.minor_version) == (1, 3)
     assert entry.options == SIMPLE
     assert _state(hass, "number.alex_glass_size") == glass
     prompter = entry.runtime_data.prompter

@@ -20,6 +20,7 @@ from .prompts import Prompter, async_migrate_glass_size, async_remove_store
 from .runtime import CrampGuardConfigEntry, CrampGuardData
 from .services import async_setup_services
 from .settings import Settings
+from .statistics_unit import async_drop_percent_unit
 from .webhook import async_setup_webhook
 from .websocket_api import async_setup_websocket
 
@@ -48,7 +49,9 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
 async def async_migrate_entry(
     hass: HomeAssistant, entry: CrampGuardConfigEntry
 ) -> bool:
-    """Version 1.2: the glass size is kept by the Glass size number, not the options."""
+    """Version 1.2: the glass size is kept by the Glass size number, not the options.
+    Version 1.3: the cramp risk is an index without a unit (its statistics follow).
+    """
     if entry.version != 1:
         return False  # from a newer release
     if entry.minor_version < 2:
@@ -56,6 +59,9 @@ async def async_migrate_entry(
         if (glass_ml := options.pop(CONF_GLASS_SIZE, None)) is not None:
             await async_migrate_glass_size(hass, entry.entry_id, float(glass_ml))
         hass.config_entries.async_update_entry(entry, options=options, minor_version=2)
+    if entry.minor_version < 3:
+        await async_drop_percent_unit(hass, entry.entry_id)
+        hass.config_entries.async_update_entry(entry, minor_version=3)
     return True
 
 

@@ -356,7 +356,7 @@ class CrampGuardConfigFlow(CrampGuardFlow, ConfigFlow, domain=DOMAIN):
     """Add one person to Cramp Guard, or rename one."""
 
     VERSION = 1
-    MINOR_VERSION = 2  # 1.2: the glass size left the options
+    MINOR_VERSION = 3  # 1.2: the glass size left the options; 1.3: the index unitless
 
     _name = ""  # the person's name, once given
 

@@ -82,7 +82,7 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
     CrampGuardSensorDescription(
         key="cramp_risk",
         translation_key="cramp_risk",
-        native_unit_of_measurement=PERCENTAGE,
+        # An index (0-100), not a percentage or a chance: no unit.
         state_class=SensorStateClass.MEASUREMENT,
         value_fn=lambda s: s.risk.score,
         attrs_fn=_risk_attributes,

@@ -98,7 +98,7 @@ describe("subscription", () => {
     await flush();
     expect(hass.connection.subscribeMessage).toHaveBeenCalledTimes(2);
     await send(card, hass, snapshot({ score: 10, level: "low" }));
-    expect(text($(card, ".score"))).toBe("10%");
+    expect(text($(card, ".score"))).toBe("10 of 100");
   });
 
   it("retries every 5 s while the person is not found, with a clear message", async () => {
@@ -153,7 +153,7 @@ describe("the risk", () => {
     );
     const root = $(card, ".root")!;
     expect(root.classList.contains(`level-${level}`)).toBe(true);
-    expect(text($(card, ".score"))).toBe(`${score}%`);
+    expect(text($(card, ".score"))).toBe(`${score} of 100`);
     expect(text($(card, ".level"))).toBe(word);
     // The arc up to the score in the level's colour variable, the needle on the score's side.
     expect($(card, "path.arc-track")).not.toBeNull();
@@ -189,7 +189,7 @@ describe("the risk", () => {
       expect(text($(card, ".level"))).toBe(word);
       expect($(card, ".gauge")!.getAttribute("aria-label")).toContain(word);
       expect($(card, "path.arc-value")!.dataset.level).toBe(level);
-      expect(text($(card, ".score"))).toBe(`${score}%`);
+      expect(text($(card, ".score"))).toBe(`${score} of 100`);
       const [x] = arcEnd(card);
       expect(x < 60).toBe(score < 50);
       expect(Number($(card, ".needle")!.getAttribute("x2")) < 60).toBe(score < 50);

@@ -31,8 +31,8 @@ export function renderGaugeColumn(
           ${score === null
             ? html`<div class="no-readings">${t("no_readings")}</div>
                 <div class="hint">${t("no_readings_hint")}</div>`
-            : html`<div class="score" dir="ltr">
-                  ${nf.format(score)}<span class="unit">%</span>
+            : html`<div class="score">
+                  <bdi>${nf.format(score)}</bdi> <span class="unit">${t("of_100")}</span>
                 </div>
                 <div class="level">${levelWord}</div>`}
           ${renderConfidence(data, t)}

@@ -110,9 +110,8 @@ export const cardStyles = css`
     line-height: 1.1;
   }
   .score .unit {
-    font-size: 16px;
+    font-size: 14px;
     color: var(--cg-muted);
-    margin-inline-start: 2px;
   }
   .level {
     display: inline-flex;

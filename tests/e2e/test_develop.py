@@ -74,14 +74,14 @@ def test_develop_check_sets_up_the_demo_then_restarts_it(
     first = _check(config_dir, time_zone)
     assert "adding the Cramp Guard entry 'Demo'" in first
     assert "saving the default dashboard" in first
-    assert re.search(r"^OK: sensor\.demo_cramp_risk = \d+ %", first, re.M), first
+    assert re.search(r"^OK: sensor\.demo_cramp_risk = \d+ of 100", first, re.M), first
     # The past day, replayed and imported before anyone looks; the person continues
     # the replayed ledger (bouts, water, minutes, counters), so the live index goes on
     # from the replay's last point (up to the hysteresis; --check fails otherwise).
     imported = re.search(
         r"imported the last 24 h of Demo's day: \d+ minutes replayed, \d+ "
-        r"statistics rows, \d+ states \(the replayed risk now (\d+) %, the live one "
-        r"(\d+) %\)",
+        r"statistics rows, \d+ states \(the replayed risk now (\d+), the live one "
+        r"(\d+)\)",
         first,
     )
     assert imported, first
@@ -93,7 +93,7 @@ def test_develop_check_sets_up_the_demo_then_restarts_it(
     assert "imported" not in second
     assert "the past day: " in second  # still there (--check fails without it)
     assert "saving" not in second
-    assert re.search(r"^OK: sensor\.demo_cramp_risk = \d+ %", second, re.M), second
+    assert re.search(r"^OK: sensor\.demo_cramp_risk = \d+ of 100", second, re.M), second
     _assert_bound_to_loopback(config_dir)
 
 
