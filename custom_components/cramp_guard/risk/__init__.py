@@ -14,6 +14,7 @@ from .assess import assess
 from .combine import FACTOR_KEYS, LEVEL_NAMES, WEIGHTS, Combination, combine
 from .evaluate import Evaluation, LevelRow, evaluate
 from .heat import heat_index_c
+from .levers import Lever, LeverKey, levers
 from .personal import PersonalWeights, personal_weights
 from .samples import Sample
 from .types import (
@@ -42,6 +43,8 @@ __all__ = [
     "FactorKey",
     "Level",
     "LevelRow",
+    "Lever",
+    "LeverKey",
     "LoadMetric",
     "PersonalWeights",
     "Profile",
@@ -52,5 +55,6 @@ __all__ = [
     "combine",
     "evaluate",
     "heat_index_c",
+    "levers",
     "personal_weights",
 ]
