@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import FrozenInstanceError, fields
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 import math
 import random
 from typing import Any
@@ -210,6 +210,26 @@ def test_naive_moments_read_as_utc() -> None:
     cramp = at(0, 18, 30).astimezone(UTC)
     assert evaluate(naive, [cramp.replace(tzinfo=None)]) == evaluate(aware, [cramp])
     assert evaluate(naive, [cramp]) == evaluate(aware, [cramp])  # mixed: UTC too
+
+
+class Broken(tzinfo):
+    """A tzinfo whose offset is out of range: Python refuses to use it."""
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        return timedelta(hours=30)
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return timedelta(0)
+
+
+def test_a_moment_whose_zone_fails_is_left_out() -> None:
+    broken = datetime(2025, 6, 2, 17, tzinfo=Broken())
+    with pytest.raises(ValueError, match="strictly between"):
+        broken.utcoffset()
+    samples = [Sample(broken, 80, {}), Sample(at(0, 17), 10, {})]
+    result = evaluate(samples, [broken + timedelta(hours=1), at(0, 18)])
+    assert result.by_level["low"] == LevelRow(hours=1, events=1, per_100_hours=100.0)
+    assert result.by_level["very_high"].hours == 0
 
 
 @pytest.mark.parametrize(
