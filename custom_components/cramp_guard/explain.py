@@ -8,7 +8,9 @@ the score, are rounded with the largest-remainder method so that
 sum(points) + history_points == score, always.
 
 Also why M is above 1 (a recent cramp or cramp proneness) and what would raise the
-confidence, from the same inputs and the model's data-quality rules.
+confidence, from the same inputs and the model's data-quality rules. The weights are
+the assessment's own (`Factor.weight`): base or personal, the points and the hints
+follow the weights the index was computed with.
 """
 
 from __future__ import annotations
@@ -211,12 +213,25 @@ def _available(assessment: Assessment, key: str) -> bool:
     return factor is not None and factor.available
 
 
+def _weights(assessment: Assessment) -> dict[str, float]:
+    """The weights `assessment` was computed with (base for a factor it lacks)."""
+    return {
+        key: assessment.factors[key].weight
+        if key in assessment.factors
+        else WEIGHTS[key]
+        for key in FACTOR_KEYS
+    }
+
+
 def _confidence(
-    available: Set[str], quality: Mapping[str, float], held: Set[str]
+    weights: Mapping[str, float],
+    available: Set[str],
+    quality: Mapping[str, float],
+    held: Set[str],
 ) -> float:
     """sum(w * q) over `available`, the `held` factors' q halved."""
     return math.fsum(
-        WEIGHTS[key] * quality[key] * (HELD_QUALITY if key in held else 1.0)
+        weights[key] * quality[key] * (HELD_QUALITY if key in held else 1.0)
         for key in available
     )
 
@@ -229,10 +244,11 @@ def confidence_hints(assessment: Assessment, inputs: RiskInputs) -> tuple[Hint, 
     activity source, a room temperature (heat available), water logged (hydration
     at full quality), a recent stretch, or the held sources back.
     """
+    weights = _weights(assessment)
     quality = _full_qualities(inputs)
     held = _held_factors(inputs)
     available = {key for key in FACTOR_KEYS if _available(assessment, key)}
-    now = _confidence(available, quality, held)
+    now = _confidence(weights, available, quality, held)
     load = ("workload", "exertion")
 
     def gain(
@@ -240,7 +256,8 @@ def confidence_hints(assessment: Assessment, inputs: RiskInputs) -> tuple[Hint, 
     ) -> float:
         """The confidence with `adds` available, `better` at q = 1, `back` unheld."""
         raised = {**quality, **dict.fromkeys(better, 1.0)}
-        return _confidence(available | adds, raised, set() if back else held) - now
+        held_now = set() if back else held
+        return _confidence(weights, available | adds, raised, held_now) - now
 
     has_metric = inputs.load_metric in _METRICS
     short = has_metric and min(quality["workload"], quality["exertion"]) < 1.0

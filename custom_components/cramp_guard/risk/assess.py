@@ -6,12 +6,18 @@ Sanitise, put every moment on the awake day's clock, compute the six sub-scores
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from . import clean, factors, hydration, load
 from .clean import Session
-from .combine import combine, confidence, confidence_level, history_h
+from .combine import (
+    combine,
+    confidence,
+    confidence_level,
+    factor_weights,
+    history_h,
+)
 from .curves import ratio
 from .day import DAY, HOUR, Day, make_day
 from .types import Assessment, LoadMetric, RiskInputs
@@ -37,8 +43,17 @@ class _Part:
     quality: float
 
 
-def assess(inputs: RiskInputs) -> Assessment:
-    """The cramp-risk index for `inputs`; total: never raises on odd values."""
+def assess(
+    inputs: RiskInputs, weights: Mapping[str, float] | None = None
+) -> Assessment:
+    """The cramp-risk index for `inputs`; total: never raises on odd values.
+
+    `weights`: the six factor weights to use instead of the base `WEIGHTS` (personal
+    weights, personal.md section 4); None = the base weights. D, the contributions
+    and the confidence are computed with them. A factor whose weight is missing or
+    not a finite number in 0..1e9 keeps its base weight.
+    """
+    used = factor_weights(weights)
     profile = inputs.profile
     day = make_day(inputs.now, profile.wake, profile.bed)
     bouts = clean.sessions(inputs.bouts, day)
@@ -68,13 +83,15 @@ def assess(inputs: RiskInputs) -> Assessment:
         "stretch": _stretch(inputs, day, bouts),
         "timing": _Part(factors.timing(day, bouts), 1.0),
     }
-    combined = combine({key: part.sub for key, part in parts.items()}, _h(inputs, day))
+    combined = combine(
+        {key: part.sub for key, part in parts.items()}, _h(inputs, day), used
+    )
     quality = {k: p.quality for k, p in parts.items() if p.sub is not None}
     for name in _held(inputs):
         for key in HELD_FACTORS[name]:
             if key in quality:
                 quality[key] *= HELD_QUALITY
-    value = confidence(quality)
+    value = confidence(quality, used)
     return Assessment(
         score=combined.score,
         raw=combined.raw,

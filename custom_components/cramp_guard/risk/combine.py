@@ -3,6 +3,10 @@
 raw = 100 * M * sum(w_i * s_i) / D over the available factors, D = max(sum of
 available weights, 0.70): a few missing factors re-weight the rest, but a score
 built on very little cannot climb to the top of the scale.
+
+The weights are the base `WEIGHTS` unless the caller passes its own (personal
+weights, personal.md section 4): then D, the contributions and the confidence use
+those.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 import math
 
+from .clean import amount
 from .curves import clamp, round_half_up
 from .types import ConfidenceLevel, Factor, Level
 
@@ -71,13 +76,35 @@ def level_for(score: int) -> Level:
     return next(level for floor, level in LEVELS if score >= floor)
 
 
-def combine(sub_scores: Mapping[str, float | None], h: float = 0.0) -> Combination:
-    """Weight the sub-scores (missing or None = unavailable) and apply M(h)."""
+def factor_weights(weights: Mapping[str, float] | None) -> Mapping[str, float]:
+    """The six weights to use: `WEIGHTS` for None; else each factor's given weight,
+    or its base weight when that one is missing or not a finite number in 0..1e9
+    (negative, NaN, inf, not a number; anything that is not a mapping counts as
+    None).
+    """
+    if weights is None or weights is WEIGHTS or not isinstance(weights, Mapping):
+        return WEIGHTS
+    given = {key: amount(weights.get(key)) for key in FACTOR_KEYS}
+    return {
+        key: WEIGHTS[key] if value is None else value for key, value in given.items()
+    }
+
+
+def combine(
+    sub_scores: Mapping[str, float | None],
+    h: float = 0.0,
+    weights: Mapping[str, float] | None = None,
+) -> Combination:
+    """Weight the sub-scores (missing or None = unavailable) and apply M(h).
+
+    `weights`: the six factor weights instead of `WEIGHTS` (see `factor_weights`).
+    """
+    used = factor_weights(weights)
     subs = {key: _unit(sub_scores.get(key)) for key in FACTOR_KEYS}
-    available = math.fsum(WEIGHTS[key] for key, sub in subs.items() if sub is not None)
+    available = math.fsum(used[key] for key, sub in subs.items() if sub is not None)
     m = multiplier(_unit(h) or 0.0)
     scale = 100 * m / max(available, MIN_DENOMINATOR)
-    factors = {key: _factor(key, sub, scale) for key, sub in subs.items()}
+    factors = {key: _factor(sub, used[key], scale) for key, sub in subs.items()}
     raw = math.fsum(factor.contribution for factor in factors.values())
     score = int(clamp(round_half_up(raw), 0, 100))
     return Combination(
@@ -97,9 +124,8 @@ def _unit(value: float | None) -> float | None:
     return clamp(value, 0.0, 1.0)
 
 
-def _factor(key: str, sub: float | None, scale: float) -> Factor:
+def _factor(sub: float | None, weight: float, scale: float) -> Factor:
     """contribution_i = 100 * M * w_i * s_i / D."""
-    weight = WEIGHTS[key]
     if sub is None:
         return Factor(sub_score=None, weight=weight, contribution=0.0, available=False)
     return Factor(
@@ -116,9 +142,13 @@ def _top(factors: Mapping[str, Factor]) -> tuple[str, ...]:
     return tuple(ranked)
 
 
-def confidence(qualities: Mapping[str, float]) -> float:
-    """sum(w_i * q_i) over the available factors (given in `qualities`)."""
-    return math.fsum(WEIGHTS[key] * q for key, q in qualities.items())
+def confidence(
+    qualities: Mapping[str, float], weights: Mapping[str, float] | None = None
+) -> float:
+    """sum(w_i * q_i) over the available factors (given in `qualities`), at most 1
+    (only weights that add up to more than the base weights' 1.0 reach the cap)."""
+    used = factor_weights(weights)
+    return min(1.0, math.fsum(used[key] * q for key, q in qualities.items()))
 
 
 def confidence_level(value: float) -> ConfidenceLevel:
