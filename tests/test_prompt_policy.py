@@ -36,7 +36,7 @@ from custom_components.cramp_guard.prompt_policy import (
     no_longer_holds,
     snooze,
 )
-from custom_components.cramp_guard.risk import Assessment, Bout
+from custom_components.cramp_guard.risk import Assessment, Bout, Lever
 from custom_components.cramp_guard.texts import load_texts
 
 TZ = ZoneInfo("Europe/Berlin")
@@ -747,3 +747,46 @@ def test_hydration_text_without_a_target() -> None:
     assessment = _assessment(water_target_ml=None, hydration_pace=None)
     text = messages.hydration(EN, "Alex", assessment, 0.0, salt=False)
     assert text.message.startswith("0.0 of 0.0 L so far, 0 % of today's pace.")
+
+
+LEVERS = (
+    Lever("water", 400.0, 48, 14),
+    Lever("stretch", None, 56, 6),
+    Lever("cooler", 2.0, 59, 3),
+)
+
+
+def test_the_levers_say_what_they_would_bring_the_index_to() -> None:
+    """Hydration: the water lever; the evening: stretching and a cooler room, after
+    the risk line; the model's arithmetic, never a promise."""
+    text = messages.hydration(EN, "Alex", _assessment(), 1100.0, False, LEVERS)
+    assert text.message.splitlines()[2] == (
+        "Drinking 400 mL now would bring the cramp risk index to 48."
+    )
+    evening = messages.evening(
+        EN, "Alex", MainActivity.RUNNING, _assessment(), False, LEVERS, "°C"
+    )
+    assert evening.message.splitlines()[1:3] == [
+        "Stretching now would bring the cramp risk index to 56.",
+        "A room 2 °C cooler would bring the cramp risk index to 59.",
+    ]
+    assert "Drinking" not in evening.message
+    for message in (text.message, evening.message):
+        assert "prevent" not in message
+
+
+def test_a_cooler_room_in_fahrenheit_and_other_languages() -> None:
+    """2 degC cooler is 3.6 degF cooler (a difference); decimal commas in German."""
+    evening = messages.evening(
+        EN, "A", MainActivity.RUNNING, _assessment(), False, LEVERS[2:], "°F"
+    )
+    assert "A room 3.6 °F cooler would bring" in evening.message
+    de = load_texts("de")
+    evening = messages.evening(
+        de, "A", MainActivity.RUNNING, _assessment(), False, LEVERS[2:], "°F"
+    )
+    assert "Ein um 3,6 °F kühlerer Raum" in evening.message
+    for language in ("de", "es", "fr", "he", "nl"):
+        words = load_texts(language)["lever"]
+        assert set(words) == {"water", "stretch", "cooler"}
+        assert all("{score}" in text for text in words.values())

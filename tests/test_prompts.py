@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from http import HTTPStatus
 import logging
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -574,6 +575,16 @@ async def test_hydration_actions(
     )
     arrived = await clock.to(at(12, 1))
     assert [(s.at, s.kind) for s in arrived] == [(at(12, 1), "hydration")]
+    lever = re.search(
+        r"^Drinking (\d+) mL now would bring the cramp risk index to (\d+)\.$",
+        arrived[0].data["message"],
+        re.M,
+    )
+    assert lever, arrived[0].data["message"]
+    amount, score = (int(n) for n in lever.groups())
+    assert amount % 50 == 0
+    assert 0 < amount <= 500
+    assert score < int(_state(hass, "sensor.alex_cramp_risk"))
     assert arrived[0].data["data"]["actions"][1] == {
         "action": f"CRAMP_GUARD_SNOOZE_1H_{ALEX}",
         "title": "Snooze 1 h",

@@ -6,12 +6,12 @@ cramps; nothing here is a diagnosis.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .const import MainActivity
-from .risk import Assessment
+from .risk import Assessment, Lever
 
 # The words are in texts/<language>.json (texts.py loads them); here, which stretches
 # suit which activity and how the lines are put together.
@@ -25,6 +25,11 @@ STRETCHES: dict[MainActivity, tuple[str, ...]] = {
 }
 MAX_PER_HOUR_ML = 1000.0  # never suggest more than about 1 L an hour
 Texts = Mapping[str, Any]
+FAHRENHEIT = "°F"
+# What each prompt offers of the levers (personal.md section 5): the model's own
+# arithmetic, "would bring it to", never a promise.
+EVENING_LEVERS = ("stretch", "cooler")
+HYDRATION_LEVERS = ("water",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,20 +50,42 @@ def _risk_line(t: Texts, assessment: Assessment) -> str:
     )
 
 
+def _lever_lines(
+    t: Texts, levers: Sequence[Lever], keys: Collection[str], temp_unit: str
+) -> list[str]:
+    """What the levers of `keys` would bring the index to, one line each."""
+    lines = []
+    for lever in levers:
+        if lever.key not in keys:
+            continue
+        amount, unit = lever.amount or 0.0, temp_unit
+        if lever.key == "cooler" and temp_unit == FAHRENHEIT:
+            amount *= 1.8  # a difference of degrees, not a temperature
+        text = f"{amount:.1f}".removesuffix(".0").replace(".", t["decimal_separator"])
+        lines.append(
+            str(t["lever"][lever.key]).format(amount=text, unit=unit, score=lever.score)
+        )
+    return lines
+
+
 def evening(
     t: Texts,
     name: str,
     activity: MainActivity,
     assessment: Assessment,
     night_prone: bool,
+    levers: Sequence[Lever] = (),
+    temp_unit: str = "°C",
 ) -> Message:
-    """The evening stretch reminder: 2-3 stretches with hold times, risk, top factor.
+    """The evening stretch reminder: 2-3 stretches with hold times, risk, top factor,
+    and what stretching (or a cooler room) would bring the index to.
 
     The stretches suit the main activity; after recent night cramps the bedtime
     routine is added.
     """
     lines = [
         _risk_line(t, assessment),
+        *_lever_lines(t, levers, EVENING_LEVERS, temp_unit),
         *(f"- {t['stretch'][s]}" for s in STRETCHES[activity]),
         "",  # ends the list (Markdown would run the next line into the last item)
         t["dose"],
@@ -73,9 +100,15 @@ def _litres(t: Texts, ml: float) -> str:
 
 
 def hydration(
-    t: Texts, name: str, assessment: Assessment, water_ml: float, salt: bool
+    t: Texts,
+    name: str,
+    assessment: Assessment,
+    water_ml: float,
+    salt: bool,
+    levers: Sequence[Lever] = (),
 ) -> Message:
-    """A glass of water: today's numbers against the target and the pace.
+    """A glass of water: today's numbers against the target and the pace, and what
+    drinking would bring the index to.
 
     The catch-up suggested is what is missing by now, at most about 1 L for the hour.
     """
@@ -88,6 +121,7 @@ def hydration(
             water=_litres(t, water_ml), target=_litres(t, target), pace=pace
         ),
         str(t["hydration_catch_up"]).format(catch_up=_litres(t, catch_up)),
+        *_lever_lines(t, levers, HYDRATION_LEVERS, ""),
     ]
     if salt:
         lines.append(t["salt"])

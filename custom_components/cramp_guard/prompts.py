@@ -47,6 +47,7 @@ from .prompt_policy import (
     roll_over,
     snooze,
 )
+from .risk import levers
 from .snapshot import Snapshot
 from .texts import async_get_texts
 
@@ -238,10 +239,17 @@ class Prompter:
         settings = self.engine.settings
         assessment, now = snapshot.assessment, snapshot.inputs.now
         t = await async_get_texts(self.hass)
+        weights = {key: f.weight for key, f in assessment.factors.items()}
         if kind is Kind.EVENING:
             prone = night_prone(now, snapshot.cramps)
             message = messages.evening(
-                t, settings.name, settings.main_activity, assessment, prone
+                t,
+                settings.name,
+                settings.main_activity,
+                assessment,
+                prone,
+                levers(snapshot.inputs, weights),
+                self.hass.config.units.temperature_unit,
             )
         elif kind is Kind.HYDRATION:
             message = messages.hydration(
@@ -250,6 +258,7 @@ class Prompter:
                 assessment,
                 snapshot.inputs.water_ml or 0.0,
                 long_or_sweaty(snapshot.inputs.bouts, now),
+                levers(snapshot.inputs, weights),
             )
         else:
             message = messages.high_risk(t, settings.name, snapshot.risk)
