@@ -27,6 +27,7 @@ from custom_components.cramp_guard.const import (
     CONF_BODY_MASS,
     CONF_CRAMP_PRONE,
     CONF_MAIN_ACTIVITY,
+    CONF_MORNING_CHECKIN,
     CONF_NOTIFY_TARGETS,
     CONF_OUTDOOR_HUMIDITY,
     CONF_OUTDOOR_TEMPERATURE,
@@ -825,6 +826,7 @@ async def test_options_flow_edits_everything_and_reloads(hass: HomeAssistant) ->
     assert result["step_id"] == "prompts"
     assert form_values(result) == {
         CONF_NOTIFY_TARGETS: ["persistent_notification"],  # none chosen: shown ticked
+        "morning_checkin": False,
         "webhook": False,
         CONF_WEBHOOK_LOCAL_ONLY: True,
     }
@@ -897,7 +899,8 @@ async def test_configure_opened_and_saved_unchanged_keeps_every_setting(
 async def test_configure_without_source_changes_applies_without_a_reload(
     hass: HomeAssistant,
 ) -> None:
-    """The profile and the notify targets changed, the sources kept: no reload, no
+    """The profile, the notify targets and the morning check-in changed, the sources
+    kept: no reload, no
     entity goes unavailable (no logbook lines), the assessment follows at once; a
     source changed reloads."""
     hass.services.async_register("notify", "mobile_app_phone", lambda _call: None)
@@ -922,11 +925,16 @@ async def test_configure_without_source_changes_applies_without_a_reload(
         result = await submit(
             result["flow_id"], {k: v for k, v in profile.items() if v is not None}
         )
-        prompts = frontend_data(result) | {CONF_NOTIFY_TARGETS: ["mobile_app_phone"]}
+        prompts = frontend_data(result) | {
+            CONF_NOTIFY_TARGETS: ["mobile_app_phone"],
+            CONF_MORNING_CHECKIN: True,
+        }
         result = await submit(result["flow_id"], prompts)
         await hass.async_block_till_done()
         assert result["type"] is FlowResultType.CREATE_ENTRY
         reload.assert_not_awaited()
+        assert entry.options[CONF_MORNING_CHECKIN] is True
+        assert engine.settings.morning_checkin
         assert entry.runtime_data.engine is engine
         assert engine.settings.profile.body_mass_kg == 90.0
         assert engine.ledger.wake.isoformat() == "05:45:00"
@@ -1086,7 +1094,12 @@ async def test_prompts_offer_the_notify_services_that_exist(
     entry = await set_up(hass, ROOM_ONLY | {CONF_NOTIFY_TARGETS: ["mobile_app_old"]})
 
     result = await to_prompts(hass, entry)
-    assert fields(result) == [CONF_NOTIFY_TARGETS, "webhook", CONF_WEBHOOK_LOCAL_ONLY]
+    assert fields(result) == [
+        CONF_NOTIFY_TARGETS,
+        "morning_checkin",
+        "webhook",
+        CONF_WEBHOOK_LOCAL_ONLY,
+    ]
     assert select_options(result, CONF_NOTIFY_TARGETS) == [
         {"value": "persistent_notification", "label": "Persistent notification"},
         {"value": "family", "label": "notify.family"},
@@ -1095,6 +1108,7 @@ async def test_prompts_offer_the_notify_services_that_exist(
     ]
     assert form_values(result) == {
         CONF_NOTIFY_TARGETS: ["mobile_app_old"],
+        "morning_checkin": False,
         "webhook": False,
         CONF_WEBHOOK_LOCAL_ONLY: True,
     }
@@ -1145,6 +1159,7 @@ async def test_turning_the_webhook_on_shows_its_url_and_keeps_its_id(
     result = await to_prompts(hass, entry)
     assert form_values(result) == {
         CONF_NOTIFY_TARGETS: ["persistent_notification"],  # none chosen: shown ticked
+        "morning_checkin": False,
         "webhook": True,
         CONF_WEBHOOK_LOCAL_ONLY: False,
     }

@@ -51,6 +51,7 @@ SERVICES = (
     "log_stretch",
     "log_cramp",
     "undo_log",
+    "answer_checkin",
     "snooze",
     "send_stretch_reminder",
     "get_assessment",
@@ -61,11 +62,19 @@ GOOD: dict[str, dict[str, Any]] = {
     "log_stretch": {},
     "log_cramp": {},
     "undo_log": {},
+    "answer_checkin": {"answer": "no"},
     "snooze": {"duration": {"hours": 1}},
     "send_stretch_reminder": {},
     "get_assessment": {},
 }
-RESPONSE = {"log_water", "log_stretch", "log_cramp", "undo_log", "get_assessment"}
+RESPONSE = {
+    "log_water",
+    "log_stretch",
+    "log_cramp",
+    "undo_log",
+    "answer_checkin",
+    "get_assessment",
+}
 
 
 @dataclass

@@ -48,6 +48,7 @@ PAYLOAD_KEYS = {
     "history_days",
     "water",
     "see_professional",
+    "checkin",
     "entities",
 }
 ENTITIES = {

@@ -19,7 +19,7 @@ from homeassistant.util import dt as dt_util
 
 from .bodies import Refused, validate
 from .engine import Engine
-from .ledger import CrampRecord, log_id
+from .ledger import CrampRecord, day_of, log_id, night_before
 
 AFTER_EXERCISE = timedelta(hours=1)
 
@@ -114,7 +114,19 @@ def async_undo(
     return _written(engine, log)
 
 
-def _written(engine: Engine, log: str) -> Totals:
+@callback
+def async_answer_night(engine: Engine, cramps: bool) -> Totals:
+    """The morning check-in's answer about last night (the sleep window before the
+    current awake day's wake time): "yes" logs a night cramp in its middle, "no"
+    records a night without one; a later answer replaces an earlier one."""
+    now = dt_util.now()
+    profile = engine.settings.profile
+    day = day_of(now, profile.wake)
+    night = night_before(day, profile.wake, profile.bed, now.tzinfo)
+    return _written(engine, engine.ledger.answer_night(night, cramps))
+
+
+def _written(engine: Engine, log: str | None) -> Totals:
     """Save soon, assess at once; the totals, with the hand log's id."""
     engine.ledger.async_schedule_save(logged=True)
     engine.async_update()

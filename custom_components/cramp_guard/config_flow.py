@@ -33,6 +33,7 @@ from .const import (
     CONF_ACTIVITY_METRIC,
     CONF_BED_TIME,
     CONF_BODY_MASS,
+    CONF_MORNING_CHECKIN,
     CONF_NOTIFY_TARGETS,
     CONF_OUTDOOR_WEATHER,
     CONF_PERSON_NAME,
@@ -457,6 +458,8 @@ class CrampGuardOptionsFlow(CrampGuardFlow, OptionsFlow):
                 CONF_NOTIFY_TARGETS: [] if targets == [PERSISTENT] else targets,
                 CONF_WEBHOOK_LOCAL_ONLY: user_input[CONF_WEBHOOK_LOCAL_ONLY],
             }
+            if user_input[CONF_MORNING_CHECKIN]:  # off: left out, as it was before
+                new[CONF_MORNING_CHECKIN] = True
             if user_input[CONF_WEBHOOK]:  # keep the id; a new one when turned on
                 new[CONF_WEBHOOK_ID] = (
                     self._current.get(CONF_WEBHOOK_ID) or webhook.async_generate_id()
@@ -474,6 +477,9 @@ class CrampGuardOptionsFlow(CrampGuardFlow, OptionsFlow):
                     # None chosen: prompts go to the persistent notification, so it
                     # shows ticked (an unticked box reads as "off").
                     CONF_NOTIFY_TARGETS: chosen or [PERSISTENT],
+                    CONF_MORNING_CHECKIN: self._current.get(
+                        CONF_MORNING_CHECKIN, False
+                    ),
                     CONF_WEBHOOK: CONF_WEBHOOK_ID in self._current,
                     CONF_WEBHOOK_LOCAL_ONLY: self._current.get(
                         CONF_WEBHOOK_LOCAL_ONLY, True

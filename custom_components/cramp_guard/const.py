@@ -72,6 +72,7 @@ CONF_GLASS_SIZE: Final = "glass_size"
 CONF_NOTIFY_TARGETS: Final = "notify_targets"  # notify service names
 CONF_WEBHOOK_ID: Final = "webhook_id"  # set when the webhook is enabled
 CONF_WEBHOOK_LOCAL_ONLY: Final = "webhook_local_only"
+CONF_MORNING_CHECKIN: Final = "morning_checkin"  # ask about night cramps each morning
 
 
 class ActivityMetric(StrEnum):

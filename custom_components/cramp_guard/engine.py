@@ -123,14 +123,15 @@ class Engine(DataUpdateCoordinator[Snapshot]):
 
     def in_place(self, settings: Settings) -> bool:
         """Whether new settings change only what applies without a reload: the
-        profile, the main activity and the notify targets (not the name, the sources
-        and how they count, or the webhook)."""
+        profile, the main activity, the notify targets and the morning check-in (not
+        the name, the sources and how they count, or the webhook)."""
         old = self.settings
         kept = replace(
             settings,
             profile=old.profile,
             main_activity=old.main_activity,
             notify_targets=old.notify_targets,
+            morning_checkin=old.morning_checkin,
         )
         return kept == old
 

@@ -33,6 +33,7 @@ from .const import (
     CONF_BODY_MASS,
     CONF_CRAMP_PRONE,
     CONF_MAIN_ACTIVITY,
+    CONF_MORNING_CHECKIN,
     CONF_NOTIFY_TARGETS,
     CONF_OUTDOOR_HUMIDITY,
     CONF_OUTDOOR_TEMPERATURE,
@@ -218,7 +219,12 @@ PROFILE_KEYS: Final = tuple(str(key) for key in profile_schema().schema)
 # The prompts step (options flow only). The form has a switch for the webhook; the
 # options keep its id instead.
 CONF_WEBHOOK: Final = "webhook"
-PROMPT_KEYS: Final = (CONF_NOTIFY_TARGETS, CONF_WEBHOOK_ID, CONF_WEBHOOK_LOCAL_ONLY)
+PROMPT_KEYS: Final = (
+    CONF_NOTIFY_TARGETS,
+    CONF_MORNING_CHECKIN,
+    CONF_WEBHOOK_ID,
+    CONF_WEBHOOK_LOCAL_ONLY,
+)
 
 
 def prompts_schema(targets: Mapping[str, str]) -> vol.Schema:
@@ -235,6 +241,7 @@ def prompts_schema(targets: Mapping[str, str]) -> vol.Schema:
                     translation_key="notify_target",  # the persistent one's label
                 )
             ),
+            vol.Required(CONF_MORNING_CHECKIN, default=False): BooleanSelector(),
             vol.Required(CONF_WEBHOOK, default=False): BooleanSelector(),
             vol.Required(CONF_WEBHOOK_LOCAL_ONLY, default=True): BooleanSelector(),
         }

@@ -15,7 +15,7 @@ restored on start so nothing logged is lost.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 import logging
 from typing import Any
 
@@ -210,6 +210,34 @@ def day_of(moment: datetime, wake: time) -> date:
     return moment.date() if anchor <= moment else moment.date() - timedelta(days=1)
 
 
+def night_before(day: date, wake: time, bed: time, tz: tzinfo | None) -> Night:
+    """The sleep window that ends at `day`'s wake time: from the bedtime before it."""
+    end = datetime.combine(day, wake, tzinfo=tz)
+    start = datetime.combine(day, bed, tzinfo=tz)
+    if start >= end:  # a bedtime before midnight: the evening before
+        start = datetime.combine(day - timedelta(days=1), bed, tzinfo=tz)
+    return Night(day, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class Night:
+    """The sleep window before the awake day `day` (its morning)."""
+
+    day: date
+    start: datetime
+    end: datetime
+
+    @property
+    def middle(self) -> datetime:
+        """Halfway through, in real time (across a DST change too)."""
+        start, end = self.start.timestamp(), self.end.timestamp()
+        return datetime.fromtimestamp((start + end) / 2, tz=self.start.tzinfo)
+
+    def holds(self, moment: datetime) -> bool:
+        """Whether `moment` is in the night."""
+        return self.start <= moment < self.end
+
+
 # A hand log's id: its kind and moment ("cramp@2026-12-07T21:04:05.123456+01:00").
 LOG_KINDS = ("water", "stretch", "cramp")
 
@@ -239,6 +267,9 @@ class Ledger:
         self.wake = wake
         self.days: dict[date, Day] = {}
         self.counters: dict[str, CounterState] = {}
+        # The morning check-in's answers: the awake day whose night it asked about ->
+        # whether there were cramps.
+        self.nights: dict[date, bool] = {}
         self.backfilled = False
         self.loaded_from_storage = False
         self._save_due: float | None = None  # loop time of the pending write
@@ -278,7 +309,11 @@ class Ledger:
             name: CounterState.from_dict(raw)
             for name, raw in data.get("counters", {}).items()
         }
-        self.days, self.counters = days, counters
+        nights = {
+            date.fromisoformat(day): bool(cramps)
+            for day, cramps in data.get("nights", {}).items()
+        }
+        self.days, self.counters, self.nights = days, counters, nights
         self.backfilled = bool(data.get("backfilled"))
         self.loaded_from_storage = True
         self._stale()
@@ -333,6 +368,7 @@ class Ledger:
             "backfilled": self.backfilled,
             "days": days,
             "counters": {n: c.as_dict() for n, c in self.counters.items()},
+            "nights": {day.isoformat(): cramps for day, cramps in self.nights.items()},
         }
 
     @callback
@@ -393,6 +429,8 @@ class Ledger:
             record = self.days[day] = Day(day)
             for old in [d for d in self.days if d <= day - timedelta(days=KEEP_DAYS)]:
                 del self.days[old]
+            for old in [d for d in self.nights if d <= day - timedelta(days=KEEP_DAYS)]:
+                del self.nights[old]
             for old_day in self.days.values():
                 if old_day.day < day - timedelta(days=1):
                     old_day.minutes.clear()
@@ -470,6 +508,25 @@ class Ledger:
         day.cramps.append(cramp)
         self._cramps = None
         return day
+
+    def answer_night(self, night: Night, cramps: bool) -> str | None:
+        """The morning check-in's answer about `night`; a later answer replaces an
+        earlier one. "Yes" logs a cramp in the middle of the night (at rest, in the
+        calf: night cramps are mostly calf cramps), once; "no" after "yes" removes
+        it. Returns the id of the cramp logged for the night, if any."""
+        cramp = log_id("cramp", night.middle)
+        if self.nights.get(night.day) is True and not cramps:
+            self.remove_log(cramp)
+        elif cramps and self.nights.get(night.day) is not True:
+            self.add_cramp(CrampRecord(night.middle, context="night"))
+        self.nights[night.day] = cramps
+        return cramp if cramps else None
+
+    def night_known(self, night: Night) -> bool:
+        """Whether the night was answered, or a cramp was logged in it."""
+        return night.day in self.nights or any(
+            night.holds(cramp.at) for cramp in self.iter_cramps()
+        )
 
     def hand_logs(self, since: datetime) -> list[str]:
         """The ids of the hand logs (water, stretches, cramps) since `since`, oldest

@@ -128,6 +128,12 @@ def hydration(
     return Message(str(t["hydration_title"]).format(name=name), "\n".join(lines))
 
 
+def checkin(t: Texts, name: str) -> Message:
+    """The morning check-in: any cramps last night? (answered with its buttons on a
+    phone, else on the card)."""
+    return Message(str(t["checkin_title"]).format(name=name), str(t["checkin"]))
+
+
 def high_risk(t: Texts, name: str, assessment: Assessment) -> Message:
     """The cramp risk rose to high or very high."""
     lines = [

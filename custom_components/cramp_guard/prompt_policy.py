@@ -41,6 +41,9 @@ LONG_BOUT = timedelta(minutes=60)  # [J] long: salty food or an electrolyte drin
 SWEATY_BOUT = timedelta(minutes=30)  # [J] this long in the heat counts as sweaty
 SWEATY_FROM_C = 25.0  # [J] outdoor temperature of a sweaty bout
 QUIET_AFTER_SETUP = timedelta(minutes=30)  # [J] no prompt this soon after adding
+CHECKIN_AFTER_WAKE = timedelta(minutes=30)  # the morning check-in (personal.md s. 6)
+CHECKIN_UNTIL = time(12)  # withdrawn at noon unanswered
+CHECKIN_AT_LEAST = timedelta(hours=4)  # [J] open this long after a late wake time
 
 
 class Kind(StrEnum):
@@ -49,6 +52,7 @@ class Kind(StrEnum):
     EVENING = "evening"
     HYDRATION = "hydration"
     HIGH_RISK = "high_risk"
+    CHECKIN = "checkin"
 
 
 @dataclass(slots=True)
@@ -92,6 +96,7 @@ class PromptState:
     hydration_snoozed_until: datetime | None = None  # "Snooze 1 h"
     set_up_at: datetime | None = None  # first set up (None: set up before it was kept)
     shown: dict[str, datetime] = field(default_factory=dict)  # kind -> sent at
+    checkin_day: date | None = None  # the awake day the check-in was last asked on
 
     def copy(self) -> PromptState:
         """A copy to compare with after a decision (the dicts copied too)."""
@@ -130,6 +135,9 @@ class PromptState:
             hydration_snoozed_until=moment(data.get("hydration_snoozed_until")),
             set_up_at=moment(data.get("set_up_at")),
             shown=moments("shown"),
+            checkin_day=date.fromisoformat(data["checkin_day"])
+            if data.get("checkin_day")
+            else None,
         )
 
 
@@ -144,6 +152,7 @@ class Facts:
     level: str
     hydration_pace: float | None
     last_stretch: datetime | None
+    checkin_open: bool = False  # the check-in is on and last night is not known
 
 
 def _utc(moment: datetime) -> datetime:
@@ -199,16 +208,45 @@ def evening_due(prefs: Prefs, state: PromptState, facts: Facts) -> bool:
     return not state.evening_done and timedelta(0) <= since <= LATE_WINDOW
 
 
+def checkin_window(facts: Facts) -> tuple[datetime, datetime]:
+    """When the morning check-in is asked (30 min after the wake time) and until when
+    it can be answered (noon; at least 4 h after a late wake time)."""
+    opens = facts.wake_at + CHECKIN_AFTER_WAKE
+    noon = datetime.combine(facts.day, CHECKIN_UNTIL, tzinfo=facts.now.tzinfo)
+    return opens, max(noon, opens + CHECKIN_AT_LEAST, key=_utc)
+
+
+def checkin_answerable(facts: Facts) -> bool:
+    """The card offers the answers: the check-in is open, from the wake time until
+    the window closes."""
+    closes = checkin_window(facts)[1]
+    return facts.checkin_open and _before(closes, facts.now) and facts.awake
+
+
+def checkin_due(state: PromptState, facts: Facts) -> bool:
+    """Asked once a morning, in its window, while last night is not known."""
+    opens, closes = checkin_window(facts)
+    return (
+        facts.checkin_open
+        and state.checkin_day != facts.day
+        and not _before(opens, facts.now)
+        and _before(closes, facts.now)
+    )
+
+
 def next_moment(prefs: Prefs, state: PromptState, facts: Facts) -> datetime | None:
     """The next moment a prompt may fall due by the clock alone (the reminder time,
-    the end of a snooze), for the engine to assess at.
+    the end of a snooze, the check-in's window), for the engine to assess at.
     """
+    opens, closes = checkin_window(facts)
     candidates = (
         state.evening_again_at,
         state.snoozed_until,
         state.hydration_snoozed_until,
         quiet_until(state),
         None if state.evening_done else evening_at(facts, prefs),
+        opens if facts.checkin_open and state.checkin_day != facts.day else None,
+        closes if Kind.CHECKIN in state.shown else None,
     )
     moments = [m for m in candidates if m is not None and _before(m, facts.now)]
     return min(moments, key=_utc) if moments else None
@@ -257,9 +295,11 @@ def due(prefs: Prefs, state: PromptState, facts: Facts) -> list[Kind]:
         state.evening_done = True
     if facts.level in REARM_LEVELS:
         state.high_risk_armed = True
+    # The check-in is asked for by the person (an option of its own): the reminders
+    # switch and the snoozes are about the other prompts.
+    kinds = [Kind.CHECKIN] if checkin_due(state, facts) else []
     if silenced(prefs, state, facts):
-        return []
-    kinds: list[Kind] = []
+        return kinds
     if evening_due(prefs, state, facts):
         if stretched_this_evening(prefs, facts):
             state.evening_done, state.evening_again_at = True, None
@@ -280,6 +320,8 @@ def mark_sent(state: PromptState, kind: Kind, now: datetime) -> None:
         state.evening_done, state.evening_again_at = True, None
     elif kind is Kind.HYDRATION:
         state.hydration_sent_today += 1
+    elif kind is Kind.CHECKIN:
+        state.checkin_day = state.day  # rolled over to the awake day by `due`
     else:
         state.high_risk_armed = False
 
@@ -290,6 +332,8 @@ def _holds(kind: Kind, shown_at: datetime, facts: Facts) -> bool:
         return facts.level in HIGH_LEVELS
     if _utc(shown_at) < _utc(facts.wake_at):
         return False  # shown on an earlier awake day
+    if kind is Kind.CHECKIN:  # answered, or noon
+        return facts.checkin_open and _before(checkin_window(facts)[1], facts.now)
     if kind is Kind.EVENING:
         stretch = facts.last_stretch
         return stretch is None or _utc(stretch) < _utc(shown_at)

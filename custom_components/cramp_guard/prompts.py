@@ -22,7 +22,7 @@ from homeassistant.helpers.storage import Store
 from homeassistant.util import dt as dt_util
 
 from . import messages
-from .actions import async_log
+from .actions import async_answer_night, async_log
 from .bodies import Refused
 from .const import DOMAIN
 from .engine import Engine
@@ -35,6 +35,7 @@ from .prompt_policy import (
     Kind,
     Prefs,
     PromptState,
+    checkin_answerable,
     cramp_counts,
     due,
     frequent_cramps,
@@ -64,6 +65,7 @@ ACTIONS: dict[Kind, tuple[tuple[str, str], ...]] = {
     Kind.EVENING: (("DONE", "done"), ("SNOOZE_30M", "snooze_30m")),
     Kind.HYDRATION: (("GLASS", "glass"), ("SNOOZE_1H", "snooze_1h")),
     Kind.HIGH_RISK: (),
+    Kind.CHECKIN: (("NIGHT_NO", "night_no"), ("NIGHT_YES", "night_yes")),
 }
 
 
@@ -201,7 +203,13 @@ class Prompter:
             level=snapshot.risk.level,
             hydration_pace=snapshot.assessment.hydration_pace,
             last_stretch=snapshot.inputs.last_stretch,
+            checkin_open=snapshot.unanswered_night is not None,
         )
+
+    def checkin_answerable(self) -> bool:
+        """The card offers the morning check-in's answers now."""
+        snapshot = self.engine.snapshot
+        return snapshot is not None and checkin_answerable(self.facts(snapshot))
 
     @callback
     def _on_assessment(self) -> None:
@@ -260,6 +268,8 @@ class Prompter:
                 long_or_sweaty(snapshot.inputs.bouts, now),
                 levers(snapshot.inputs, weights),
             )
+        elif kind is Kind.CHECKIN:
+            message = messages.checkin(t, settings.name)
         else:
             message = messages.high_risk(t, settings.name, snapshot.risk)
         buttons = [Action(action, t["action"][key]) for action, key in ACTIONS[kind]]
@@ -304,6 +314,8 @@ class Prompter:
             self.async_snooze(SNOOZE_EVENING, Kind.EVENING)
         elif action == "SNOOZE_1H":
             self.async_snooze(SNOOZE_HYDRATION, Kind.HYDRATION)
+        elif action in ("NIGHT_NO", "NIGHT_YES"):
+            async_answer_night(self.engine, action == "NIGHT_YES")
         else:
             _LOGGER.debug("%s: unknown notification action %s", self.entry_id, action)
 

@@ -41,11 +41,14 @@ SERVICE_SNOOZE: Final = "snooze"
 SERVICE_SEND_STRETCH_REMINDER: Final = "send_stretch_reminder"
 SERVICE_GET_ASSESSMENT: Final = "get_assessment"
 SERVICE_UNDO_LOG: Final = "undo_log"
+SERVICE_ANSWER_CHECKIN: Final = "answer_checkin"
 
 ATTR_CONFIG_ENTRY_ID: Final = "config_entry_id"
 ATTR_DURATION: Final = "duration"
 ATTR_LOG_ID: Final = "log_id"
 ATTR_KIND: Final = "kind"
+ATTR_ANSWER: Final = "answer"
+ANSWERS: Final = {"no": False, "yes": True}  # cramps last night?
 
 MAX_SNOOZE: Final = timedelta(hours=24)
 DISCLAIMER: Final = (
@@ -158,6 +161,11 @@ def assessment_response(snapshot: Snapshot) -> dict[str, Any]:
     }
 
 
+CHECKIN_SCHEMA: Final = vol.Schema(
+    {**_TARGET, vol.Required(ATTR_ANSWER): vol.In(ANSWERS)}
+)
+
+
 @callback
 def async_setup_services(hass: HomeAssistant) -> None:
     """Register the actions (once, from `async_setup`)."""
@@ -176,6 +184,11 @@ def async_setup_services(hass: HomeAssistant) -> None:
             data.engine, call.data.get(ATTR_LOG_ID), call.data.get(ATTR_KIND)
         )
         return {**totals.as_dict()}
+
+    async def answer_checkin(call: ServiceCall) -> ServiceResponse:
+        data = async_get_target(hass, call)
+        cramps = ANSWERS[call.data[ATTR_ANSWER]]
+        return {**actions.async_answer_night(data.engine, cramps).as_dict()}
 
     async def snooze(call: ServiceCall) -> None:
         data = async_get_target(hass, call)
@@ -213,6 +226,13 @@ def async_setup_services(hass: HomeAssistant) -> None:
         SERVICE_UNDO_LOG,
         undo_log,
         schema=UNDO_SCHEMA,
+        supports_response=SupportsResponse.OPTIONAL,
+    )
+    register(
+        DOMAIN,
+        SERVICE_ANSWER_CHECKIN,
+        answer_checkin,
+        schema=CHECKIN_SCHEMA,
         supports_response=SupportsResponse.OPTIONAL,
     )
     register(DOMAIN, SERVICE_SNOOZE, snooze, schema=SNOOZE_SCHEMA)

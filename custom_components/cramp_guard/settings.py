@@ -17,6 +17,7 @@ from .const import (
     CONF_BODY_MASS,
     CONF_CRAMP_PRONE,
     CONF_MAIN_ACTIVITY,
+    CONF_MORNING_CHECKIN,
     CONF_NOTIFY_TARGETS,
     CONF_PERSON_NAME,
     CONF_SEX,
@@ -55,6 +56,7 @@ class Settings:
     notify_targets: tuple[str, ...] = ()
     webhook_id: str | None = None
     webhook_local_only: bool = True
+    morning_checkin: bool = False
 
     @classmethod
     def from_entry(
@@ -91,6 +93,7 @@ class Settings:
             notify_targets=tuple(options.get(CONF_NOTIFY_TARGETS, ())),
             webhook_id=options.get(CONF_WEBHOOK_ID) or None,
             webhook_local_only=bool(options.get(CONF_WEBHOOK_LOCAL_ONLY, True)),
+            morning_checkin=bool(options.get(CONF_MORNING_CHECKIN, False)),
         )
 
     @property

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from types import MappingProxyType
 
 from .const import COUNTER_SOURCES
 from .inputs import build_inputs, recent_cramps
-from .ledger import DaySummary, Ledger, LedgerFacts
+from .ledger import DaySummary, Ledger, LedgerFacts, Night, night_before
 from .reader import SourceReader
 from .risk import Assessment, RiskInputs, assess
 from .settings import Settings
@@ -39,6 +39,9 @@ class Snapshot:
     readings: Mapping[str, Reading]  # each source as the model read it
     ledger: LedgerFacts
     shown: Assessment | None = None  # the held one, when not the latest
+    # The night before today's wake time while the morning check-in is on and it
+    # was neither answered nor had a cramp logged in it; else None.
+    unanswered_night: Night | None = None
 
     @property
     def risk(self) -> Assessment:
@@ -96,4 +99,16 @@ def take_snapshot(
         readings=MappingProxyType(reader.assessed()),
         ledger=ledger.facts(),
         shown=None if shown is assessment else shown,
+        unanswered_night=_unanswered_night(now, settings, ledger, day.day),
     )
+
+
+def _unanswered_night(
+    now: datetime, settings: Settings, ledger: Ledger, day: date
+) -> Night | None:
+    """Last night, while the check-in is on and nothing is known of it."""
+    if not settings.morning_checkin:
+        return None
+    profile = settings.profile
+    night = night_before(day, profile.wake, profile.bed, now.tzinfo)
+    return None if ledger.night_known(night) else night

@@ -177,6 +177,10 @@ def card_payload(hass: HomeAssistant, entry: ConfigEntry) -> dict[str, Any]:
         "loaded": True,
         "name": engine.settings.name,
         "see_professional": issue is not None and issue.active,
+        # The morning check-in: None while it is off; open while it can be answered.
+        "checkin": {"open": data.prompter.checkin_answerable()}
+        if engine.settings.morning_checkin
+        else None,
         "entities": {
             key: entity_ids(platform, DOMAIN, f"{entry.entry_id}_{key}")
             for key, platform in CARD_ENTITIES.items()
