@@ -7,7 +7,7 @@ import { html, LitElement, nothing, type TemplateResult } from "lit";
 import { ActionsController, moreInfo } from "./actions";
 import { defineElement } from "./define";
 import { isNumber, isRtl, languageOf, localizer, type Localize, type TranslationKey } from "./localize";
-import { renderFactors, renderGaugeColumn, renderMissing } from "./render-risk";
+import { renderFactors, renderGaugeColumn, renderLevers, renderMissing } from "./render-risk";
 import { renderButtons, renderWater } from "./render-water";
 import { renderWhy } from "./render-why";
 import { cardStyles } from "./styles";
@@ -127,6 +127,7 @@ export class CrampGuardCard extends LitElement {
         <div class="detail-col">
           ${available ? renderFactors(data, t, tag) : nothing}
           ${renderMissing(data, t, tag)}
+          ${available ? renderLevers(data, t, tag) : nothing}
         </div>
       </div>
       ${renderWater(data, t, tag)} ${renderButtons(data, this._actions, t, tag)}

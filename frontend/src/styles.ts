@@ -180,6 +180,17 @@ export const cardStyles = css`
     padding-block-start: 4px;
     font-weight: 500;
   }
+  /* What would lower it now: the sentence over the label and bar columns, the points
+     where the factors have theirs. */
+  .levers {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    margin-block-start: 6px;
+  }
+  .row.lever .label {
+    grid-column: 1 / 3;
+  }
 
   .water {
     margin-block-start: 14px;
