@@ -131,7 +131,7 @@ export class CrampGuardCard extends LitElement {
         </div>
       </div>
       ${renderWater(data, t, tag)} ${renderButtons(data, this._actions, t, tag)}
-      ${renderWhy(data, this._why ?? data.see_professional, (open) => (this._why = open), t)}
+      ${renderWhy(data, this._why ?? data.see_professional, (open) => (this._why = open), t, tag)}
     `;
   }
 }

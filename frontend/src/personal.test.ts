@@ -1,9 +1,10 @@
-// The card's parts from personal.md: what would lower the index now (levers).
-// Older integrations send none of these keys.
+// The card's parts from personal.md: what would lower the index now (levers), how it
+// has matched the person's cramps and the personal weights (the Why panel). Older
+// integrations send none of these keys.
 import { afterEach, describe, expect, it, vi } from "vitest";
 import "./cramp-guard-card";
 import { $, $$, fakeHass, mount, send, snapshot, text } from "./test-helpers";
-import type { Lever, Snapshot } from "./types";
+import type { Evaluation, Lever, Personal, Snapshot } from "./types";
 
 afterEach(() => {
   document.body.innerHTML = "";
@@ -18,11 +19,48 @@ const LEVERS: Lever[] = [
   { key: "cooler", amount: 2, unit: "°C", score: 28, points: 2 },
 ];
 
+const READY: Evaluation = {
+  ready: true,
+  matched: 7,
+  needed_events: 5,
+  tracked_days: 30,
+  needed_days: 14,
+  high_events: 5,
+  high_share_time: 0.18,
+  lift: 3.97,
+};
+
+const LEARNING: Evaluation = {
+  ready: false,
+  matched: 3,
+  needed_events: 5,
+  tracked_days: 9,
+  needed_days: 14,
+  high_events: 2,
+  high_share_time: 0.2,
+  lift: 3.3,
+};
+
+const ACTIVE: Personal = {
+  learning: true,
+  active: true,
+  events: 9,
+  tracked_days: 30,
+  multipliers: { hydration: 1, heat: 1.4, stretch: 0.8, workload: 1.0, exertion: 1.25, timing: 1 },
+};
+
 async function show(overrides: Partial<Snapshot>, language = "en") {
   const hass = fakeHass(language);
   const card = await mount(hass);
   await send(card, hass, snapshot(overrides));
   return { hass, card };
+}
+
+async function openWhy(overrides: Partial<Snapshot>, language = "en") {
+  const shown = await show(overrides, language);
+  $(shown.card, ".why-toggle")!.click();
+  await shown.card.updateComplete;
+  return shown;
 }
 
 describe("what would lower it now", () => {
@@ -117,5 +155,81 @@ describe("what would lower it now", () => {
     expect($$(card, ".row.lever").map((r) => text(r))).toEqual([
       "Stretching now would bring it to 27 −3",
     ]);
+  });
+});
+
+describe("how it has matched your cramps", () => {
+  it("states the finding once the evaluation is ready", async () => {
+    const { card } = await openWhy({ evaluation: READY });
+    expect(text($(card, ".matched .section-title"))).toBe("How it has matched your cramps");
+    expect(text($(card, ".matched .evaluation"))).toBe(
+      "Of your 7 cramps, 5 came after hours at high or very high, which were 18 % of your time.",
+    );
+    // The percentage with its sign in one isolate.
+    const bdis = [...$(card, ".matched .evaluation")!.querySelectorAll("bdi")];
+    expect(bdis.map((b) => b.textContent)).toEqual(["7", "5", `18${NBSP}%`]);
+    // Inside the Why panel, before the disclaimer.
+    const why = $(card, ".why")!;
+    expect(why.contains($(card, ".matched"))).toBe(true);
+    expect(why.lastElementChild!.classList.contains("disclaimer")).toBe(true);
+  });
+
+  it("shows only how far it has come before it is ready, never a finding", async () => {
+    const { card, hass } = await openWhy({ evaluation: LEARNING });
+    expect(text($(card, ".matched .evaluation"))).toBe("Learning: 3 of 5 cramps, 9 of 14 days");
+    expect(text($(card, ".matched"))).not.toMatch(/Of your|came after|%/);
+    // Enough cramps but too few days: the count stops at the threshold.
+    await send(card, hass, snapshot({ evaluation: { ...LEARNING, matched: 8, tracked_days: 10 } }));
+    expect(text($(card, ".matched .evaluation"))).toBe("Learning: 5 of 5 cramps, 10 of 14 days");
+  });
+
+  it("agrees the verb with one cramp (German)", async () => {
+    const { card } = await openWhy({ evaluation: { ...READY, high_events: 1, high_share_time: 0.123 } }, "de");
+    expect(text($(card, ".matched .evaluation"))).toBe(
+      "Von deinen 7 Krämpfen kam 1 nach Stunden mit hohem oder sehr hohem Risiko, und diese Stunden waren 12 % deiner Zeit.",
+    );
+  });
+
+  it("names the multipliers that differ from 1 while learning is on and active", async () => {
+    const { card } = await openWhy({ evaluation: READY, personal: ACTIVE });
+    expect($$(card, ".matched .weight").map((p) => text(p))).toEqual([
+      "Heat counts 1.4 × for you (from 9 cramps)",
+      "Exertion counts 1.25 × for you (from 9 cramps)",
+      "Stretching counts 0.8 × for you (from 9 cramps)",
+    ]);
+    expect($(card, ".matched .calibrating")).toBeNull();
+  });
+
+  it("says when learning starts while it is on but not active yet", async () => {
+    const { card } = await openWhy({
+      evaluation: { ...LEARNING, needed_events: 6, needed_days: 21 },
+      personal: { ...ACTIVE, active: false, events: 3 },
+    });
+    expect($$(card, ".matched .weight")).toHaveLength(0);
+    expect(text($(card, ".matched .calibrating"))).toBe(
+      "Learning from your cramps: it starts after 6 cramps and 21 days.",
+    );
+    expect(text($(card, ".matched .evaluation"))).toBe("Learning: 3 of 6 cramps, 9 of 21 days");
+  });
+
+  it("says nothing about weights while learning is off; the evaluation still shows", async () => {
+    const { card } = await openWhy({ evaluation: READY, personal: { ...ACTIVE, learning: false } });
+    expect($$(card, ".matched .weight")).toHaveLength(0);
+    expect($(card, ".matched .calibrating")).toBeNull();
+    expect(text($(card, ".matched .evaluation"))).toMatch(/^Of your 7 cramps/);
+  });
+
+  it("shows nothing of it for an older integration", async () => {
+    const { card } = await openWhy({});
+    expect($(card, ".why")).not.toBeNull();
+    expect($(card, ".matched")).toBeNull();
+  });
+
+  it("shows the learning line without an evaluation, with the design's thresholds", async () => {
+    const { card } = await openWhy({ personal: { ...ACTIVE, active: false } });
+    expect(text($(card, ".matched .calibrating"))).toBe(
+      "Learning from your cramps: it starts after 5 cramps and 14 days.",
+    );
+    expect($(card, ".matched .evaluation")).toBeNull();
   });
 });

@@ -306,6 +306,10 @@ export const cardStyles = css`
   .why p {
     margin-block: 0 8px;
   }
+  .matched .section-title {
+    color: var(--primary-text-color);
+    margin-block: 4px;
+  }
   .disclaimer {
     font-style: italic;
   }
