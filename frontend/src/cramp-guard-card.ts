@@ -8,7 +8,7 @@ import { ActionsController, moreInfo } from "./actions";
 import { defineElement } from "./define";
 import { isNumber, isRtl, languageOf, localizer, type Localize, type TranslationKey } from "./localize";
 import { renderFactors, renderGaugeColumn, renderLevers, renderMissing } from "./render-risk";
-import { renderButtons, renderWater } from "./render-water";
+import { renderButtons, renderCheckin, renderWater } from "./render-water";
 import { renderWhy } from "./render-why";
 import { cardStyles } from "./styles";
 import { SubscriptionController } from "./subscription";
@@ -130,7 +130,8 @@ export class CrampGuardCard extends LitElement {
           ${available ? renderLevers(data, t, tag) : nothing}
         </div>
       </div>
-      ${renderWater(data, t, tag)} ${renderButtons(data, this._actions, t, tag)}
+      ${renderWater(data, t, tag)} ${renderCheckin(data, this._actions, t)}
+      ${renderButtons(data, this._actions, t, tag)}
       ${renderWhy(data, this._why ?? data.see_professional, (open) => (this._why = open), t, tag)}
     `;
   }

@@ -1,9 +1,10 @@
 // The card's parts from personal.md: what would lower the index now (levers), how it
-// has matched the person's cramps and the personal weights (the Why panel). Older
-// integrations send none of these keys.
+// has matched the person's cramps and the personal weights (the Why panel), and the
+// morning check-in's answer buttons. Older integrations send none of these keys.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { CONFIRM_MS } from "./actions";
 import "./cramp-guard-card";
-import { $, $$, fakeHass, mount, send, snapshot, text } from "./test-helpers";
+import { $, $$, ENTRY, fakeHass, flush, mount, send, snapshot, text } from "./test-helpers";
 import type { Evaluation, Lever, Personal, Snapshot } from "./types";
 
 afterEach(() => {
@@ -231,5 +232,103 @@ describe("how it has matched your cramps", () => {
       "Learning from your cramps: it starts after 5 cramps and 14 days.",
     );
     expect($(card, ".matched .evaluation")).toBeNull();
+  });
+});
+
+describe("the morning check-in", () => {
+  it.each<[string, Partial<Snapshot>]>([
+    ["an older integration sends no check-in", {}],
+    ["there is none", { checkin: null }],
+    ["it is closed", { checkin: { open: false } }],
+  ])("has no buttons when %s", async (_, overrides) => {
+    const { card } = await show(overrides);
+    expect($(card, ".checkin")).toBeNull();
+  });
+
+  it("asks while open and answers with a tap", async () => {
+    vi.useFakeTimers();
+    const { card, hass } = await show({ checkin: { open: true } });
+    const row = $(card, ".checkin")!;
+    expect(row.getAttribute("role")).toBe("group");
+    expect(text(row.querySelector(`#${row.getAttribute("aria-labelledby")}`))).toBe(
+      "Any cramps last night?",
+    );
+    expect(text($(card, ".checkin-no [aria-live]"))).toBe("No");
+    expect(text($(card, ".checkin-yes [aria-live]"))).toBe("Yes");
+    // Between today's water and the log buttons.
+    expect($(card, ".water")!.compareDocumentPosition(row) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(row.compareDocumentPosition($(card, ".actions")!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    $(card, "button.checkin-yes")!.click();
+    $(card, "button.checkin-no")!.click(); // a second tap while the first is on its way
+    await vi.advanceTimersByTimeAsync(0);
+    await card.updateComplete;
+    expect(hass.callService).toHaveBeenCalledTimes(1);
+    expect(hass.callService).toHaveBeenCalledWith("cramp_guard", "answer_checkin", {
+      config_entry_id: ENTRY,
+      answer: "yes",
+    });
+    expect(text($(card, ".checkin-yes [aria-live]"))).toBe("✓ Saved");
+    expect($(card, "button.checkin-yes")!.classList.contains("done")).toBe(true);
+    expect(($(card, "button.checkin-no") as HTMLButtonElement).disabled).toBe(true);
+
+    // The integration closes it; the confirmation stays for its moment, then the row goes.
+    await send(card, hass, snapshot({ checkin: null }));
+    expect(text($(card, ".checkin-yes [aria-live]"))).toBe("✓ Saved");
+    await vi.advanceTimersByTimeAsync(CONFIRM_MS);
+    await card.updateComplete;
+    expect($(card, ".checkin")).toBeNull();
+  });
+
+  it("says when an answer was not saved and lets the person try again", async () => {
+    const { card, hass } = await show({ checkin: { open: true } });
+    hass.callService.mockRejectedValueOnce(new Error("not open"));
+    $(card, "button.checkin-no")!.click();
+    await flush();
+    await card.updateComplete;
+    const no = $(card, "button.checkin-no") as HTMLButtonElement;
+    expect(text(no.querySelector("[aria-live]"))).toBe("Not saved");
+    expect(no.classList.contains("failed")).toBe(true);
+    expect(no.disabled).toBe(false);
+    // Its size is held by all its texts, so the row does not reflow.
+    expect([...no.querySelectorAll(".ghost")].map((g) => text(g))).toEqual([
+      "No",
+      "✓ Saved",
+      "Not saved",
+    ]);
+    no.click();
+    await flush();
+    expect(hass.callService).toHaveBeenCalledTimes(2);
+    expect(hass.callService).toHaveBeenLastCalledWith("cramp_guard", "answer_checkin", {
+      config_entry_id: ENTRY,
+      answer: "no",
+    });
+  });
+});
+
+describe("right to left (Hebrew)", () => {
+  it("words the levers, the evaluation, the weights and the check-in in Hebrew", async () => {
+    const { card } = await openWhy(
+      { levers: LEVERS, evaluation: READY, personal: ACTIVE, checkin: { open: true } },
+      "he",
+    );
+    expect($(card, ".root")!.getAttribute("dir")).toBe("rtl");
+    expect(text($(card, ".levers .section-title"))).toBe("מה היה מוריד אותו עכשיו");
+    expect($$(card, ".row.lever").map((r) => text(r))).toEqual([
+      "כוס עכשיו (250 מ״ל) הייתה מורידה אותו ל-24 −6",
+      "מתיחה עכשיו הייתה מורידה אותו ל-27 −3",
+      "חדר קריר יותר ב-2 מעלות היה מוריד אותו ל-28 −2",
+    ]);
+    expect($(card, ".row.lever .pts")!.getAttribute("dir")).toBe("ltr");
+    expect(text($(card, ".matched .evaluation"))).toBe(
+      "מתוך 7 ההתכווצויות שלך, 5 הגיעו אחרי שעות ברמה גבוהה או גבוהה מאוד, שהיו 18% מהזמן שלך.",
+    );
+    expect(text($$(card, ".matched .weight")[0])).toBe("חום: משקל פי 1.4 אצלך (לפי 9 התכווצויות)");
+    expect(text($(card, ".checkin-question"))).toBe("היו לך התכווצויות בלילה?");
+    expect(text($(card, ".checkin-yes [aria-live]"))).toBe("כן");
+    // No Latin letters in what these parts say.
+    for (const part of [".levers", ".matched", ".checkin"]) {
+      expect(text($(card, part)), part).not.toMatch(/[A-Za-z]/);
+    }
   });
 });
