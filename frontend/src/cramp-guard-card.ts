@@ -1,5 +1,6 @@
-// custom:cramp-guard-card - one person's cramp risk, what adds to it, today's water and
-// one-tap logging, live from the integration's cramp_guard/card/subscribe command.
+// custom:cramp-guard-card - one person's cramp risk, what adds to it and what would
+// lower it now, today's water, one-tap logging and the morning check-in, live from the
+// integration's cramp_guard/card/subscribe command.
 // The contract with the integration: docs/card.md. The element ties together the data
 // subscription (subscription.ts), the buttons (actions.ts) and the sections it renders
 // (render-risk.ts, render-water.ts, render-why.ts).
