@@ -1,7 +1,8 @@
 // What the card's buttons do: press the person's log buttons (a glass, a stretch, a
 // cramp) with a short confirmation, offer Undo for a while after a tap (the
-// cramp_guard.undo_log action), and open more-info of the cramp risk sensor. A Lit
-// reactive controller: it owns the buttons' transient state and timers.
+// cramp_guard.undo_log action), answer the morning check-in (cramp_guard.answer_checkin)
+// and open more-info of the cramp risk sensor. A Lit reactive controller: it owns the
+// buttons' transient state and timers.
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { HomeAssistant } from "./types";
 
@@ -14,6 +15,11 @@ export type ButtonKind = "glass" | "stretch" | "cramp";
 export type ButtonState = "done" | "failed";
 /** The undo offered after a tap: offered, done, or failed. */
 export type Undo = { kind: ButtonKind; state: "offer" | "done" | "failed" };
+
+/** The morning check-in's answers ("Any cramps last night?"). */
+export type CheckinAnswer = "no" | "yes";
+/** A check-in answer on its way, saved or failed (shown for CONFIRM_MS). */
+export type CheckinState = { answer: CheckinAnswer; state: "pending" | "done" | "failed" };
 
 /** The hand log each button writes (the undo_log action's `kind`). */
 const LOG_KIND: Record<ButtonKind, string> = { glass: "water", stretch: "stretch", cramp: "cramp" };
@@ -32,9 +38,12 @@ export class ActionsController implements ReactiveController {
   pressed: Partial<Record<ButtonKind, ButtonState>> = {};
   /** The undo on offer (or its outcome); undefined when none. */
   undo: Undo | undefined;
+  /** The check-in answer being sent or just confirmed; undefined when none. */
+  checkin: CheckinState | undefined;
 
   private _pressTimers: Partial<Record<ButtonKind, ReturnType<typeof setTimeout>>> = {};
   private _undoTimer?: ReturnType<typeof setTimeout>;
+  private _checkinTimer?: ReturnType<typeof setTimeout>;
 
   /** `context` gives the current hass and person when a button is tapped. */
   constructor(
@@ -49,6 +58,8 @@ export class ActionsController implements ReactiveController {
     this._pressTimers = {};
     clearTimeout(this._undoTimer);
     this._setUndo(undefined);
+    clearTimeout(this._checkinTimer);
+    this._setCheckin(undefined);
   }
 
   /** Press the log button `entityId` of `kind`; on success offer its undo. */
@@ -82,6 +93,28 @@ export class ActionsController implements ReactiveController {
     }
     this._clearPressed(kind);
     this._offerUndo({ kind, state }, CONFIRM_MS);
+  }
+
+  /** Answer the morning check-in; one answer at a time, confirmed for CONFIRM_MS. */
+  async answerCheckin(answer: CheckinAnswer): Promise<void> {
+    const { hass, entryId } = this._context();
+    const busy = this.checkin?.state;
+    if (!hass || !entryId || busy === "pending" || busy === "done") return;
+    clearTimeout(this._checkinTimer);
+    this._setCheckin({ answer, state: "pending" });
+    let state: CheckinState["state"] = "done";
+    try {
+      await hass.callService("cramp_guard", "answer_checkin", { config_entry_id: entryId, answer });
+    } catch {
+      state = "failed";
+    }
+    this._setCheckin({ answer, state });
+    this._checkinTimer = setTimeout(() => this._setCheckin(undefined), CONFIRM_MS);
+  }
+
+  private _setCheckin(checkin: CheckinState | undefined): void {
+    this.checkin = checkin;
+    this._host.requestUpdate();
   }
 
   private _clearPressed(kind: ButtonKind): void {

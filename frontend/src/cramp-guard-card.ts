@@ -1,5 +1,6 @@
-// custom:cramp-guard-card - one person's cramp risk, what adds to it, today's water and
-// one-tap logging, live from the integration's cramp_guard/card/subscribe command.
+// custom:cramp-guard-card - one person's cramp risk, what adds to it and what would
+// lower it now, today's water, one-tap logging and the morning check-in, live from the
+// integration's cramp_guard/card/subscribe command.
 // The contract with the integration: docs/card.md. The element ties together the data
 // subscription (subscription.ts), the buttons (actions.ts) and the sections it renders
 // (render-risk.ts, render-water.ts, render-why.ts).
@@ -7,8 +8,8 @@ import { html, LitElement, nothing, type TemplateResult } from "lit";
 import { ActionsController, moreInfo } from "./actions";
 import { defineElement } from "./define";
 import { isNumber, isRtl, languageOf, localizer, type Localize, type TranslationKey } from "./localize";
-import { renderFactors, renderGaugeColumn, renderMissing } from "./render-risk";
-import { renderButtons, renderWater } from "./render-water";
+import { renderFactors, renderGaugeColumn, renderLevers, renderMissing } from "./render-risk";
+import { renderButtons, renderCheckin, renderWater } from "./render-water";
 import { renderWhy } from "./render-why";
 import { cardStyles } from "./styles";
 import { SubscriptionController } from "./subscription";
@@ -127,10 +128,12 @@ export class CrampGuardCard extends LitElement {
         <div class="detail-col">
           ${available ? renderFactors(data, t, tag) : nothing}
           ${renderMissing(data, t, tag)}
+          ${available ? renderLevers(data, t, tag) : nothing}
         </div>
       </div>
-      ${renderWater(data, t, tag)} ${renderButtons(data, this._actions, t, tag)}
-      ${renderWhy(data, this._why ?? data.see_professional, (open) => (this._why = open), t)}
+      ${renderWater(data, t, tag)} ${renderCheckin(data, this._actions, t)}
+      ${renderButtons(data, this._actions, t, tag)}
+      ${renderWhy(data, this._why ?? data.see_professional, (open) => (this._why = open), t, tag)}
     `;
   }
 }

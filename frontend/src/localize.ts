@@ -1,5 +1,6 @@
 // The card's text in the user's language: hass.locale.language, then hass.language,
 // reduced to its base ("de-CH" -> "de"); English when the language is not shipped.
+import { html, type TemplateResult } from "lit";
 import de from "./translations/de.json";
 import en from "./translations/en.json";
 import es from "./translations/es.json";
@@ -41,6 +42,21 @@ export function localizer(base: string): Localize {
         )
       : text;
   };
+}
+
+/**
+ * The text of `key` with each placeholder's value in its own <bdi>, so a number or an
+ * amount with its unit keeps its order inside right-to-left text (and vice versa).
+ */
+export function isolated(
+  t: Localize,
+  key: TranslationKey,
+  params: Record<string, string | number>,
+): TemplateResult {
+  const parts = t(key).split(/\{(\w+)\}/);
+  return html`${parts.map((part, i) =>
+    i % 2 === 0 ? part : part in params ? html`<bdi>${params[part]}</bdi>` : `{${part}}`,
+  )}`;
 }
 
 /** Formats numbers with the user's locale, falling back to English if Intl rejects the tag. */

@@ -1,10 +1,10 @@
 // The risk half of the card: the gauge with the score and its level in words, the
 // confidence line, the contributions (a bar and points per factor, the history line, the
-// total) and the factors not measured.
+// total), the factors not measured and what would lower the index now (the levers).
 import { html, nothing, type TemplateResult } from "lit";
 import { renderGauge } from "./gauge";
-import { isNumber, numberFormat, type Localize, type TranslationKey } from "./localize";
-import type { Snapshot } from "./types";
+import { isNumber, isolated, numberFormat, type Localize, type TranslationKey } from "./localize";
+import type { Lever, Snapshot } from "./types";
 
 /** The gauge (a button to the risk sensor's more-info), the score, the level, the confidence. */
 export function renderGaugeColumn(
@@ -108,4 +108,50 @@ export function renderMissing(data: Snapshot, t: Localize, tag: string): Templat
     list = missing.join(", ");
   }
   return html`<div class="missing">${t("not_measured", { list })}</div>`;
+}
+
+/**
+ * "What would lower it now": one row per lever the integration sent (already ordered,
+ * largest points first), each with the index it would give and its points. Only while
+ * the risk is available; nothing without levers (or from an older integration).
+ */
+export function renderLevers(data: Snapshot, t: Localize, tag: string): TemplateResult | typeof nothing {
+  const nf = numberFormat(tag, { maximumFractionDigits: 0 });
+  const rows = (Array.isArray(data.levers) ? data.levers : [])
+    .filter((lever) => lever && isNumber(lever.score) && isNumber(lever.points) && lever.points > 0)
+    .map((lever) => ({ lever, text: leverText(lever, data, t, tag) }))
+    .filter((row): row is { lever: Lever; text: TemplateResult } => row.text !== null);
+  if (rows.length === 0) return nothing;
+  return html`<div class="levers">
+      <div class="section-title">${t("levers")}</div>
+      ${rows.map(
+        ({ lever, text }) => html`<div class="row lever lever-${lever.key}" data-points=${lever.points}>
+          <span class="label">${text}</span>
+          <span class="pts" dir="ltr">−${nf.format(lever.points)}</span>
+        </div>`,
+      )}
+    </div>`;
+}
+
+/**
+ * "A glass now (250 mL) would bring it to 46"; null for a lever the card does not know
+ * or one without the amount the contract gives it (water in mL, cooler in °C or °F).
+ */
+function leverText(lever: Lever, data: Snapshot, t: Localize, tag: string): TemplateResult | null {
+  const whole = numberFormat(tag, { maximumFractionDigits: 0 });
+  const score = whole.format(lever.score);
+  const amount = isNumber(lever.amount) && lever.amount > 0 ? lever.amount : null;
+  if (lever.key === "stretch") return isolated(t, "lever.stretch", { score });
+  if (lever.key === "water" && amount !== null) {
+    // "A glass" only when it is the person's glass; any other amount in mL.
+    const glass = data.water?.glass_ml;
+    const key = isNumber(glass) && glass === amount ? "lever.water_glass" : "lever.water";
+    return isolated(t, key, { ml: whole.format(amount), score });
+  }
+  const unit = lever.unit === "°F" ? "unit.fahrenheit" : lever.unit === "°C" ? "unit.celsius" : null;
+  if (lever.key === "cooler" && amount !== null && unit !== null) {
+    const n = numberFormat(tag, { maximumFractionDigits: 1 }).format(amount);
+    return isolated(t, "lever.cooler", { degrees: t(unit, { n }), score });
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
-// Today's water against the target (with the pace marker), the one-tap log buttons and
-// the undo offered after a tap.
+// Today's water against the target (with the pace marker), the morning check-in's
+// answers, the one-tap log buttons and the undo offered after a tap.
 import { html, nothing, type TemplateResult } from "lit";
-import type { ActionsController, ButtonKind } from "./actions";
+import type { ActionsController, ButtonKind, CheckinAnswer } from "./actions";
 import { isNumber, numberFormat, type Localize, type TranslationKey } from "./localize";
 import type { Snapshot } from "./types";
 
@@ -31,6 +31,48 @@ export function renderWater(data: Snapshot, t: Localize, tag: string): TemplateR
           </div>`}
       <div class="water-text">${text}</div>
     </div>`;
+}
+
+/**
+ * "Any cramps last night?" with No and Yes while the check-in is open, and while an
+ * answer is on its way or confirmed (the next payload closes it; "Saved" still shows).
+ * Each button keeps its size whatever it says (all its texts share one cell).
+ */
+export function renderCheckin(
+  data: Snapshot,
+  actions: ActionsController,
+  t: Localize,
+): TemplateResult | typeof nothing {
+  const sent = actions.checkin;
+  const busy = sent?.state === "pending" || sent?.state === "done";
+  if (data.checkin?.open !== true && !busy) return nothing;
+  const saved = `✓ ${t("checkin.saved")}`;
+  const failed = t("checkin.failed");
+  const answers: [CheckinAnswer, string][] = [
+    ["no", t("checkin.no")],
+    ["yes", t("checkin.yes")],
+  ];
+  return html`<div class="checkin" role="group" aria-labelledby="checkin-question">
+    <span class="checkin-question" id="checkin-question">${t("checkin.question")}</span>
+    <span class="checkin-answers">
+      ${answers.map(([answer, text]) => {
+        const state = sent?.answer === answer ? sent.state : undefined;
+        const shown = state === "done" ? saved : state === "failed" ? failed : text;
+        return html`<button
+          class="checkin-${answer} ${state ?? ""}"
+          ?disabled=${busy}
+          @click=${() => actions.answerCheckin(answer)}
+        >
+          <span class="stack">
+            <span aria-live="polite">${shown}</span>
+            <span class="ghost" aria-hidden="true">${text}</span>
+            <span class="ghost" aria-hidden="true">${saved}</span>
+            <span class="ghost" aria-hidden="true">${failed}</span>
+          </span>
+        </button>`;
+      })}
+    </span>
+  </div>`;
 }
 
 /** The three log buttons (disabled without their entity), then the undo line. */

@@ -180,6 +180,17 @@ export const cardStyles = css`
     padding-block-start: 4px;
     font-weight: 500;
   }
+  /* What would lower it now: the sentence over the label and bar columns, the points
+     where the factors have theirs. */
+  .levers {
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    margin-block-start: 6px;
+  }
+  .row.lever .label {
+    grid-column: 1 / 3;
+  }
 
   .water {
     margin-block-start: 14px;
@@ -212,6 +223,33 @@ export const cardStyles = css`
     gap: 8px;
     margin-block-start: 14px;
   }
+  .checkin {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    margin-block-start: 14px;
+  }
+  .checkin-question {
+    flex: 1 1 auto;
+    font-weight: 500;
+  }
+  .checkin-answers {
+    display: flex;
+    gap: 8px;
+  }
+  .checkin button {
+    min-height: 44px;
+    min-width: 64px;
+    padding-block: 6px;
+    padding-inline: 16px;
+    border-radius: 22px;
+    border: 1px solid var(--cg-divider);
+    background: var(--card-background-color, transparent);
+    color: var(--primary-text-color);
+    font: inherit;
+    cursor: pointer;
+  }
   .actions button {
     flex: 1 1 auto;
     min-height: 40px;
@@ -224,34 +262,42 @@ export const cardStyles = css`
     font: inherit;
     cursor: pointer;
   }
-  .actions button:hover:not([disabled]) {
+  .actions button:hover:not([disabled]),
+  .checkin button:hover:not([disabled]) {
     background: var(--cg-track);
   }
   .actions button:focus-visible,
+  .checkin button:focus-visible,
   .why-toggle:focus-visible {
     outline: 2px solid var(--primary-color, #03a9f4);
     outline-offset: 2px;
   }
-  /* A button keeps its size while it says "Logged": the label and its usual text
-     share one cell, the usual one hidden, so the row never reflows. */
-  .actions .stack {
+  /* A button keeps its size while it says "Logged" (or "Saved"): the label and its
+     other texts share one cell, the others hidden, so the row never reflows. */
+  .stack {
     display: inline-grid;
   }
-  .actions .stack > * {
+  .stack > * {
     grid-area: 1 / 1;
   }
-  .actions .ghost {
+  .ghost {
     visibility: hidden;
   }
-  .actions button[disabled] {
+  .actions button[disabled],
+  .checkin button[disabled] {
     cursor: default;
+  }
+  .actions button[disabled],
+  .checkin button[disabled]:not(.done) {
     opacity: 0.5;
   }
-  .actions button.done {
+  .actions button.done,
+  .checkin button.done {
     border-color: var(--success-color, #43a047);
     color: var(--success-color, #43a047);
   }
-  .actions button.failed {
+  .actions button.failed,
+  .checkin button.failed {
     border-color: var(--error-color, #db4437);
     color: var(--error-color, #db4437);
   }
@@ -294,6 +340,10 @@ export const cardStyles = css`
   }
   .why p {
     margin-block: 0 8px;
+  }
+  .matched .section-title {
+    color: var(--primary-text-color);
+    margin-block: 4px;
   }
   .disclaimer {
     font-style: italic;

@@ -40,4 +40,34 @@ describe("translations", () => {
       expect(keys.has(`hint.${hint}`)).toBe(true);
     }
   });
+
+  it("has a noun for every factor (the personal weights' lines)", () => {
+    for (const factor of ["hydration", "heat", "stretch", "workload", "exertion", "timing"]) {
+      expect(Object.keys(en)).toContain(`factor_name.${factor}`);
+    }
+  });
+
+  /** The levers, the check-in, the evaluation and the personal weights (personal.md). */
+  const personal = /^(levers|lever\..*|unit\..*|checkin\..*|matched(\..*)?|percent|personal\..*|factor_name\..*)$/;
+
+  it.each(LANGUAGES)("%s keeps a number and its unit together (a no-break space)", (lang) => {
+    for (const [key, value] of Object.entries(TRANSLATIONS[lang])) {
+      if (!personal.test(key)) continue;
+      expect(value, `${lang}: ${key}`).not.toMatch(/\} (mL|°|%|מ״ל|מעלות)/);
+    }
+  });
+
+  it("writes Hebrew's personal texts without Latin letters", () => {
+    for (const [key, value] of Object.entries(TRANSLATIONS.he)) {
+      if (!personal.test(key)) continue;
+      expect(value.replace(/\{\w+\}/g, ""), key).not.toMatch(/[A-Za-z]/);
+    }
+  });
+
+  it.each(LANGUAGES)("%s never promises in the levers", (lang) => {
+    for (const [key, value] of Object.entries(TRANSLATIONS[lang])) {
+      if (!/^levers?(\.|$)/.test(key)) continue;
+      expect(value, `${lang}: ${key}`).not.toMatch(/prevent|verhinder|empêch|evit|voorkom|מונע|ימנע/i);
+    }
+  });
 });

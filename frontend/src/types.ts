@@ -75,6 +75,48 @@ export interface Entities {
   log_cramp: string | null;
 }
 
+/** What would lower the index now (personal.md section 5), largest points first. */
+export interface Lever {
+  key: "water" | "stretch" | "cooler";
+  /** Water in mL, cooler in `unit`; null for stretch. */
+  amount: number | null;
+  unit: "mL" | "°C" | "°F" | null;
+  /** The index the change would give, and base score minus it (>= 1). */
+  score: number;
+  points: number;
+}
+
+/** How well the index has matched the person's cramps (personal.md section 3). */
+export interface Evaluation {
+  /** matched >= needed_events and tracked_days >= needed_days: a finding may be shown. */
+  ready: boolean;
+  matched: number;
+  needed_events: number;
+  tracked_days: number;
+  needed_days: number;
+  /** Matched cramps whose hour before was at high or very high. */
+  high_events: number;
+  /** Share (0-1) of tracked hours at high or very high; null without hours. */
+  high_share_time: number | null;
+  lift: number | null;
+}
+
+/** "Learn from my cramps" (personal.md section 4). */
+export interface Personal {
+  /** The person turned learning on. */
+  learning: boolean;
+  /** Enough cramps and days: the multipliers are in use (else all 1). */
+  active: boolean;
+  events: number;
+  tracked_days: number;
+  multipliers: Partial<Record<FactorKey, number>>;
+}
+
+/** The morning check-in (personal.md section 6); open: it can be answered now. */
+export interface Checkin {
+  open: boolean;
+}
+
 /** One event of cramp_guard/card/subscribe while the person is loaded. */
 export interface Snapshot {
   loaded: true;
@@ -94,6 +136,11 @@ export interface Snapshot {
   water: Water;
   see_professional: boolean;
   entities: Entities;
+  // Newer integrations (personal.md); absent from older ones, then nothing is shown.
+  levers?: Lever[];
+  evaluation?: Evaluation | null;
+  personal?: Personal | null;
+  checkin?: Checkin | null;
 }
 
 /** The last event before the integration ends the subscription (entry unloaded). */
