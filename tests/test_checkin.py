@@ -73,16 +73,7 @@ def test_the_checkin_is_asked_once_a_morning_in_its_window() -> None:
 
 def test_a_late_wake_time_keeps_the_checkin_open_for_four_hours() -> None:
     """Wake at 11:00: asked at 11:30, open until 15:30."""
-    late = Facts(
-        now=at(15, 29),
-        day=DAY.date(),
-        awake=True,
-        wake_at=at(11),
-        level="low",
-        hydration_pace=None,
-        last_stretch=None,
-        checkin_open=True,
-    )
+    late = replace(_facts(15, 29), wake_at=at(11))
     assert due(Prefs(), PromptState(), late) == [Kind.CHECKIN]
     assert due(Prefs(), PromptState(), replace(late, now=at(15, 30))) == []
 
