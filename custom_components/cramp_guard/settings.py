@@ -16,6 +16,7 @@ from .const import (
     CONF_BED_TIME,
     CONF_BODY_MASS,
     CONF_CRAMP_PRONE,
+    CONF_LEARN_FROM_CRAMPS,
     CONF_MAIN_ACTIVITY,
     CONF_NOTIFY_TARGETS,
     CONF_PERSON_NAME,
@@ -55,6 +56,7 @@ class Settings:
     notify_targets: tuple[str, ...] = ()
     webhook_id: str | None = None
     webhook_local_only: bool = True
+    learn_from_cramps: bool = False  # personal weights, once they are active
 
     @classmethod
     def from_entry(
@@ -91,6 +93,7 @@ class Settings:
             notify_targets=tuple(options.get(CONF_NOTIFY_TARGETS, ())),
             webhook_id=options.get(CONF_WEBHOOK_ID) or None,
             webhook_local_only=bool(options.get(CONF_WEBHOOK_LOCAL_ONLY, True)),
+            learn_from_cramps=bool(options.get(CONF_LEARN_FROM_CRAMPS, False)),
         )
 
     @property
