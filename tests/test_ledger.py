@@ -15,6 +15,7 @@ from custom_components.cramp_guard.counters import update_counter
 from custom_components.cramp_guard.learning import row_minute, sample_row
 from custom_components.cramp_guard.ledger import (
     KEEP_DAYS,
+    SAMPLE_SAVE_DELAY,
     SAVE_DELAY,
     SOURCE_SAVE_DELAY,
     BoutRecord,
@@ -255,6 +256,32 @@ async def test_save_policy(
     await _tick(hass, freezer, SOURCE_SAVE_DELAY + 1)
     assert written() == 6
     assert writes[-1]["days"][0]["load"] == day.load
+
+
+async def test_a_sample_is_written_with_the_next_write(
+    hass: HomeAssistant, hass_storage: dict[str, Any], freezer: FrozenDateTimeFactory
+) -> None:
+    """An hour's sample costs no write of its own while sources change: it goes with
+    the next write, a source change's within 30 minutes; alone, within 6 hours."""
+    ledger = Ledger(hass, "entry1")
+    await ledger.async_load()
+    subs = dict.fromkeys(FACTOR_KEYS, 0.5)
+    at = _moment(24, 12)
+    ledger.add_sample(at, 30, subs)
+    ledger.async_schedule_save(within=SAMPLE_SAVE_DELAY)
+    await _tick(hass, freezer, SOURCE_SAVE_DELAY + 1)
+    assert KEY not in hass_storage
+    ledger.add_activity(10, at)
+    ledger.async_schedule_save()  # brings the write forward
+    await _tick(hass, freezer, SOURCE_SAVE_DELAY + 1)
+    assert hass_storage[KEY]["data"]["days"][0]["samples"] == list(ledger.sample_rows())
+
+    ledger.add_sample(at + timedelta(hours=1), 31, subs)
+    ledger.async_schedule_save(within=SAMPLE_SAVE_DELAY)
+    await _tick(hass, freezer, SAMPLE_SAVE_DELAY - 60)
+    assert len(hass_storage[KEY]["data"]["days"][0]["samples"]) == 1
+    await _tick(hass, freezer, 61)
+    assert len(hass_storage[KEY]["data"]["days"][0]["samples"]) == 2
 
 
 async def test_a_save_builds_only_the_days_that_changed(

@@ -49,7 +49,7 @@ from .learning import (
     later,
     next_hour,
 )
-from .ledger import CrampRecord, Ledger
+from .ledger import SAMPLE_SAVE_DELAY, CrampRecord, Ledger
 from .pacing import Pacer
 from .reader import SourceReader
 from .settings import Settings
@@ -271,7 +271,7 @@ class Engine(DataUpdateCoordinator[Snapshot]):
                 risk = snapshot.risk
                 subs = {key: factor.sub_score for key, factor in risk.factors.items()}
                 if self.ledger.add_sample(start, risk.score, subs):
-                    self.ledger.async_schedule_save()
+                    self.ledger.async_schedule_save(within=SAMPLE_SAVE_DELAY)
                     snapshot = replace(snapshot, learnt=self._learnt_now())
             self._sample_due = next_hour(start if elapsed(now, start) > ZERO else now)
         self.pacer.at("sample", self._sample_due, now)

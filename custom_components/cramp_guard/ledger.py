@@ -43,6 +43,9 @@ SAVE_DELAY = 5  # seconds: a hand log reaches the disk within this
 # seconds: what sources change is written at most this often (a restart reads the
 # sources again and counts what changed since: nothing is counted twice or lost)
 SOURCE_SAVE_DELAY = 1800
+# seconds: an hour's sample is written with the next write, at the latest after this
+# (a sample costs no write of its own while sources change)
+SAMPLE_SAVE_DELAY = 6 * 3600
 KEEP_DAYS = 90
 
 
@@ -346,17 +349,18 @@ class Ledger:
         }
 
     @callback
-    def async_schedule_save(self, *, logged: bool = False) -> None:
+    def async_schedule_save(
+        self, *, logged: bool = False, within: float = SOURCE_SAVE_DELAY
+    ) -> None:
         """Save within SAVE_DELAY (5 s) after a hand log, within SOURCE_SAVE_DELAY
-        (30 minutes) after source changes.
+        (30 minutes) after source changes, `within` seconds when told (a sample:
+        SAMPLE_SAVE_DELAY).
 
         A later request never postpones a pending write (sources that change every
-        few seconds do not keep a hand log off the disk); changes in between are
-        written together.
+        few seconds do not keep a hand log off the disk), and brings a later one
+        forward; changes in between are written together.
         """
-        if self._save_due is not None and not logged:
-            return  # a write is pending, due sooner than a source change's would be
-        delay = SAVE_DELAY if logged else SOURCE_SAVE_DELAY
+        delay = SAVE_DELAY if logged else within
         due = self._loop_time() + delay
         if self._save_due is not None and self._save_due <= due:
             return
