@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 import logging
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -28,6 +28,8 @@ from syrupy.assertion import SnapshotAssertion
 import custom_components.cramp_guard  # noqa: F401
 from custom_components.cramp_guard.const import CONF_PERSON_NAME, DOMAIN
 from custom_components.cramp_guard.engine import Engine
+from custom_components.cramp_guard.learning import sample_row
+from custom_components.cramp_guard.risk import FACTOR_KEYS
 
 TZ = ZoneInfo("Europe/Berlin")
 # The moment most tests run at (with the `noon` fixture): a summer day, in Berlin.
@@ -313,6 +315,30 @@ def ledger_days(today: date, loads: Mapping[int, float]) -> list[dict[str, Any]]
         {"day": (today - timedelta(days=n)).isoformat(), "load": load}
         for n, load in sorted(loads.items(), reverse=True)
     ]
+
+
+def hourly_samples(
+    day: date,
+    score: Callable[[datetime], int] | int = 20,
+    subs: Callable[[datetime], Mapping[str, float | None]] | None = None,
+    hours: int = 24,
+    wake: int = 7,
+) -> list[str]:
+    """A saved day's samples (the rows the ledger keeps): one an hour from the wake
+    time on, in Berlin; the score and sub-scores fixed or by the hour's start (every
+    sub-score 0.2 unless told)."""
+    first = datetime.combine(day, time(wake), TZ)
+    rows = []
+    for n in range(hours):
+        start = (first.astimezone(UTC) + timedelta(hours=n)).astimezone(TZ)
+        rows.append(
+            sample_row(
+                start,
+                score(start) if callable(score) else score,
+                subs(start) if subs else dict.fromkeys(FACTOR_KEYS, 0.2),
+            )
+        )
+    return rows
 
 
 def saved_ledger(

@@ -26,6 +26,7 @@ from custom_components.cramp_guard.const import (
     CONF_BEDROOM_TEMPERATURE,
     CONF_BODY_MASS,
     CONF_CRAMP_PRONE,
+    CONF_LEARN_FROM_CRAMPS,
     CONF_MAIN_ACTIVITY,
     CONF_MORNING_CHECKIN,
     CONF_NOTIFY_TARGETS,
@@ -161,6 +162,7 @@ PROFILE_DEFAULTS = {
     CONF_BED_TIME: "22:00:00",
     CONF_CRAMP_PRONE: False,
     CONF_MAIN_ACTIVITY: "running",
+    CONF_LEARN_FROM_CRAMPS: False,
 }
 PROFILE = {
     CONF_BODY_MASS: 72.5,
@@ -170,6 +172,7 @@ PROFILE = {
     CONF_CRAMP_PRONE: True,
     CONF_MAIN_ACTIVITY: "cycling",
     CONF_WATER_TARGET: 2500.0,
+    CONF_LEARN_FROM_CRAMPS: True,
 }
 # A configured person: steps, a water counter in litres, a room sensor, a profile.
 OPTIONS = {

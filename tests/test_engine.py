@@ -24,6 +24,7 @@ from custom_components.cramp_guard.pacing import (
     ASSESS_EVERY,
     REFRESH_ASLEEP,
     REFRESH_EVERY,
+    Pacer,
 )
 
 from .conftest import NOON, advance, engine_named, engine_of, make_entry, setup_entry
@@ -371,16 +372,48 @@ async def test_assessments_follow_what_matters_not_every_change(
     assessed.clear()
     for _ in range(60):  # an hour without changes
         await advance(hass, freezer, timedelta(minutes=1))
-    gaps = [b - a for a, b in pairwise(assessed)]
-    assert len(assessed) == 6
-    assert set(gaps) == {REFRESH_EVERY}, gaps
+    # A refresh every 10 minutes, and the hour's sample at its start: the refresh
+    # due 2 minutes before it waits for it (12:48, 13:00, 13:10, ...).
+    gaps = [(b - a, b) for a, b in pairwise(assessed)]
+    starts = [at for at in assessed if at.minute == 0]  # within its first minute
+    assert len(starts) == 1, assessed
+    assert len(assessed) == 5, assessed
+    assert {gap for gap, at in gaps if at not in starts} == {REFRESH_EVERY}, gaps
+    assert REFRESH_EVERY < max(gap for gap, at in gaps) <= REFRESH_EVERY * 1.5
+
+
+async def test_a_refresh_shortly_before_a_moment_due_waits_for_it(
+    hass: HomeAssistant, noon: FrozenDateTimeFactory
+) -> None:
+    """A refresh due within half its interval before a moment something is due at
+    (a prompt, the hour's sample) waits for that moment: one assessment, not two.
+    One due further before it runs as usual."""
+    done: list[datetime] = []
+
+    def assess() -> None:
+        done.append(dt_util.now())
+        pacer.assessing(dt_util.now(), time(7), time(22))
+
+    pacer = Pacer(hass, assess)
+    pacer.assessing(NOON, time(7), time(22))  # the refresh would be at 12:10
+    pacer.at("test", NOON + timedelta(minutes=14), NOON)
+    for _ in range(20):
+        await advance(hass, noon, timedelta(minutes=1))
+    assert done == [NOON + timedelta(minutes=14)]  # not at 12:10 as well
+
+    pacer.at("test", NOON + timedelta(minutes=30), dt_util.now())  # refresh 12:24
+    for _ in range(12):
+        await advance(hass, noon, timedelta(minutes=1))
+    assert done[1:] == [NOON + timedelta(minutes=24), NOON + timedelta(minutes=30)]
+    pacer.stop()
 
 
 async def test_in_the_sleep_window_a_refresh_every_30_minutes(
     hass: HomeAssistant, berlin: None, freezer: FrozenDateTimeFactory
 ) -> None:
     """Asleep (22:00-07:00 by default) only the hours since a workout move: a
-    refresh every 30 minutes; at the wake time at once, then every 10 minutes."""
+    refresh every 30 minutes; at the wake time at once, then every 10 minutes; and
+    at the start of each hour (its sample)."""
     freezer.move_to(datetime(2026, 6, 16, 23, tzinfo=TZ))
     await setup_entry(hass, make_entry())
     engine = engine_named(hass)
@@ -391,10 +424,11 @@ async def test_in_the_sleep_window_a_refresh_every_30_minutes(
     for _ in range(90):
         await advance(hass, freezer, timedelta(minutes=1))
     gaps = [(b - a, b.time()) for a, b in pairwise(assessed)]
-    asleep = [gap for gap, at in gaps if at < time(7)]
+    hours = {time(6), time(7)}  # samples; the wake time too
+    asleep = [gap for gap, at in gaps if at < time(7) and at not in hours]
     awake = [gap for gap, at in gaps if at > time(7)]
     assert set(asleep) == {REFRESH_ASLEEP}, gaps
-    assert time(7) in {at.time() for at in assessed}
+    assert hours <= {at.time() for at in assessed}
     assert set(awake) == {REFRESH_EVERY}, gaps
 
 

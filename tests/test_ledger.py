@@ -12,8 +12,10 @@ from pytest_homeassistant_custom_component.common import async_fire_time_changed
 
 from custom_components.cramp_guard.const import CounterKind
 from custom_components.cramp_guard.counters import update_counter
+from custom_components.cramp_guard.learning import row_minute, sample_row
 from custom_components.cramp_guard.ledger import (
     KEEP_DAYS,
+    SAMPLE_SAVE_DELAY,
     SAVE_DELAY,
     SOURCE_SAVE_DELAY,
     BoutRecord,
@@ -21,6 +23,7 @@ from custom_components.cramp_guard.ledger import (
     Day,
     Ledger,
 )
+from custom_components.cramp_guard.risk import FACTOR_KEYS
 
 TZ = ZoneInfo("Europe/Berlin")
 TODAY = date(2026, 11, 24)
@@ -40,6 +43,7 @@ def _full_day() -> Day:
         bouts=[BoutRecord(at - timedelta(hours=2), at), BoutRecord(at)],
         stretches=[at],
         cramps=[CrampRecord(at, "calf", "exercise", "severe")],
+        samples=[sample_row(at, 52, {"heat": 0.4125, "timing": None})],
     )
 
 
@@ -47,6 +51,8 @@ def test_day_round_trip_and_water() -> None:
     """A day survives JSON; water adds the sensor and what was logged."""
     day = _full_day()
     assert Day.from_dict(day.as_dict()) == day
+    assert day.as_dict()["samples"] == ["29925660,52,,,413,,,"]  # 17:00 UTC; 412.5 up
+    assert "samples" not in Day(TODAY).as_dict()  # none: not written
     assert day.water_ml == 1450
     assert Day(TODAY).water_ml is None
     assert Day(TODAY, water_logs=[(None, 250.0)]).water_ml == 250
@@ -103,6 +109,27 @@ async def test_ledger_is_bounded(hass: HomeAssistant) -> None:
     assert min(ledger.days) == TODAY - timedelta(days=KEEP_DAYS - 1)
     with_minutes = sorted(d for d, rec in ledger.days.items() if rec.minutes)
     assert with_minutes == [TODAY - timedelta(days=1)]
+
+
+async def test_samples_go_with_their_days(hass: HomeAssistant) -> None:
+    """A sample is kept with the day of its hour (before the wake time: the day
+    that ended), once an hour, and dropped with its day after 90 days."""
+    ledger = Ledger(hass, "entry1")
+    first = datetime.combine(TODAY - timedelta(days=KEEP_DAYS - 1), time(6), TZ)
+    subs = dict.fromkeys(FACTOR_KEYS, 0.25)
+    assert ledger.add_sample(first, 30, subs)
+    assert ledger.days[TODAY - timedelta(days=KEEP_DAYS)].samples
+    assert ledger.add_sample(first + timedelta(hours=1), 31, subs)
+    assert not ledger.add_sample(first + timedelta(hours=1), 32, subs)  # twice
+    assert not ledger.add_sample(first, 29, subs)  # an hour before the last one
+    assert [row_minute(row) for row in ledger.sample_rows()] == [
+        row_minute(sample_row(first + timedelta(hours=n), 0, {})) for n in (0, 1)
+    ]
+    ledger.day(TODAY)  # the day KEEP_DAYS before goes, with its sample
+    assert len(ledger.sample_rows()) == 1
+    assert ledger.sample_rows()[0].startswith(
+        f"{row_minute(sample_row(first + timedelta(hours=1), 0, {}))},31,250,"
+    )
 
 
 async def test_load_history_and_iterators(hass: HomeAssistant) -> None:
@@ -229,6 +256,32 @@ async def test_save_policy(
     await _tick(hass, freezer, SOURCE_SAVE_DELAY + 1)
     assert written() == 6
     assert writes[-1]["days"][0]["load"] == day.load
+
+
+async def test_a_sample_is_written_with_the_next_write(
+    hass: HomeAssistant, hass_storage: dict[str, Any], freezer: FrozenDateTimeFactory
+) -> None:
+    """An hour's sample costs no write of its own while sources change: it goes with
+    the next write, a source change's within 30 minutes; alone, within 6 hours."""
+    ledger = Ledger(hass, "entry1")
+    await ledger.async_load()
+    subs = dict.fromkeys(FACTOR_KEYS, 0.5)
+    at = _moment(24, 12)
+    ledger.add_sample(at, 30, subs)
+    ledger.async_schedule_save(within=SAMPLE_SAVE_DELAY)
+    await _tick(hass, freezer, SOURCE_SAVE_DELAY + 1)
+    assert KEY not in hass_storage
+    ledger.add_activity(10, at)
+    ledger.async_schedule_save()  # brings the write forward
+    await _tick(hass, freezer, SOURCE_SAVE_DELAY + 1)
+    assert hass_storage[KEY]["data"]["days"][0]["samples"] == list(ledger.sample_rows())
+
+    ledger.add_sample(at + timedelta(hours=1), 31, subs)
+    ledger.async_schedule_save(within=SAMPLE_SAVE_DELAY)
+    await _tick(hass, freezer, SAMPLE_SAVE_DELAY - 60)
+    assert len(hass_storage[KEY]["data"]["days"][0]["samples"]) == 1
+    await _tick(hass, freezer, 61)
+    assert len(hass_storage[KEY]["data"]["days"][0]["samples"]) == 2
 
 
 async def test_a_save_builds_only_the_days_that_changed(

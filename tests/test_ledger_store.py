@@ -22,10 +22,12 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.ledger import Ledger
 from custom_components.cramp_guard.ledger_store import (
+    STORAGE_MINOR_VERSION,
     STORAGE_VERSION,
     async_keep_aside,
     ledger_store,
 )
+from custom_components.cramp_guard.risk import FACTOR_KEYS
 
 TZ = ZoneInfo("Europe/Berlin")
 KEY = "cramp_guard.entry1"
@@ -53,6 +55,16 @@ WRONG_SHAPES = {
         "days": [{"day": "2026-11-23", "cramps": [["2026-11-23T21:00:00+01:00"]]}]
     },
     "a counter that is a number": {"days": [], "counters": {"water": 5}},
+    "a sample that is a list": {"days": [{"day": "2026-11-23", "samples": [[1, 2]]}]},
+    "a sample of the wrong length": {
+        "days": [{"day": "2026-11-23", "samples": ["29925660,52,1"]}]
+    },
+    "a sample out of range": {
+        "days": [{"day": "2026-11-23", "samples": ["29925660,52,1,2,3,4,5,1001"]}]
+    },
+    "a sample that is not numbers": {
+        "days": [{"day": "2026-11-23", "samples": ["noon,52,1,2,3,4,5,6"]}]
+    },
 }
 
 
@@ -99,12 +111,35 @@ async def test_a_newer_version_without_a_backup_starts_empty(
 async def test_a_newer_minor_version_is_read(
     hass: HomeAssistant, hass_storage: dict[str, Any]
 ) -> None:
-    """Minor versions are compatible: a 1.2 file is read as it is."""
-    hass_storage[KEY] = {**_file({"days": [GOOD_DAY]}), "minor_version": 2}
+    """Minor versions are compatible: a 1.3 file is read as it is."""
+    newer = STORAGE_MINOR_VERSION + 1
+    hass_storage[KEY] = {**_file({"days": [GOOD_DAY]}), "minor_version": newer}
     ledger = Ledger(hass, "entry1")
     await ledger.async_load()
     assert ledger.days[date(2026, 11, 23)].water_logged_ml == 500
     assert _issue(hass) is None
+
+
+async def test_a_file_from_before_samples_is_read_and_written_as_1_2(
+    hass: HomeAssistant, hass_storage: dict[str, Any]
+) -> None:
+    """A 1.1 file (no samples) is read as it is, its days without samples; the
+    next write is a 1.2 file, with the samples kept since."""
+    assert (STORAGE_VERSION, STORAGE_MINOR_VERSION) == (1, 2)
+    hass_storage[KEY] = _file({"backfilled": True, "days": [GOOD_DAY], "counters": {}})
+    ledger = Ledger(hass, "entry1")
+    await ledger.async_load()
+    assert ledger.days[date(2026, 11, 23)].samples == []
+    assert ledger.sample_rows() == ()
+    assert _issue(hass) is None
+    at = datetime(2026, 11, 23, 21, tzinfo=TZ)
+    assert ledger.add_sample(at, 40, dict.fromkeys(FACTOR_KEYS, 0.5))
+    await ledger.async_save_now()
+    saved = hass_storage[KEY]
+    assert (saved["version"], saved["minor_version"]) == (1, 2)
+    assert saved["data"]["days"][0]["samples"] == [
+        "29924400,40,500,500,500,500,500,500"  # 20:00 UTC
+    ]
 
 
 async def test_a_corrupt_file_moved_aside_restores_the_backup(

@@ -34,6 +34,7 @@ from custom_components.cramp_guard.bodies import (
 )
 from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.explain import explain
+from custom_components.cramp_guard.risk import FACTOR_KEYS
 from custom_components.cramp_guard.runtime import CrampGuardData
 from custom_components.cramp_guard.services import DISCLAIMER
 from custom_components.cramp_guard.snapshot import Snapshot
@@ -380,6 +381,34 @@ async def test_get_assessment(hass: HomeAssistant, people: People) -> None:
     assert response["history"] is None
     assert response["multiplier"] == 1.0
     assert response["confidence_hints"] == list(explained.confidence_hints)
+    # What would lower it now, how it has matched the cramps (by level too) and the
+    # personal weights: the card's shapes.
+    snapshot = people.snapshot(people.alex)
+    assert response["levers"] == [
+        {
+            "key": lever.key,
+            "amount": None if lever.amount is None else round(lever.amount),
+            "unit": "mL" if lever.key == "water" else None,
+            "score": lever.score,
+            "points": lever.points,
+        }
+        for lever in snapshot.levers
+    ]
+    assert response["levers"], "a lever at noon"
+    evaluation = response["evaluation"]
+    assert evaluation["ready"] is False
+    assert (evaluation["needed_events"], evaluation["needed_days"]) == (5, 14)
+    assert evaluation["by_level"] == {
+        level: {"hours": 0, "events": 0, "per_100_hours": None}
+        for level in ("low", "moderate", "high", "very_high")
+    }
+    assert response["personal"] == {
+        "learning": False,
+        "active": False,
+        "events": 0,
+        "tracked_days": 0,
+        "multipliers": dict.fromkeys(FACTOR_KEYS, 1.0),
+    }
     assert "no_workload_history" in response["confidence_hints"]  # a new person
 
 

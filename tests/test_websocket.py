@@ -9,6 +9,7 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.util.unit_system import US_CUSTOMARY_SYSTEM
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.typing import (
@@ -18,11 +19,13 @@ from pytest_homeassistant_custom_component.typing import (
 
 from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.issues import frequent_cramps_issue_id
+from custom_components.cramp_guard.risk import FACTOR_KEYS
 
 from .conftest import (
     ENTRY_ID,
     NOON,
     PERSON,
+    USABLE,
     Sources,
     advance,
     engine_of,
@@ -50,7 +53,22 @@ PAYLOAD_KEYS = {
     "see_professional",
     "checkin",
     "entities",
+    "levers",
+    "evaluation",
+    "personal",
 }
+LEVER_KEYS = {"key", "amount", "unit", "score", "points"}
+EVALUATION_KEYS = {
+    "ready",
+    "matched",
+    "needed_events",
+    "tracked_days",
+    "needed_days",
+    "high_events",
+    "high_share_time",
+    "lift",
+}
+PERSONAL_KEYS = {"learning", "active", "events", "tracked_days", "multipliers"}
 ENTITIES = {
     "cramp_risk": RISK,
     "water_today": "sensor.alex_water_today",
@@ -90,6 +108,15 @@ def _check(hass: HomeAssistant, payload: dict[str, Any]) -> None:
     assert sum(points) + payload["history_points"] == payload["score"]
     assert len(points) == 6
     assert points == sorted(points, reverse=True)
+    for lever in payload["levers"]:
+        assert set(lever) == LEVER_KEYS
+        assert lever["key"] in {"water", "stretch", "cooler"}
+        assert lever["score"] + lever["points"] >= payload["score"] - 1
+    assert set(payload["evaluation"]) == EVALUATION_KEYS
+    assert payload["evaluation"]["needed_events"] == 5
+    assert payload["evaluation"]["needed_days"] == 14
+    assert set(payload["personal"]) == PERSONAL_KEYS
+    assert set(payload["personal"]["multipliers"]) == set(FACTOR_KEYS)
 
 
 async def _press(hass: HomeAssistant, entity_id: str) -> None:
@@ -335,3 +362,100 @@ async def test_card_data_before_the_first_assessment(
     assert payload["history_days"] is None
     assert payload["points"] == []
     assert payload["entities"] == ENTITIES
+    assert payload["levers"] == []
+    assert payload["evaluation"] == {
+        "ready": False,
+        "matched": 0,
+        "needed_events": 5,
+        "tracked_days": 0,
+        "needed_days": 14,
+        "high_events": 0,
+        "high_share_time": None,
+        "lift": None,
+    }
+    assert payload["personal"] == {
+        "learning": False,
+        "active": False,
+        "events": 0,
+        "tracked_days": 0,
+        "multipliers": dict.fromkeys(FACTOR_KEYS, 1.0),
+    }
+
+
+@pytest.mark.entry(states=USABLE | {"water": 300})
+async def test_levers_evaluation_and_personal(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """What would lower the index now (water to what is expected by now, in whole
+    mL), how it has matched the cramps so far, and the personal weights (learning
+    off, nothing learnt yet)."""
+    snapshot = engine_of(init_integration).snapshot
+    assert snapshot is not None
+    ws = await hass_ws_client(hass)
+    _, payload = await _subscribe(ws)
+    water = next(lever for lever in snapshot.levers if lever.key == "water")
+    assert water.amount == 500  # 799 mL expected by noon: at most 500 at once
+    assert payload["levers"][0] == {
+        "key": "water",
+        "amount": round(water.amount),
+        "unit": "mL",
+        "score": water.score,
+        "points": water.points,
+    }
+    assert [lever["key"] for lever in payload["levers"]] == [
+        lever.key for lever in snapshot.levers
+    ]
+    stretch = [lever for lever in payload["levers"] if lever["key"] == "stretch"]
+    assert all(lever["amount"] is lever["unit"] is None for lever in stretch)
+    assert payload["evaluation"] == {
+        "ready": False,
+        "matched": 0,
+        "needed_events": 5,
+        "tracked_days": 0,
+        "needed_days": 14,
+        "high_events": 0,
+        "high_share_time": None,
+        "lift": None,
+    }
+    assert payload["personal"]["learning"] is False
+    assert payload["personal"]["active"] is False
+
+
+@pytest.mark.entry(states={"room_temperature": 31, "room_humidity": 60})
+async def test_a_cooler_room_in_fahrenheit(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """On US customary units the cooler room is 3.6 degF (2 degC), its unit said."""
+    hass.config.units = US_CUSTOMARY_SYSTEM
+    engine_of(init_integration).async_update()
+    ws = await hass_ws_client(hass)
+    _, payload = await _subscribe(ws)
+    _check(hass, payload)
+    cooler = [lever for lever in payload["levers"] if lever["key"] == "cooler"]
+    assert len(cooler) == 1
+    assert cooler[0]["amount"] == 3.6
+    assert cooler[0]["unit"] == "°F"
+    assert cooler[0]["points"] >= 1
+
+
+@pytest.mark.entry(
+    sources={"room_temperature": "sensor.room_temperature"},
+    states={"room_temperature": "unavailable"},
+)
+async def test_no_levers_while_the_risk_is_unavailable(
+    hass: HomeAssistant,
+    init_integration: MockConfigEntry,
+    hass_ws_client: WebSocketGenerator,
+) -> None:
+    """Without a factor beyond the clock the index means nothing: no levers (a
+    stretch would still lower the arithmetic)."""
+    snapshot = engine_of(init_integration).snapshot
+    assert snapshot is not None
+    ws = await hass_ws_client(hass)
+    _, payload = await _subscribe(ws)
+    assert payload["available"] is False
+    assert payload["levers"] == []

@@ -63,6 +63,8 @@ CONF_BED_TIME: Final = "bed_time"
 CONF_CRAMP_PRONE: Final = "cramp_prone"
 CONF_MAIN_ACTIVITY: Final = "main_activity"
 CONF_WATER_TARGET: Final = "water_target"
+# Personal weights from the person's own cramps (off by default; personal.md).
+CONF_LEARN_FROM_CRAMPS: Final = "learn_from_cramps"
 
 # An option of entries before version 1.2: the glass size, now kept by the Glass size
 # number (in the prompt store); moved there on migration.

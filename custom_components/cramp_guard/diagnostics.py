@@ -1,5 +1,6 @@
 """Diagnostics: settings (redacted), and from the last snapshot the sources as the
-model read them, the ledger, the inputs and the assessment."""
+model read them, the ledger, the inputs, the assessment and what was learnt from the
+person's cramps (counts and multipliers; no moments of cramps)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.core import HomeAssistant
 
 from .const import CONF_PERSON_NAME
+from .learning import evaluation_json, personal_json
 from .risk import RiskInputs
 from .runtime import CrampGuardConfigEntry
 from .snapshot import Snapshot
@@ -46,6 +48,20 @@ async def async_get_config_entry_diagnostics(
         "ledger": _ledger(snapshot) if snapshot else None,
         "assessment": asdict(snapshot.assessment) if snapshot else None,
         "inputs": _inputs(snapshot.inputs) if snapshot else None,
+        "learning": _learning(snapshot) if snapshot else None,
+    }
+
+
+def _learning(snapshot: Snapshot) -> dict[str, Any]:
+    """The samples kept, how the index has matched the cramps, the multipliers
+    learnt and whether the index uses them."""
+    return {
+        "samples": snapshot.samples,
+        "evaluation": evaluation_json(snapshot.evaluation, by_level=True),
+        "personal": personal_json(snapshot.personal, snapshot.learning),
+        "weights_used": None
+        if snapshot.weights is None
+        else {key: round(weight, 4) for key, weight in snapshot.weights.items()},
     }
 
 

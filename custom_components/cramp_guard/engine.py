@@ -6,12 +6,17 @@ change through the `SourceReader` into the readings and the ledger, lets the `Pa
 say when to assess, and publishes each assessment as an immutable `Snapshot` with
 `async_set_updated_data`. Entities are `CoordinatorEntity`s and write their state
 only when what they show changed; prompts and the card's subscriptions listen too.
+
+At the start of every clock hour it runs, the engine keeps a sample of the index
+shown (the pacer assesses then); from the samples and the logged cramps it learns
+the personal weights at start and once a day at the wake time, and the person's
+"Learn from my cramps" decides whether the index uses them (personal.md).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
 import logging
 from typing import Any
 
@@ -34,7 +39,17 @@ from homeassistant.util import dt as dt_util
 
 from .health import MISSING_GRACE_SECONDS
 from .issues import async_delete_counter_kind
-from .ledger import Ledger
+from .learning import (
+    CALIBRATING,
+    SAMPLE_LATE,
+    SAMPLE_SLACK,
+    Learnt,
+    elapsed,
+    hour_start,
+    later,
+    next_hour,
+)
+from .ledger import SAMPLE_SAVE_DELAY, CrampRecord, Ledger
 from .pacing import Pacer
 from .reader import SourceReader
 from .settings import Settings
@@ -42,6 +57,7 @@ from .snapshot import Snapshot, take_snapshot
 from .sources import Problem, Reading
 
 _LOGGER = logging.getLogger(__package__)
+ZERO = timedelta(0)
 
 
 @callback
@@ -66,6 +82,14 @@ class Engine(DataUpdateCoordinator[Snapshot]):
         self.reader = SourceReader(hass, entry.entry_id, settings, self.ledger)
         self.pacer = Pacer(hass, self.async_update)
         self._unsubs: list[CALLBACK_TYPE] = []
+        # The start of the next hour to sample (None: not planned yet).
+        self._sample_due: datetime | None = None
+        self._learnt = Learnt((), (), dt_util.get_default_time_zone())
+        # The ledger's tuples `_learnt` was last checked against.
+        self._rows_seen: tuple[str, ...] | None = None
+        self._cramps_seen: tuple[CrampRecord, ...] | None = None
+        self._personal = CALIBRATING
+        self._personal_day: date | None = None  # the awake day they were learnt on
 
     @property
     def snapshot(self) -> Snapshot | None:
@@ -123,8 +147,9 @@ class Engine(DataUpdateCoordinator[Snapshot]):
 
     def in_place(self, settings: Settings) -> bool:
         """Whether new settings change only what applies without a reload: the
-        profile, the main activity, the notify targets and the morning check-in (not
-        the name, the sources and how they count, or the webhook)."""
+        profile, the main activity, the notify targets, the morning check-in and
+        learning from the cramps (not the name, the sources and how they count, or
+        the webhook)."""
         old = self.settings
         kept = replace(
             settings,
@@ -132,6 +157,7 @@ class Engine(DataUpdateCoordinator[Snapshot]):
             main_activity=old.main_activity,
             notify_targets=old.notify_targets,
             morning_checkin=old.morning_checkin,
+            learn_from_cramps=old.learn_from_cramps,
         )
         return kept == old
 
@@ -192,12 +218,66 @@ class Engine(DataUpdateCoordinator[Snapshot]):
     # -- assessing -------------------------------------------------------------------
 
     def _assess(self) -> Snapshot:
-        """Assess now: the pacer told, the ledger rolled over at the wake time."""
+        """Assess now: the pacer told, the ledger rolled over at the wake time (the
+        personal weights learnt again then), the hour's sample kept at its start."""
         now = dt_util.now()
         profile = self.settings.profile
         self.pacer.assessing(now, profile.wake, profile.bed)
-        self.ledger.today(now)  # rolls the ledger over at the wake time
-        return take_snapshot(now, self.settings, self.ledger, self.reader, self.data)
+        day = self.ledger.today(now).day  # rolls the ledger over at the wake time
+        learnt = self._learnt_now()
+        if day != self._personal_day:
+            self._personal_day = day
+            self._personal = learnt.personal(now)
+        snapshot = take_snapshot(
+            now,
+            self.settings,
+            self.ledger,
+            self.reader,
+            self.data,
+            learnt,
+            self._personal,
+        )
+        due = self._sample_due
+        if due is None or elapsed(due, now) >= -SAMPLE_SLACK:
+            snapshot = self._sample(now, snapshot)
+        return snapshot
+
+    def _learnt_now(self) -> Learnt:
+        """What the samples and cramps kept now say: built again only when they
+        changed (the ledger's tuples are new ones after any change of days)."""
+        rows = self.ledger.sample_rows()
+        cramps = self.ledger.iter_cramps()
+        zone = dt_util.get_default_time_zone()  # the days are counted on its clock
+        learnt = self._learnt
+        if (
+            rows is self._rows_seen
+            and cramps is self._cramps_seen
+            and zone is learnt.zone
+        ):
+            return learnt
+        self._rows_seen, self._cramps_seen = rows, cramps
+        events = tuple(cramp.at for cramp in cramps)
+        if zone is not learnt.zone or not learnt.same(rows, events):
+            self._learnt = Learnt(rows, events, zone)
+        return self._learnt
+
+    def _sample(self, now: datetime, snapshot: Snapshot) -> Snapshot:
+        """Keep the sample of the hour starting now (the index the snapshot shows
+        and its factors' sub-scores), and plan the next one; an hour whose start
+        passed unassessed (Home Assistant down or busy) has none."""
+        if self._sample_due is None:  # started: the first is the next hour's
+            self._sample_due = next_hour(now)
+        else:
+            start = hour_start(later(now, SAMPLE_SLACK))  # the timer may fire early
+            if elapsed(start, now) <= SAMPLE_LATE:
+                risk = snapshot.risk
+                subs = {key: factor.sub_score for key, factor in risk.factors.items()}
+                if self.ledger.add_sample(start, risk.score, subs):
+                    self.ledger.async_schedule_save(within=SAMPLE_SAVE_DELAY)
+                    snapshot = replace(snapshot, learnt=self._learnt_now())
+            self._sample_due = next_hour(start if elapsed(now, start) > ZERO else now)
+        self.pacer.at("sample", self._sample_due, now)
+        return snapshot
 
     @callback
     def async_update(self) -> None:

@@ -32,6 +32,7 @@ from .const import (
     CONF_BEDROOM_TEMPERATURE,
     CONF_BODY_MASS,
     CONF_CRAMP_PRONE,
+    CONF_LEARN_FROM_CRAMPS,
     CONF_MAIN_ACTIVITY,
     CONF_MORNING_CHECKIN,
     CONF_NOTIFY_TARGETS,
@@ -212,6 +213,7 @@ _PROFILE_REST: Final = vol.Schema(
         vol.Optional(CONF_WATER_TARGET): _number(
             500, 6000, 50, UnitOfVolume.MILLILITERS
         ),
+        vol.Required(CONF_LEARN_FROM_CRAMPS, default=False): BooleanSelector(),
     }
 )
 PROFILE_KEYS: Final = tuple(str(key) for key in profile_schema().schema)

@@ -7,13 +7,15 @@ one rule, and the write API (`add_water`, `add_activity`, `add_stretch`, `add_cr
 buttons, actions, the webhook and notification taps.
 
 Per day: the activity load, water (from the sensor and logged by hand), bouts,
-stretches, cramps, the highest indoor heat index and the minute-by-minute activity that
-bout detection reads. Persisted with `Store` (debounced saves), bounded to 90 days,
-restored on start so nothing logged is lost.
+stretches, cramps, the highest indoor heat index, the minute-by-minute activity that
+bout detection reads, and the hourly samples of the index (`learning.py`). Persisted
+with `Store` (debounced saves), bounded to 90 days, restored on start so nothing
+logged is lost.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 import logging
@@ -25,6 +27,7 @@ from .bouts import minute_of, spread
 from .const import CONF_ACTIVITY, CounterKind
 from .counters import CounterState, Step, midnight, update_counter
 from .issues import async_ledger_recovered
+from .learning import checked_row, row_minute, sample_row
 from .ledger_store import (
     UNUSABLE,
     Unusable,
@@ -40,6 +43,9 @@ SAVE_DELAY = 5  # seconds: a hand log reaches the disk within this
 # seconds: what sources change is written at most this often (a restart reads the
 # sources again and counts what changed since: nothing is counted twice or lost)
 SOURCE_SAVE_DELAY = 1800
+# seconds: an hour's sample is written with the next write, at the latest after this
+# (a sample costs no write of its own while sources change)
+SAMPLE_SAVE_DELAY = 6 * 3600
 KEEP_DAYS = 90
 
 
@@ -131,6 +137,8 @@ class Day:
     bouts: list[BoutRecord] = field(default_factory=list)
     stretches: list[datetime] = field(default_factory=list)
     cramps: list[CrampRecord] = field(default_factory=list)
+    # The hourly samples of the index (rows of `learning.py`), oldest first.
+    samples: list[str] = field(default_factory=list)
 
     @property
     def water_logged_ml(self) -> float:
@@ -158,12 +166,15 @@ class Day:
         )
 
     def as_dict(self) -> dict[str, Any]:
-        """A JSON-ready copy."""
-        return {
+        """A JSON-ready copy (the samples only when there are any)."""
+        data = {
             **self.summary().as_dict(),
             "minutes": {str(k): v for k, v in self.minutes.items()},
             "outdoor": {str(k): list(v) for k, v in self.outdoor.items()},
         }
+        if self.samples:
+            data["samples"] = list(self.samples)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Day:
@@ -189,6 +200,7 @@ class Day:
                 CrampRecord(datetime.fromisoformat(at), muscle, context, severity)
                 for at, muscle, context, severity in data.get("cramps", [])
             ],
+            samples=[checked_row(row) for row in data.get("samples", [])],
         )
 
 
@@ -279,6 +291,7 @@ class Ledger:
         self._history: dict[tuple[date, int], tuple[float | None, ...]] = {}
         self._cramps: tuple[CrampRecord, ...] | None = None
         self._stretches: tuple[datetime, ...] | None = None
+        self._samples: tuple[str, ...] | None = None
         # The days as last saved, and the days changed since.
         self._saved_days: dict[date, dict[str, Any]] = {}
         self._dirty: set[date] = set()
@@ -372,17 +385,18 @@ class Ledger:
         }
 
     @callback
-    def async_schedule_save(self, *, logged: bool = False) -> None:
+    def async_schedule_save(
+        self, *, logged: bool = False, within: float = SOURCE_SAVE_DELAY
+    ) -> None:
         """Save within SAVE_DELAY (5 s) after a hand log, within SOURCE_SAVE_DELAY
-        (30 minutes) after source changes.
+        (30 minutes) after source changes, `within` seconds when told (a sample:
+        SAMPLE_SAVE_DELAY).
 
         A later request never postpones a pending write (sources that change every
-        few seconds do not keep a hand log off the disk); changes in between are
-        written together.
+        few seconds do not keep a hand log off the disk), and brings a later one
+        forward; changes in between are written together.
         """
-        if self._save_due is not None and not logged:
-            return  # a write is pending, due sooner than a source change's would be
-        delay = SAVE_DELAY if logged else SOURCE_SAVE_DELAY
+        delay = SAVE_DELAY if logged else within
         due = self._loop_time() + delay
         if self._save_due is not None and self._save_due <= due:
             return
@@ -460,7 +474,7 @@ class Ledger:
         """Forget what was read of the past and built for saving: days change."""
         self._history.clear()
         self._saved_days.clear()
-        self._cramps = self._stretches = None
+        self._cramps = self._stretches = self._samples = None
 
     def _changing(self, at: datetime) -> Day:
         """The day of `at`, about to change: histories read for a later day are stale
@@ -527,6 +541,30 @@ class Ledger:
         return night.day in self.nights or any(
             night.holds(cramp.at) for cramp in self.iter_cramps()
         )
+
+    def add_sample(
+        self, start: datetime, score: int, subs: Mapping[str, float | None]
+    ) -> bool:
+        """Keep the sample of the hour starting at `start` (the index shown then and
+        each factor's sub-score, None when unavailable) with that hour's day; not
+        when that hour, or a later one, has a sample already."""
+        day = self.day(self.day_of(start))
+        row = sample_row(start, score, subs)
+        kept = self.sample_rows()
+        if kept and row_minute(kept[-1]) >= row_minute(row):
+            return False
+        day.samples.append(row)
+        self._dirty.add(day.day)
+        self._samples = (*kept, row)
+        return True
+
+    def sample_rows(self) -> tuple[str, ...]:
+        """Every kept sample (rows of `learning.py`), oldest first."""
+        if self._samples is None:
+            self._samples = tuple(
+                row for d in sorted(self.days) for row in self.days[d].samples
+            )
+        return self._samples
 
     def hand_logs(self, since: datetime) -> list[str]:
         """The ids of the hand logs (water, stretches, cramps) since `since`, oldest

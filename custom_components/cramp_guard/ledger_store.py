@@ -7,6 +7,10 @@ A file that cannot be used - garbage or truncated (Home Assistant moves it aside
 (a higher major version) - is kept aside, the backup is restored, and a repair issue
 says what happened and what was restored. Minor versions are compatible by
 convention; a future major version that changes the shape migrates here.
+
+Minor versions: 1.2 keeps the hourly samples of the index with the days (a day's
+`samples`; a 1.1 file has none, and an older Cramp Guard reading a 1.2 file leaves
+them out).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from homeassistant.util import dt as dt_util
 from .const import DOMAIN
 
 STORAGE_VERSION = 1
+STORAGE_MINOR_VERSION = 2
 # What a file that cannot be used raises while it is loaded and read into days and
 # counters: a newer version (`Store` raises UnsupportedStorageVersionError itself
 # from Home Assistant 2026.x on; before, our migration raises NotImplementedError),
@@ -64,7 +69,8 @@ class LedgerStore(LoopStore):
         old_minor_version: int,
         old_data: dict[str, Any],
     ) -> dict[str, Any]:
-        """1.x needs no change yet; a newer major version cannot be read."""
+        """1.x needs no change (1.1 has no samples, read as none); a newer major
+        version cannot be read."""
         if old_major_version > STORAGE_VERSION:
             raise NotImplementedError(
                 f"ledger version {old_major_version}.{old_minor_version} is newer "
@@ -75,13 +81,23 @@ class LedgerStore(LoopStore):
 
 def ledger_store(hass: HomeAssistant, entry_id: str) -> LedgerStore:
     """The ledger file of one person."""
-    return LedgerStore(hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}", private=True)
+    return LedgerStore(
+        hass,
+        STORAGE_VERSION,
+        f"{DOMAIN}.{entry_id}",
+        private=True,
+        minor_version=STORAGE_MINOR_VERSION,
+    )
 
 
 def backup_store(hass: HomeAssistant, entry_id: str) -> Store[dict[str, Any]]:
     """The rolling backup of one person's ledger."""
     return LedgerStore(
-        hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}.backup", private=True
+        hass,
+        STORAGE_VERSION,
+        f"{DOMAIN}.{entry_id}.backup",
+        private=True,
+        minor_version=STORAGE_MINOR_VERSION,
     )
 
 

@@ -7,8 +7,10 @@ a minute after a short burst (a token bucket: every assessment takes a token, on
 comes back every ASSESS_EVERY); a hand log assesses at once. Without such a change,
 a refresh 10 minutes after the last assessment keeps time-dependent factors current
 (30 minutes in the sleep window, when only the hours since a workout move), and a
-moment something is due at (a reminder, the wake time, the bedtime) is assessed at
-that moment: one timer, set for whichever comes first.
+moment something is due at (a reminder, the wake time, the bedtime, the start of an
+hour for its sample) is assessed at that moment: one timer, set for whichever comes
+first. A refresh due shortly before such a moment (within half its interval) waits
+for it: one assessment instead of two, the refresh at most half an interval late.
 """
 
 from __future__ import annotations
@@ -111,14 +113,18 @@ class Pacer:
         return min(ASSESS_BURST, self._tokens + max(0.0, elapsed))
 
     def _arm(self, now: datetime) -> None:
-        """One timer, for the first of the refresh, the turn and the wanted moments."""
-        moments = [*self._wanted.values()]
+        """One timer, for the first of the refresh, the turn and the wanted moments
+        (real time, across DST); a refresh shortly before a wanted moment waits for
+        it."""
+        moments = [moment.timestamp() for moment in self._wanted.values()]
         if self._assessed_at is not None:
-            every = REFRESH_ASLEEP if self._asleep else REFRESH_EVERY
-            moments.append(self._assessed_at + every)
+            every = (REFRESH_ASLEEP if self._asleep else REFRESH_EVERY).total_seconds()
+            refresh = self._assessed_at.timestamp() + every
+            if not any(refresh <= at <= refresh + every / 2 for at in moments):
+                moments.append(refresh)
         if self.turn is not None:
-            moments.append(self.turn)
-        due = min(moment.timestamp() for moment in moments)  # real time, across DST
+            moments.append(self.turn.timestamp())
+        due = min(moments)
         if self._timer is not None and self._fires <= due:
             self._due = due  # the timer fires first and is set again for the rest
             return

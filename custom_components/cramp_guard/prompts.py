@@ -48,7 +48,6 @@ from .prompt_policy import (
     roll_over,
     snooze,
 )
-from .risk import levers
 from .snapshot import Snapshot
 from .texts import async_get_texts
 
@@ -247,7 +246,6 @@ class Prompter:
         settings = self.engine.settings
         assessment, now = snapshot.assessment, snapshot.inputs.now
         t = await async_get_texts(self.hass)
-        weights = {key: f.weight for key, f in assessment.factors.items()}
         if kind is Kind.EVENING:
             prone = night_prone(now, snapshot.cramps)
             message = messages.evening(
@@ -256,7 +254,7 @@ class Prompter:
                 settings.main_activity,
                 assessment,
                 prone,
-                levers(snapshot.inputs, weights),
+                snapshot.levers,
                 self.hass.config.units.temperature_unit,
             )
         elif kind is Kind.HYDRATION:
@@ -266,7 +264,7 @@ class Prompter:
                 assessment,
                 snapshot.inputs.water_ml or 0.0,
                 long_or_sweaty(snapshot.inputs.bouts, now),
-                levers(snapshot.inputs, weights),
+                snapshot.levers,
             )
         elif kind is Kind.CHECKIN:
             message = messages.checkin(t, settings.name)

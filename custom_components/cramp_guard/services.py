@@ -29,8 +29,10 @@ from . import actions
 from .bodies import KEYS, refused_as_error, service_error
 from .const import DOMAIN
 from .explain import explain
+from .learning import evaluation_json, levers_json, personal_json
 from .ledger import LOG_KINDS
 from .runtime import CrampGuardData
+from .sensor import risk_available
 from .snapshot import Snapshot
 from .util import rounded
 
@@ -123,11 +125,13 @@ def async_get_target(hass: HomeAssistant, call: ServiceCall) -> CrampGuardData:
     return data
 
 
-def assessment_response(snapshot: Snapshot) -> dict[str, Any]:
+def assessment_response(snapshot: Snapshot, temperature_unit: str) -> dict[str, Any]:
     """The full explanation of the index the risk sensor and the card show (the
     held one, `snapshot.risk`), JSON-ready (the get_assessment answer): each factor's
     whole `points` and `history_points` add up to that score, as the card shows
-    them; the water figures are the latest assessment's, as the sensors' are.
+    them; the water figures are the latest assessment's, as the sensors' are. With
+    them what would lower it now (a cooler room in `temperature_unit`), how it has
+    matched the person's cramps (by level too) and the personal weights.
     """
     assessment, latest = snapshot.risk, snapshot.assessment
     explained = explain(assessment, snapshot.inputs)
@@ -157,6 +161,11 @@ def assessment_response(snapshot: Snapshot) -> dict[str, Any]:
         "hydration_pace": rounded(latest.hydration_pace, 3),
         "workload_ratio": rounded(latest.workload_ratio, 3),
         "apparent_temp_c": rounded(latest.apparent_temp_c, 1),
+        "levers": levers_json(snapshot.levers, temperature_unit)
+        if risk_available(snapshot)
+        else [],
+        "evaluation": evaluation_json(snapshot.evaluation, by_level=True),
+        "personal": personal_json(snapshot.personal, snapshot.learning),
         "disclaimer": DISCLAIMER,
     }
 
@@ -210,7 +219,7 @@ def async_setup_services(hass: HomeAssistant) -> None:
                 translation_key="not_assessed",
                 translation_placeholders={"name": data.engine.settings.name},
             )
-        return assessment_response(snapshot)
+        return assessment_response(snapshot, hass.config.units.temperature_unit)
 
     register = hass.services.async_register
     for service, schema in LOG_SCHEMAS.items():

@@ -16,6 +16,7 @@ from .const import (
     CONF_BED_TIME,
     CONF_BODY_MASS,
     CONF_CRAMP_PRONE,
+    CONF_LEARN_FROM_CRAMPS,
     CONF_MAIN_ACTIVITY,
     CONF_MORNING_CHECKIN,
     CONF_NOTIFY_TARGETS,
@@ -57,6 +58,7 @@ class Settings:
     webhook_id: str | None = None
     webhook_local_only: bool = True
     morning_checkin: bool = False
+    learn_from_cramps: bool = False  # personal weights, once they are active
 
     @classmethod
     def from_entry(
@@ -94,6 +96,7 @@ class Settings:
             webhook_id=options.get(CONF_WEBHOOK_ID) or None,
             webhook_local_only=bool(options.get(CONF_WEBHOOK_LOCAL_ONLY, True)),
             morning_checkin=bool(options.get(CONF_MORNING_CHECKIN, False)),
+            learn_from_cramps=bool(options.get(CONF_LEARN_FROM_CRAMPS, False)),
         )
 
     @property

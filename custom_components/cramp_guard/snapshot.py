@@ -6,20 +6,34 @@ readings. `risk` is the assessment the risk sensors, the card and `get_assessmen
 show: the latest one, or an earlier one whose score the latest is within
 SCORE_HYSTERESIS of (a score wavering across a rounding boundary is not written
 back and forth).
+
+What was learnt from the person's cramps comes along (personal.md): the personal
+weights and whether "Learn from my cramps" is on (`weights` are those the index
+used), and the samples and cramps (`learnt`) whose evaluation is worked out when
+first read. The levers are worked out when first read too, never while assessing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import MappingProxyType
 
 from .const import COUNTER_SOURCES
 from .inputs import build_inputs, recent_cramps
+from .learning import CALIBRATING, Learnt
 from .ledger import DaySummary, Ledger, LedgerFacts, Night, night_before
 from .reader import SourceReader
-from .risk import Assessment, RiskInputs, assess
+from .risk import (
+    Assessment,
+    Evaluation,
+    Lever,
+    PersonalWeights,
+    RiskInputs,
+    assess,
+    levers,
+)
 from .settings import Settings
 from .sources import Reading
 
@@ -38,15 +52,44 @@ class Snapshot:
     cramps: tuple[tuple[datetime, str], ...]  # (at, context), last 30 days
     readings: Mapping[str, Reading]  # each source as the model read it
     ledger: LedgerFacts
+    learnt: Learnt  # the samples and cramps, and how well the index matched them
+    personal: PersonalWeights = CALIBRATING  # learnt at start and at the wake time
+    learning: bool = False  # "Learn from my cramps" is on
     shown: Assessment | None = None  # the held one, when not the latest
     # The night before today's wake time while the morning check-in is on and it
     # was neither answered nor had a cramp logged in it; else None.
     unanswered_night: Night | None = None
+    _levers: list[tuple[Lever, ...]] = field(
+        default_factory=list, init=False, repr=False, compare=False
+    )
 
     @property
     def risk(self) -> Assessment:
         """The assessment the risk sensors, the card and get_assessment show."""
         return self.shown or self.assessment
+
+    @property
+    def weights(self) -> Mapping[str, float] | None:
+        """The factor weights the index uses: the personal ones while learning is
+        on and they are active; else None, the base weights."""
+        return self.personal.weights if self.learning and self.personal.active else None
+
+    @property
+    def evaluation(self) -> Evaluation:
+        """How well the index has matched the logged cramps."""
+        return self.learnt.evaluation
+
+    @property
+    def samples(self) -> int:
+        """How many hourly samples are kept."""
+        return len(self.learnt.rows)
+
+    @property
+    def levers(self) -> tuple[Lever, ...]:
+        """What would lower the index now (worked out once, when first read)."""
+        if not self._levers:
+            self._levers.append(levers(self.inputs, self.weights))
+        return self._levers[0]
 
     @property
     def cramps_30_days(self) -> int:
@@ -83,12 +126,18 @@ def take_snapshot(
     ledger: Ledger,
     reader: SourceReader,
     previous: Snapshot | None,
+    learnt: Learnt,
+    personal: PersonalWeights = CALIBRATING,
 ) -> Snapshot:
-    """Assess `now` from the readings and the ledger, and copy out what is shown."""
+    """Assess `now` from the readings and the ledger (with the personal weights
+    while learning is on and they are active), and copy out what is shown."""
     status = reader.health.counter_status
     counters = {key: status(key, now) for key in COUNTER_SOURCES}
     inputs, day = build_inputs(now, settings, ledger, reader.value, counters)
-    assessment = assess(inputs)
+    learning = settings.learn_from_cramps
+    assessment = assess(
+        inputs, personal.weights if learning and personal.active else None
+    )
     shown = settled(previous.risk if previous else None, assessment)
     return Snapshot(
         inputs=inputs,
@@ -98,6 +147,9 @@ def take_snapshot(
         cramps=recent_cramps(ledger, now),
         readings=MappingProxyType(reader.assessed()),
         ledger=ledger.facts(),
+        learnt=learnt,
+        personal=personal,
+        learning=learning,
         shown=None if shown is assessment else shown,
         unanswered_night=_unanswered_night(now, settings, ledger, day.day),
     )

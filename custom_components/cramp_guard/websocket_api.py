@@ -31,6 +31,8 @@ import voluptuous as vol
 from .const import DOMAIN
 from .explain import explain
 from .issues import frequent_cramps_issue_id
+from .learning import CALIBRATING, evaluation_json, levers_json, personal_json
+from .risk import evaluate
 from .risk.load import MIN_DAYS, present
 from .runtime import CrampGuardData
 from .sensor import risk_available
@@ -165,7 +167,8 @@ def _entry_subscriptions(hass: HomeAssistant, entry: ConfigEntry) -> set[CALLBAC
 
 def card_payload(hass: HomeAssistant, entry: ConfigEntry) -> dict[str, Any]:
     """The card's data of a loaded person: the assessment the risk sensor shows, in
-    whole points that add up to its score, with water and entity ids."""
+    whole points that add up to its score, with water, what would lower it, how it
+    has matched the person's cramps, the personal weights, and entity ids."""
     data = _data(entry)
     engine = data.engine
     snapshot = engine.snapshot
@@ -190,9 +193,10 @@ def card_payload(hass: HomeAssistant, entry: ConfigEntry) -> dict[str, Any]:
         return {**_EMPTY, **payload}
     shown, latest = snapshot.risk, snapshot.assessment
     explained = explain(shown, snapshot.inputs).as_dict()
+    available = risk_available(snapshot)
     return {
         **payload,
-        "available": risk_available(snapshot),
+        "available": available,
         "score": shown.score,
         "level": shown.level,
         **explained,
@@ -214,6 +218,11 @@ def card_payload(hass: HomeAssistant, entry: ConfigEntry) -> dict[str, Any]:
             "pace": rounded(latest.hydration_pace, 2),
             "glass_ml": whole(data.prompter.prefs.glass_ml),
         },
+        "levers": levers_json(snapshot.levers, hass.config.units.temperature_unit)
+        if available
+        else [],
+        "evaluation": evaluation_json(snapshot.evaluation),
+        "personal": personal_json(snapshot.personal, snapshot.learning),
     }
 
 
@@ -232,4 +241,7 @@ _EMPTY: Final[dict[str, Any]] = {
     "water": dict.fromkeys(
         ("today_ml", "target_ml", "expected_ml", "pace", "glass_ml")
     ),
+    "levers": [],
+    "evaluation": evaluation_json(evaluate((), ())),  # nothing to match yet
+    "personal": personal_json(CALIBRATING, learning=False),
 }
