@@ -16,7 +16,7 @@ the personal weights at start and once a day at the wake time, and the person's
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 import logging
 from typing import Any
 
@@ -82,8 +82,10 @@ class Engine(DataUpdateCoordinator[Snapshot]):
         self.reader = SourceReader(hass, entry.entry_id, settings, self.ledger)
         self.pacer = Pacer(hass, self.async_update)
         self._unsubs: list[CALLBACK_TYPE] = []
-        # The start of the next hour to sample (None: not planned yet).
+        # The start of the next hour to sample (None: not planned yet), and the
+        # moment from which an assessment takes it (in UTC: compared by real time).
         self._sample_due: datetime | None = None
+        self._sample_from: datetime | None = None
         self._learnt = Learnt((), (), dt_util.get_default_time_zone())
         # The ledger's tuples `_learnt` was last checked against.
         self._rows_seen: tuple[str, ...] | None = None
@@ -237,8 +239,7 @@ class Engine(DataUpdateCoordinator[Snapshot]):
             learnt,
             self._personal,
         )
-        due = self._sample_due
-        if due is None or elapsed(due, now) >= -SAMPLE_SLACK:
+        if self._sample_from is None or now >= self._sample_from:
             snapshot = self._sample(now, snapshot)
         return snapshot
 
@@ -276,6 +277,7 @@ class Engine(DataUpdateCoordinator[Snapshot]):
                     self.ledger.async_schedule_save(within=SAMPLE_SAVE_DELAY)
                     snapshot = replace(snapshot, learnt=self._learnt_now())
             self._sample_due = next_hour(start if elapsed(now, start) > ZERO else now)
+        self._sample_from = self._sample_due.astimezone(UTC) - SAMPLE_SLACK
         self.pacer.at("sample", self._sample_due, now)
         return snapshot
 

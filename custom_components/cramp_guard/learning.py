@@ -136,11 +136,13 @@ def row_sample(row: str, zone: tzinfo) -> Sample:
     return Sample(
         start=datetime.fromtimestamp(int(minute) * 60, zone),
         score=int(score),
-        subs={
-            key: None if sub == "" else int(sub) / 1000
-            for key, sub in zip(FACTOR_KEYS, subs, strict=True)
-        },
+        subs=dict(zip(FACTOR_KEYS, map(_sub, subs), strict=True)),
     )
+
+
+def _sub(field: str) -> float | None:
+    """A row's sub-score: thousandths, empty when unavailable."""
+    return int(field) / 1000 if field else None
 
 
 def samples(

@@ -285,6 +285,7 @@ class Ledger:
         self.backfilled = False
         self.loaded_from_storage = False
         self._save_due: float | None = None  # loop time of the pending write
+        self._save_delay = 0.0  # the delay it was asked with
         # The awake day last asked for: from its wake time to the next (local clock)
         self._today: tuple[datetime, datetime, Day] | None = None
         # What assessments read of the past, kept until the ledger changes.
@@ -397,10 +398,12 @@ class Ledger:
         forward; changes in between are written together.
         """
         delay = SAVE_DELAY if logged else within
+        if self._save_due is not None and self._save_delay <= delay:
+            return  # asked for before with no longer a delay: due sooner
         due = self._loop_time() + delay
         if self._save_due is not None and self._save_due <= due:
             return
-        self._save_due = due
+        self._save_due, self._save_delay = due, delay
         self._store.async_delay_save(self._data_to_save, delay)
 
     def _data_to_save(self) -> dict[str, Any]:

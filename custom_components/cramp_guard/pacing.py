@@ -28,6 +28,8 @@ REFRESH_EVERY = timedelta(minutes=10)  # without changes that matter, assess thi
 # In the sleep window the hydration pace and the bedtime ramp stand still and no prompt
 # is sent: only the hours since a workout move.
 REFRESH_ASLEEP = timedelta(minutes=30)
+_REFRESH_EVERY_S = REFRESH_EVERY.total_seconds()
+_REFRESH_ASLEEP_S = REFRESH_ASLEEP.total_seconds()
 # The timer is not set again at every assessment: while it fires no later than what
 # is due it stays, and when it fires more than this before the moment due, it is set
 # for the rest.
@@ -48,14 +50,18 @@ class Pacer:
         self.hass = hass
         self._assess = assess
         self._assessed_at: datetime | None = None
+        self._assessed_ts = 0.0  # the same, as a timestamp
         self._tokens = ASSESS_BURST  # assessments sources may have at once
         self._pending: CALLBACK_TYPE | None = None  # the scheduled assessment
         self._due: float | None = None  # when to assess without a change (timestamp)
         self._timer: CALLBACK_TYPE | None = None  # set for `_fires`, at most `_due`
         self._fires = 0.0  # when the timer fires (timestamp)
         self.turn: datetime | None = None  # the next wake time or bedtime
+        self._turn_ts = 0.0  # the turn as a timestamp
         self._asleep = False  # the next turn is the wake time
-        self._wanted: dict[str, datetime] = {}  # moments others need an assessment at
+        # Moments others need an assessment at (and as timestamps: real time, across
+        # DST, worked out once).
+        self._wanted: dict[str, tuple[datetime, float]] = {}
         self._due_job = HassJob(
             self._on_due, "cramp_guard due", cancel_on_shutdown=True
         )
@@ -83,7 +89,7 @@ class Pacer:
         if moment is None:
             self._wanted.pop(key, None)
         else:
-            self._wanted[key] = moment
+            self._wanted[key] = (moment, moment.timestamp())
             self._arm(now)
 
     def assessing(self, now: datetime, wake: time, bed: time) -> None:
@@ -92,12 +98,14 @@ class Pacer:
         self._cancel_pending()
         self._tokens = max(0.0, self._refill(now) - 1)
         self._assessed_at = now
+        self._assessed_ts = now.timestamp()
         if self.turn is None or now >= self.turn:  # the day or the sleep window
             waking = next_at(now, wake)
             self.turn = min(waking, next_at(now, bed))
+            self._turn_ts = self.turn.timestamp()
             self._asleep = self.turn == waking
         if self._wanted:
-            self._wanted = {k: m for k, m in self._wanted.items() if m > now}
+            self._wanted = {k: m for k, m in self._wanted.items() if m[0] > now}
         self._arm(now)
 
     def stop(self) -> None:
@@ -116,14 +124,14 @@ class Pacer:
         """One timer, for the first of the refresh, the turn and the wanted moments
         (real time, across DST); a refresh shortly before a wanted moment waits for
         it."""
-        moments = [moment.timestamp() for moment in self._wanted.values()]
+        moments = [at for _, at in self._wanted.values()]
         if self._assessed_at is not None:
-            every = (REFRESH_ASLEEP if self._asleep else REFRESH_EVERY).total_seconds()
-            refresh = self._assessed_at.timestamp() + every
+            every = _REFRESH_ASLEEP_S if self._asleep else _REFRESH_EVERY_S
+            refresh = self._assessed_ts + every
             if not any(refresh <= at <= refresh + every / 2 for at in moments):
                 moments.append(refresh)
         if self.turn is not None:
-            moments.append(self.turn.timestamp())
+            moments.append(self._turn_ts)
         due = min(moments)
         if self._timer is not None and self._fires <= due:
             self._due = due  # the timer fires first and is set again for the rest
