@@ -14,6 +14,7 @@ import pytest
 import voluptuous as vol
 
 from custom_components.cramp_guard.const import DOMAIN
+from custom_components.cramp_guard.learning import epoch_minute, row_minute
 from custom_components.cramp_guard.ledger import night_before
 from custom_components.cramp_guard.prompt_policy import (
     Facts,
@@ -216,3 +217,44 @@ def test_the_night_asked_about() -> None:
     assert spring.middle == datetime(2026, 3, 29, 3, tzinfo=TZ)
     assert spring.holds(spring.middle)
     assert not spring.holds(spring.end)
+
+
+async def test_unanswered_nights_are_left_out_of_what_is_learnt(
+    hass: HomeAssistant, clock: Clock
+) -> None:
+    """With the check-in on, from its first answer: the samples of a night that got
+    no answer and no cramp are unknown, left out of the evaluation and the personal
+    weights; answered, they count again."""
+    clock.freezer.move_to(at(6))
+    Sources(hass).set(room_temperature=21)
+    entry = await setup_entry(hass, make_entry("Alex", entry_id=ALEX, **CHECKIN))
+    engine = engine_of(entry)
+    await clock.to(at(7, 10))
+    await _answer(hass, "no")
+    tomorrow = DAY + timedelta(days=1)
+    await clock.walk(at(9, 0, tomorrow), timedelta(minutes=30))
+
+    def night(rows: tuple[str, ...]) -> list[str]:
+        first, end = epoch_minute(at(22)), epoch_minute(at(7, day=tomorrow))
+        return [row for row in rows if first <= row_minute(row) < end]
+
+    kept = engine.ledger.sample_rows()
+    assert len(night(kept)) == 9  # 22:00 ... 06:00
+    snapshot = engine.snapshot
+    assert snapshot is not None
+    assert night(snapshot.learnt.rows) == []
+    assert len(snapshot.learnt.rows) == len(kept) - 9
+
+    await _answer(hass, "no")
+    snapshot = engine.snapshot
+    assert snapshot is not None
+    assert len(night(snapshot.learnt.rows)) == 9
+
+
+async def _answer(hass: HomeAssistant, answer: str) -> None:
+    await hass.services.async_call(
+        DOMAIN,
+        "answer_checkin",
+        {"config_entry_id": ALEX, "answer": answer},
+        blocking=True,
+    )

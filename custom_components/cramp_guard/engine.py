@@ -16,7 +16,7 @@ the personal weights at start and once a day at the wake time, and the person's
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 import logging
 from typing import Any
 
@@ -45,9 +45,11 @@ from .learning import (
     SAMPLE_SLACK,
     Learnt,
     elapsed,
+    epoch_minute,
     hour_start,
     later,
     next_hour,
+    outside,
 )
 from .ledger import SAMPLE_SAVE_DELAY, CrampRecord, Ledger
 from .pacing import Pacer
@@ -90,6 +92,7 @@ class Engine(DataUpdateCoordinator[Snapshot]):
         # The ledger's tuples `_learnt` was last checked against.
         self._rows_seen: tuple[str, ...] | None = None
         self._cramps_seen: tuple[CrampRecord, ...] | None = None
+        self._nights_seen: tuple[tuple[int, int], ...] = ()
         self._personal = CALIBRATING
         self._personal_day: date | None = None  # the awake day they were learnt on
 
@@ -249,18 +252,34 @@ class Engine(DataUpdateCoordinator[Snapshot]):
         rows = self.ledger.sample_rows()
         cramps = self.ledger.iter_cramps()
         zone = dt_util.get_default_time_zone()  # the days are counted on its clock
+        nights = self._unknown_nights(zone)
         learnt = self._learnt
         if (
             rows is self._rows_seen
             and cramps is self._cramps_seen
             and zone is learnt.zone
+            and nights == self._nights_seen
         ):
             return learnt
         self._rows_seen, self._cramps_seen = rows, cramps
+        self._nights_seen = nights
+        rows = outside(rows, nights)
         events = tuple(cramp.at for cramp in cramps)
         if zone is not learnt.zone or not learnt.same(rows, events):
             self._learnt = Learnt(rows, events, zone)
         return self._learnt
+
+    def _unknown_nights(self, zone: tzinfo) -> tuple[tuple[int, int], ...]:
+        """While the morning check-in is on: the nights since its first answer that
+        got neither an answer nor a logged cramp (unknown, not "no cramp"), as
+        minutes since 1970; their samples are left out of what is learnt."""
+        if not self.settings.morning_checkin:
+            return ()
+        profile = self.settings.profile
+        return tuple(
+            (epoch_minute(night.start), epoch_minute(night.end))
+            for night in self.ledger.unknown_nights(profile.wake, profile.bed, zone)
+        )
 
     def _sample(self, now: datetime, snapshot: Snapshot) -> Snapshot:
         """Keep the sample of the hour starting now (the index the snapshot shows

@@ -101,7 +101,7 @@ def next_hour(moment: datetime) -> datetime:
 
 def sample_row(start: datetime, score: int, subs: Mapping[str, float | None]) -> str:
     """A sample as the ledger keeps it (the sub-scores to thousandths)."""
-    minute = (start - _EPOCH) // timedelta(minutes=1)
+    minute = epoch_minute(start)
     parts = [str(minute), str(score)]
     for key in FACTOR_KEYS:
         sub = subs.get(key)
@@ -112,6 +112,24 @@ def sample_row(start: datetime, score: int, subs: Mapping[str, float | None]) ->
 def row_minute(row: str) -> int:
     """A row's start, in minutes since 1970 (UTC)."""
     return int(row.partition(",")[0])
+
+
+def epoch_minute(moment: datetime) -> int:
+    """A moment in whole minutes since 1970 (UTC), as rows keep their starts."""
+    return (moment - _EPOCH) // timedelta(minutes=1)
+
+
+def outside(
+    rows: tuple[str, ...], windows: Sequence[tuple[int, int]]
+) -> tuple[str, ...]:
+    """The rows whose start is in none of the windows ([first, end) minutes)."""
+    if not windows:
+        return rows
+    return tuple(
+        row
+        for row in rows
+        if not any(first <= row_minute(row) < end for first, end in windows)
+    )
 
 
 def checked_row(row: object) -> str:
@@ -149,7 +167,7 @@ def samples(
     rows: Sequence[str], zone: tzinfo, since: datetime | None = None
 ) -> list[Sample]:
     """The rows as Samples (from `since` on, when given)."""
-    first = None if since is None else (since - _EPOCH) // timedelta(minutes=1)
+    first = None if since is None else epoch_minute(since)
     return [
         row_sample(row, zone)
         for row in rows

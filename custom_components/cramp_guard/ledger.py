@@ -539,6 +539,19 @@ class Ledger:
         self.nights[night.day] = cramps
         return cramp if cramps else None
 
+    def unknown_nights(self, wake: time, bed: time, zone: tzinfo) -> tuple[Night, ...]:
+        """The nights before the days kept, from the first one the morning check-in
+        was answered about, that got neither an answer nor a logged cramp."""
+        if not self.nights:
+            return ()
+        first = min(self.nights)
+        nights = (
+            night_before(day, wake, bed, zone)
+            for day in sorted(self.days)
+            if day >= first
+        )
+        return tuple(night for night in nights if not self.night_known(night))
+
     def night_known(self, night: Night) -> bool:
         """Whether the night was answered, or a cramp was logged in it."""
         return night.day in self.nights or any(
