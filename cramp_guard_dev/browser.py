@@ -55,6 +55,10 @@ DEEP_TEXT = """elements => elements.map(element => {
 })"""
 
 
+# A picture of the card alone: width, colour scheme, language, the Why panel open.
+CardShot = tuple[int, Literal["light", "dark"], str, bool]
+
+
 def chromium() -> str:
     """The system's chromium (FileNotFoundError when there is none)."""
     for name in ("chromium", "chromium-browser"):
@@ -161,11 +165,12 @@ async def screenshot_dashboard(
     live: LiveHass,
     path: Path,
     *,
-    card_shots: dict[str, tuple[int, Literal["light", "dark"], str]] | None = None,
+    card_shots: dict[Path, CardShot] | None = None,
 ) -> dict[str, Any]:
     """Open the default dashboard in chromium, wait for the Cramp Guard card and the
     history graph, save a screenshot; with `card_shots` ({path: (width, colour
-    scheme, language)}), also a picture of the card alone in each of those.
+    scheme, language, Why panel open)}), also a picture of the card alone in each of
+    those.
 
     Returns what the page showed: the card (read_card), the titles of the cards and
     any page errors.
@@ -199,8 +204,8 @@ async def screenshot_dashboard(
         ]
         await page.screenshot(path=str(path), full_page=False)
         url = page.url
-    for shot, (width, scheme, language) in (card_shots or {}).items():
-        await screenshot_card(live, shot, width, scheme, language)
+    for shot, (width, scheme, language, why) in (card_shots or {}).items():
+        await screenshot_card(live, shot, width, scheme, language, why=why)
     return {**seen, "url": url, "card_titles": titles, "errors": errors}
 
 
@@ -210,9 +215,11 @@ async def screenshot_card(
     width: int,
     color_scheme: Literal["light", "dark"],
     language: str = "en",
+    *,
+    why: bool = False,
 ) -> None:
     """A picture of the Cramp Guard card alone, on the default dashboard seen at
-    `width` pixels in `color_scheme` and `language`."""
+    `width` pixels in `color_scheme` and `language` (`why`: its Why panel open)."""
     async with logged_in_page(
         live, language=language, width=width, color_scheme=color_scheme, height=1400
     ) as page:
@@ -220,4 +227,8 @@ async def screenshot_card(
         await wait_for_card(page)
         await page.wait_for_load_state("networkidle")
         await page.wait_for_timeout(1000)
-        await page.locator(CARD).first.screenshot(path=str(path))
+        card = page.locator(CARD).first
+        if why:
+            await card.locator(".why-toggle").click()
+            await page.wait_for_timeout(500)
+        await card.screenshot(path=str(path))

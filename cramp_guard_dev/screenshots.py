@@ -12,7 +12,7 @@ from pathlib import Path
 import sys
 import tempfile
 import time
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final
 
 import aiohttp
 
@@ -20,17 +20,22 @@ from .demo_config import RISK
 from .demo_setup import prepare
 from .hass import is_number
 
+if TYPE_CHECKING:
+    from .browser import CardShot
+
 # The demo's busiest view (drinks behind pace, a warm room, the run ahead): the hour
 # of the screenshots and of the browser tests (`zone_at`).
 AFTERNOON: Final = 16
 # The pictures of the card alone next to the dashboard's (docs/): name -> (width,
-# colour scheme, language). 1280 px is a desktop; 390 px a phone.
-CARD_SHOTS: Final[dict[str, tuple[int, Literal["light", "dark"], str]]] = {
-    "light": (1280, "light", "en"),
-    "dark": (1280, "dark", "en"),
-    "phone-light": (390, "light", "en"),
-    "phone-dark": (390, "dark", "en"),
-    "phone-he": (390, "light", "he"),
+# colour scheme, language, the Why panel open). 1280 px is a desktop; 390 px a phone.
+CARD_SHOTS: Final[dict[str, CardShot]] = {
+    "light": (1280, "light", "en", False),
+    "dark": (1280, "dark", "en", False),
+    "phone-light": (390, "light", "en", False),
+    "phone-dark": (390, "dark", "en", False),
+    "phone-he": (390, "light", "he", False),
+    "why-en": (1280, "light", "en", True),
+    "why-de": (1280, "light", "de", True),
 }
 
 

@@ -1,20 +1,25 @@
-"""Replay the demo person's last 24 h through Cramp Guard's own code.
+"""Replay the demo person's last 40 days through Cramp Guard's own code.
 
 The demo's sources are template entities of the local time (demo_sources.yaml). Here
-each template is rendered at every past minute (its `now()` given that minute), and
-what it says is fed, as the engine feeds a live reading, into a scratch ledger
-(never saved); the model's inputs are built with `inputs.build_inputs` and assessed
-with `risk.assess`, and the score shown follows the engine's hysteresis (`settled`).
-The result is one sample a minute of the states the entities would have shown, and
-the replayed ledger: the live person continues it (`Engine.async_continue`), so the
-live index goes on from the replay's last minute whatever the hour.
+each template is rendered at every past moment (its `now()` given that moment: every
+10 minutes, every minute in the last 24 h), and what it says is fed, as the engine
+feeds a live reading, into a scratch ledger (never saved); the model's inputs are
+built with `inputs.build_inputs` and assessed with `risk.assess`, and the score shown
+follows the engine's hysteresis (`settled`). At the start of every hour the ledger
+keeps its sample of the index, as the engine does live, and in the night after each
+hot day (every HOT_EVERY-th, with a long run) a cramp is logged at 02:30: so the
+card's "How it has matched your cramps" has 40 days of days that differ to show.
+The result is one sample a minute of the states the entities would have shown in
+the last 24 h, and the replayed ledger: the live person continues it
+(`Engine.async_continue`), so the live index goes on from the replay's last minute
+whatever the hour.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from homeassistant.config_entries import ConfigEntry
@@ -30,14 +35,18 @@ from custom_components.cramp_guard.const import (
     COUNTER_SOURCES,
 )
 from custom_components.cramp_guard.inputs import build_inputs
-from custom_components.cramp_guard.ledger import Ledger
+from custom_components.cramp_guard.ledger import CrampRecord, Ledger
 from custom_components.cramp_guard.risk import assess, heat_index_c
 from custom_components.cramp_guard.risk.types import Assessment, RiskInputs
 from custom_components.cramp_guard.sensor import SENSOR_FACTORS
 from custom_components.cramp_guard.snapshot import settled
 
-WINDOW = timedelta(hours=24)
+WINDOW = timedelta(hours=24)  # what the recorder gets: the "Today" graph
 STEP = timedelta(minutes=1)
+HISTORY = timedelta(days=40)  # what the ledger gets
+HISTORY_STEP = timedelta(minutes=10)
+HOT_EVERY = 8  # demo_sources.yaml: a hot day with a long run when d % 8 == 0
+NIGHT_CRAMP = time(2, 30)  # in the night after a hot day
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +111,7 @@ class _Replay:
         self.readings: dict[str, float | None] = {}
         self.workout: bool | None = None
         self.shown: Assessment | None = None
+        self.cramped: set[date] = set()  # the hot days whose night cramp is logged
 
     def read(self, sources: dict[str, str], at: datetime) -> None:
         """Take one minute's source states."""
@@ -121,6 +131,26 @@ class _Replay:
         if CONF_WORKOUT in entity_of and on is not None and bool(on) != self.workout:
             self.workout = bool(on)
             self.ledger.set_workout(self.workout, at)
+
+    def night_cramp(self, at: datetime) -> None:
+        """Log the cramp of the night after a hot day once its moment has come."""
+        hot_day = at.date() - timedelta(days=1)
+        cramp = datetime.combine(at.date(), NIGHT_CRAMP, tzinfo=at.tzinfo)
+        if hot_day.toordinal() % HOT_EVERY or at < cramp or hot_day in self.cramped:
+            return
+        self.cramped.add(hot_day)
+        self.ledger.add_cramp(CrampRecord(cramp, "calf", "night"))
+
+    def sample(self, at: datetime) -> None:
+        """At the start of an hour: the ledger keeps the index shown and each factor's
+        sub-score, as the engine does live."""
+        if self.shown is None or at.minute or at.second:
+            return
+        subs = {
+            key: factor.sub_score if factor.available else None
+            for key, factor in self.shown.factors.items()
+        }
+        self.ledger.add_sample(at, self.shown.score, subs)
 
     def assess(self, at: datetime) -> tuple[Assessment, Assessment, RiskInputs]:
         """The assessment at `at`, the one the risk sensors would show, and the
@@ -168,14 +198,14 @@ def _shown(
     }
 
 
-def _minutes(first: datetime, now: datetime) -> Iterator[datetime]:
-    """Every minute from `first` on, then `now` itself (the last one the live engine
-    has seen too). Counted in UTC, read on the local clock: a DST night has 23 or
-    25 h."""
+def _moments(first: datetime, fine: datetime, now: datetime) -> Iterator[datetime]:
+    """Every HISTORY_STEP from `first` on, every minute from `fine` on, then `now`
+    itself (the last one the live engine has seen too). Counted in UTC, read on the
+    local clock: a DST night has 23 or 25 h."""
     step = first.astimezone(UTC)
     while (at := step.astimezone(now.tzinfo)) < now:
         yield at
-        step += STEP
+        step += STEP if at >= fine else HISTORY_STEP
     yield now
 
 
@@ -183,20 +213,22 @@ async def async_replay(
     hass: HomeAssistant, entry: ConfigEntry, now: datetime
 ) -> tuple[list[Sample], Ledger]:
     """One sample a minute over the 24 h before `now`, and one at `now`; and the
-    ledger of the replayed days. Replayed from the wake time that began the first
-    one's awake day, so that every day in the ledger is whole."""
+    ledger of the replayed 40 days. Replayed from a wake time, so that every day in
+    the ledger is whole."""
     templates = await _templates(hass)
     replay = _Replay(hass, entry)
     entity = _ours(hass, entry)
     start = (now - WINDOW).replace(second=0, microsecond=0)
     samples: list[Sample] = []
-    first = datetime.combine(
-        replay.ledger.day_of(start), replay.settings.profile.wake, start.tzinfo
-    )
-    for at in _minutes(first, now):
+    wake = replay.settings.profile.wake
+    first = datetime.combine(replay.ledger.day_of(now - HISTORY), wake, start.tzinfo)
+    fine = datetime.combine(replay.ledger.day_of(start), wake, start.tzinfo)
+    for at in _moments(first, fine, now):
         sources = _render(templates, at)
         replay.read(sources, at)
+        replay.night_cramp(at)
         assessment, shown, inputs = replay.assess(at)
+        replay.sample(at)
         if at < start:
             continue
         workout = bool(replay.workout) or any(b.end is None for b in inputs.bouts)

@@ -29,8 +29,9 @@ async def test_the_dashboard_shows_the_risk_in_chromium(
     sensor; the card alone is pictured in light and dark, on a desktop and a phone."""
     hass = await prepare(tmp_path / "develop", 0, zone_at(AFTERNOON))
     shots = {
-        tmp_path / "card-dark-phone.png": (390, "dark", "en"),
-        tmp_path / "card-he.png": (1280, "light", "he"),
+        tmp_path / "card-dark-phone.png": (390, "dark", "en", False),
+        tmp_path / "card-he.png": (1280, "light", "he", False),
+        tmp_path / "card-why-de.png": (1280, "light", "de", True),
     }
     try:
         before = (await hass.wait_for(RISK, is_number))["state"]
@@ -51,7 +52,7 @@ async def test_the_dashboard_shows_the_risk_in_chromium(
     assert {"Today", "Simulated sources"} <= set(seen["card_titles"]), seen
     assert not seen["errors"], seen
     _assert_png(png, (1280, 900))
-    for path, (width, _scheme, _language) in shots.items():
+    for path, (width, _scheme, _language, _why) in shots.items():
         # The card alone: as wide as its column (a phone: the screen less margins).
         card_width, _height = _assert_png(path)
         assert card_width <= width, (path, card_width)
