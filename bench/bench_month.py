@@ -17,9 +17,10 @@ unloaded (the ledger is written on unload) and the ledger's size on disk is prin
 during the run `Store` writes are counted in the harness's in-memory mock (to keep the
 run short), the one on unload goes through the real `Store._write_data` to a temp dir.
 
-The ledger starts with KEEP_DAYS (90) days of history, as it is for everyone after
-three months, so days added push old ones out; --history 0 starts from a new install,
-where the ledger grows by about a day's summary a day until it holds KEEP_DAYS.
+The ledger starts with KEEP_DAYS (90) days of history (a sample of every hour
+included), as it is for everyone after three months, so days added push old ones
+out; --history 0 starts from a new install, where the ledger grows by about a day's
+summary a day until it holds KEEP_DAYS.
 
 Run from the repository root:
     .venv/bin/python -m bench.bench_month [--days N] [--history DAYS]
@@ -43,7 +44,7 @@ from bench._harness import (
 
 import argparse
 from collections import Counter
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 import gc
 from pathlib import Path
 import random
@@ -53,8 +54,12 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 
+from custom_components.cramp_guard.learning import sample_row
 from custom_components.cramp_guard.ledger import KEEP_DAYS
-from custom_components.cramp_guard.ledger_store import STORAGE_VERSION
+from custom_components.cramp_guard.ledger_store import (
+    STORAGE_MINOR_VERSION,
+    STORAGE_VERSION,
+)
 from tests.conftest import PERSON, make_entry
 
 START = datetime(2026, 6, 1, tzinfo=TZ)
@@ -115,10 +120,31 @@ def _take() -> tuple[int, Counter[str]]:
     return sum(t.size for t in snapshot.traces), _ours(snapshot)
 
 
+def _samples(day: date, rng: random.Random) -> list[str]:
+    """A day's hourly samples from the wake time (07:00) on, as the ledger keeps
+    them: the index and sub-scores in the model's usual shape (timing and stretch
+    at night, some heat and hydration by day, no workload on a new install)."""
+    rows = []
+    first = datetime.combine(day, time(7), TZ)
+    for hour in range(24):
+        start = first + timedelta(hours=hour)
+        night = start.hour >= 22 or start.hour < 7
+        subs: dict[str, float | None] = {
+            "workload": round(rng.uniform(0, 0.3), 3),
+            "exertion": round(rng.uniform(0, 0.5), 3),
+            "heat": round(rng.uniform(0, 0.4), 3),
+            "hydration": 0.0 if night else round(rng.uniform(0, 0.6), 3),
+            "stretch": 1.0 if night else 0.5,
+            "timing": 1.0 if night else 0.0,
+        }
+        rows.append(sample_row(start, rng.randint(5, 60), subs))
+    return rows
+
+
 def history(entry_id: str, days: int, rng: random.Random) -> dict[str, Any]:
     """A ledger file with `days` days before START, as a person who has used Cramp
-    Guard that long has: each day's load, water, heat peak, a stretch most days and
-    a cramp every two weeks (the shape `Ledger` saves).
+    Guard that long has: each day's load, water, heat peak, a stretch most days, a
+    cramp every two weeks and a sample of every hour (the shape `Ledger` saves).
     """
     kept = []
     for n in range(days, 0, -1):
@@ -133,11 +159,12 @@ def history(entry_id: str, days: int, rng: random.Random) -> dict[str, Any]:
                 "max_heat_index_c": round(rng.uniform(22, 27), 1),
                 "stretches": [at] if n % 3 else [],
                 "cramps": [[at, "calf", "rest", None]] if n % 14 == 0 else [],
+                "samples": _samples(day, rng),
             }
         )
     return {
         "version": STORAGE_VERSION,
-        "minor_version": 1,
+        "minor_version": STORAGE_MINOR_VERSION,
         "key": f"cramp_guard.{entry_id}",
         "data": {"backfilled": True, "days": kept, "counters": {}},
     }
