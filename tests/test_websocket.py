@@ -69,6 +69,17 @@ EVALUATION_KEYS = {
     "lift",
 }
 PERSONAL_KEYS = {"learning", "active", "events", "tracked_days", "multipliers"}
+# The evaluation before any sample or cramp: learning, nothing to show.
+NOTHING_LEARNT = {
+    "ready": False,
+    "matched": 0,
+    "needed_events": 5,
+    "tracked_days": 0,
+    "needed_days": 14,
+    "high_events": 0,
+    "high_share_time": None,
+    "lift": None,
+}
 ENTITIES = {
     "cramp_risk": RISK,
     "water_today": "sensor.alex_water_today",
@@ -363,16 +374,7 @@ async def test_card_data_before_the_first_assessment(
     assert payload["points"] == []
     assert payload["entities"] == ENTITIES
     assert payload["levers"] == []
-    assert payload["evaluation"] == {
-        "ready": False,
-        "matched": 0,
-        "needed_events": 5,
-        "tracked_days": 0,
-        "needed_days": 14,
-        "high_events": 0,
-        "high_share_time": None,
-        "lift": None,
-    }
+    assert payload["evaluation"] == NOTHING_LEARNT
     assert payload["personal"] == {
         "learning": False,
         "active": False,
@@ -409,16 +411,7 @@ async def test_levers_evaluation_and_personal(
     ]
     stretch = [lever for lever in payload["levers"] if lever["key"] == "stretch"]
     assert all(lever["amount"] is lever["unit"] is None for lever in stretch)
-    assert payload["evaluation"] == {
-        "ready": False,
-        "matched": 0,
-        "needed_events": 5,
-        "tracked_days": 0,
-        "needed_days": 14,
-        "high_events": 0,
-        "high_share_time": None,
-        "lift": None,
-    }
+    assert payload["evaluation"] == NOTHING_LEARNT
     assert payload["personal"]["learning"] is False
     assert payload["personal"]["active"] is False
 
