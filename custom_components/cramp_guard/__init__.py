@@ -16,6 +16,7 @@ from .const import CONF_GLASS_SIZE, CONF_PERSON_NAME, DOMAIN
 from .engine import Engine
 from .issues import async_delete_entry_issues
 from .ledger import Ledger
+from .llm_api import async_setup_llm_api
 from .prompts import Prompter, async_migrate_glass_size, async_remove_store
 from .runtime import CrampGuardConfigEntry, CrampGuardData
 from .services import async_setup_services
@@ -78,6 +79,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: CrampGuardConfigEntry) -
     prompter.async_start()  # after the entities, so their values are in place
     entry.async_on_unload(prompter.async_stop)
     async_setup_webhook(hass, entry)
+    async_setup_llm_api(hass, entry)  # conversation agents' tools, while loaded
     entry.async_on_unload(entry.add_update_listener(_async_reload_on_update))
     return True
 
