@@ -98,9 +98,9 @@ async def refused(hass: HomeAssistant, tool: str, **args: Any) -> HomeAssistantE
 def openapi(schema: vol.Schema) -> dict[str, Any]:
     """The tool's parameters as this release's agents send them to a model."""
     try:
-        import probatio  # 2026.10 on  # noqa: PLC0415
+        import probatio  # 2026.10 on
     except ImportError:
-        from voluptuous_openapi import convert  # noqa: PLC0415
+        from voluptuous_openapi import convert
 
         converted: dict[str, Any] = convert(schema)
         return converted
@@ -416,4 +416,4 @@ async def test_a_conversation(hass: HomeAssistant, two_people: MockConfigEntry) 
     assert "error" in await agent("get_cramp_risk", {})
     assert "error" in await agent("get_cramp_risk", {"person": "Sam"})
     api = await api_instance(hass)
-    print(f"API prompt:\n\n> {api.api_prompt}\n\n" + "\n".join(lines))  # noqa: T201
+    print(f"API prompt:\n\n> {api.api_prompt}\n\n" + "\n".join(lines))
