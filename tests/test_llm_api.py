@@ -31,7 +31,7 @@ from custom_components.cramp_guard.learning import levers_json
 from custom_components.cramp_guard.llm_api import API_ID, DATA_LLM_API, fold
 from custom_components.cramp_guard.services import DISCLAIMER
 
-from .conftest import ENTRY_ID, PERSON, engine_of, make_entry, setup_entry
+from .conftest import ENTRY_ID, PERSON, USABLE, engine_of, make_entry, setup_entry
 
 TOOLS = ("get_cramp_risk", "log_water", "log_stretch", "log_cramp")
 READ_KEYS = {
@@ -385,35 +385,61 @@ async def test_reload_keeps_it(
     assert (await call(hass, "get_cramp_risk"))["person"] == "Alex"
 
 
+@pytest.mark.entry(
+    states=USABLE | {"room_temperature": 29, "room_humidity": 60, "water": 300}
+)
 async def test_a_conversation(hass: HomeAssistant, two_people: MockConfigEntry) -> None:
-    """A dialogue's tool calls as an agent makes them; errors as the chat log hands
-    them to the model. Printed as a transcript (`pytest -s`)."""
+    """A dialogue's tool calls as an agent makes them, on a warm day behind on
+    water; errors as the chat log hands them to the model. Printed as a transcript
+    (`pytest -s`)."""
     lines: list[str] = []
 
-    async def agent(tool: str, args: dict[str, Any]) -> dict[str, Any]:
+    async def agent(says: str, tool: str, args: dict[str, Any]) -> dict[str, Any]:
         try:
             answer = await call(hass, tool, **args)
         except HomeAssistantError as err:  # what the chat log makes of it
             answer = {"error": type(err).__name__, "error_text": str(err)}
         lines.append(
-            f"- `{tool}` `{json.dumps(args, ensure_ascii=False)}`\n\n"
-            f"  ```json\n  {json.dumps(answer, ensure_ascii=False)}\n  ```"
+            f"> {says}\n\n`{tool}` `{json.dumps(args, ensure_ascii=False)}`\n\n"
+            f"```json\n{json.dumps(answer, ensure_ascii=False)}\n```\n"
         )
         return answer
 
-    risk = await agent("get_cramp_risk", {"person": "zoe"})
+    risk = await agent(
+        "Why is my cramp risk up? (Zoë)", "get_cramp_risk", {"person": "zoe"}
+    )
     assert risk["person"] == "Zoë"
-    water = await agent("log_water", {"person": "Zoë", "amount": 1, "unit": "cup"})
-    assert water["water_today_ml"] == 800 + 237
-    after = await agent("get_cramp_risk", {"person": "zoe"})
-    assert after["water_today_ml"] == 1037
-    assert (await agent("log_water", {"person": "Zoe", "amount": 4, "unit": "L"}))[
-        "error"
-    ] == "ServiceValidationError"
-    assert (await agent("log_stretch", {"person": "alex"}))["stretches_today"] == 1
-    cramp = await agent("log_cramp", {"person": "Alex", "muscle": "calf"})
+    assert risk["lower_it_now"][0]["key"] == "water"
+    water = await agent(
+        "Log a glass of water for Zoe.", "log_water", {"person": "Zoë", "amount": 250}
+    )
+    assert water["water_today_ml"] == 550
+    after = await agent("And now?", "get_cramp_risk", {"person": "zoe"})
+    assert after["water_today_ml"] == 550
+    assert after["index"] < risk["index"]
+    big = await agent(
+        "I drank 4 litres.", "log_water", {"person": "Zoe", "amount": 4, "unit": "L"}
+    )
+    assert big["error"] == "ServiceValidationError"
+    cramp = await agent(
+        "Alex just had a cramp in his calf, a bad one.",
+        "log_cramp",
+        {"person": "alex", "muscle": "calf", "severity": "severe"},
+    )
     assert cramp["cramps_30_days"] == 1
-    assert "error" in await agent("get_cramp_risk", {})
-    assert "error" in await agent("get_cramp_risk", {"person": "Sam"})
+    alex = await agent("What is Alex's risk now?", "get_cramp_risk", {"person": "Alex"})
+    assert "recent_cramp" in [reason["factor"] for reason in alex["reasons"]]
+    assert "error" in await agent("What's the risk?", "get_cramp_risk", {})
+    assert "error" in await agent(
+        "Log a stretch for Sam.", "log_stretch", {"person": "Sam"}
+    )
     api = await api_instance(hass)
-    print(f"API prompt:\n\n> {api.api_prompt}\n\n" + "\n".join(lines))
+    tools = "\n".join(
+        f"- `{tool.name}`: {tool.description}\n  parameters: "
+        f"`{json.dumps(openapi(tool.parameters), ensure_ascii=False)}`"
+        for tool in api.tools
+    )
+    print(  # the transcript
+        f"API prompt:\n\n> {api.api_prompt}\n\nTools:\n\n{tools}\n\n"
+        "Calls:\n\n" + "\n".join(lines)
+    )
