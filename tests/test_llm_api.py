@@ -198,7 +198,11 @@ async def test_log_water(
         ({"amount": 1, "unit": "pint"}, "invalid_unit", "mL, L, fl. oz., cup, gal"),
         ({"amount": "a glass"}, "invalid_body", "expected a number"),
         ({}, "invalid_body", "amount"),
-        ({"amount": 250, "note": "tea"}, "invalid_body", "note: unknown key"),
+        (
+            {"amount": 250, "note": "tea"},
+            "invalid_body",
+            "note: unknown key (known: person, amount, unit)",
+        ),
     ],
 )
 async def test_bad_water_is_refused(

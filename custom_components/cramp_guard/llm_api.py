@@ -98,7 +98,7 @@ def async_find_person(hass: HomeAssistant, name: str | None) -> ConfigEntry:
         if not found:
             raise service_error("person_unknown", name=name, names=names)
         if len(found) > 1:
-            matches = ", ".join(sorted(entry.title for entry in found))
+            matches = ", ".join(sorted((e.title for e in found), key=str.casefold))
             raise service_error("person_ambiguous", name=name, names=matches)
     entry = found[0]
     if entry.state is not ConfigEntryState.LOADED:
@@ -228,7 +228,7 @@ class LogTool(CrampGuardTool):
         entry = async_find_person(hass, _person(args))
         body = {key: value for key, value in args.items() if value is not None}
         data = entry.runtime_data
-        totals = actions.async_log(data.engine, self.kind, body)
+        totals = actions.async_log(data.engine, self.kind, body, around=(PERSON,))
         answer: JsonObjectType = {
             "person": data.engine.settings.name,
             "logged": self.kind,
