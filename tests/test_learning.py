@@ -39,6 +39,7 @@ from custom_components.cramp_guard.risk import (
     levers,
 )
 from custom_components.cramp_guard.services import assessment_response
+from custom_components.cramp_guard.texts import async_get_texts
 
 from .conftest import (
     NOON,
@@ -427,7 +428,7 @@ async def test_a_person_whose_cramps_come_on_hot_nights(
     evaluation = snapshot.evaluation
     assert evaluation.ready
     assert evaluation.matched == 10
-    answer = assessment_response(snapshot, "°C")
+    answer = assessment_response(snapshot, "°C", await async_get_texts(hass))
     assert answer["personal"]["multipliers"] == dict(m)
     assert answer["personal"]["learning"] is learn
     shown = answer["evaluation"]

@@ -34,6 +34,7 @@ from custom_components.cramp_guard.prompt_policy import (
     next_moment,
     night_prone,
     no_longer_holds,
+    severe_cramp,
     snooze,
 )
 from custom_components.cramp_guard.risk import Assessment, Bout, Lever
@@ -608,6 +609,15 @@ def test_frequent_cramp_thresholds() -> None:
     late = [(now - timedelta(days=8), "night"), (now - timedelta(days=1), "night")]
     assert cramp_counts(now, late) == (2, 1)
     assert not frequent_cramps(cramp_counts(now, late))
+
+
+def test_a_severe_cramp_in_the_last_14_days() -> None:
+    """One cramp logged as severe in the last 14 days brings the advice too."""
+    now = at(12)
+    assert not severe_cramp(now, [])
+    assert severe_cramp(now, [now - timedelta(days=14)])
+    assert severe_cramp(now, [now + timedelta(minutes=5)])  # a future one: now
+    assert not severe_cramp(now, [now - timedelta(days=14, seconds=1)])
 
 
 def test_night_prone() -> None:

@@ -1014,6 +1014,56 @@ async def test_frequent_cramps_raise_advice_that_goes_away(
     assert issue_registry.async_get_issue("other", "keep")
 
 
+async def test_a_severe_cramp_raises_the_advice_until_undone_or_old(
+    hass: HomeAssistant, clock: Clock, issue_registry: ir.IssueRegistry
+) -> None:
+    """One cramp logged as severe brings the same advice (its own text); undoing
+    it withdraws the advice, and 14 days after the cramp it goes by itself. When
+    cramps are frequent as well, the frequent-cramps text (with its counts) shows."""
+    clock.freezer.move_to(at(12))
+    Sources(hass).set(room_temperature=21)
+    entry = await setup_entry(hass, make_entry("Alex", entry_id=ALEX, **SIMPLE))
+    engine = entry.runtime_data.engine
+    issue_id = f"frequent_cramps_{ALEX}"
+    actions.async_log(engine, "cramp", {"severity": "moderate"})
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+
+    await clock.to(timedelta(minutes=1))
+    actions.async_log(engine, "cramp", {"severity": "severe"})
+    issue = issue_registry.async_get_issue(DOMAIN, issue_id)
+    assert issue is not None
+    assert not issue.is_fixable
+    assert issue.severity is ir.IssueSeverity.WARNING
+    assert issue.translation_key == "severe_cramp"
+    assert issue.translation_placeholders == {"name": "Alex"}
+    translations = await async_get_translations(hass, "en", "issues", [DOMAIN])
+    text = translations[f"component.{DOMAIN}.issues.severe_cramp.description"]
+    assert load_texts("en")["see_professional"] in text
+    for words in ("{name}", "severe", "undone", "14 days"):
+        assert words in text
+
+    actions.async_undo(engine, kind="cramp")  # the severe one, the last
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+
+    await clock.to(timedelta(minutes=1))
+    actions.async_log(engine, "cramp", {"severity": "severe"})
+    assert issue_registry.async_get_issue(DOMAIN, issue_id).translation_key == (
+        "severe_cramp"
+    )
+    await clock.to(timedelta(minutes=1))
+    actions.async_log(engine, "cramp", {})  # the third in 14 days: frequent
+    issue = issue_registry.async_get_issue(DOMAIN, issue_id)
+    assert issue.translation_key == "frequent_cramps"
+    assert issue.translation_placeholders["count"] == "3"
+
+    # 14 days on: the first cramp is older than 14 days, the severe one is not.
+    await clock.to(at(12) + timedelta(days=14, seconds=30))
+    issue = issue_registry.async_get_issue(DOMAIN, issue_id)
+    assert issue.translation_key == "severe_cramp"
+    await clock.to(at(12) + timedelta(days=14, hours=1))
+    assert issue_registry.async_get_issue(DOMAIN, issue_id) is None
+
+
 # -- targets ---------------------------------------------------------------------------
 
 

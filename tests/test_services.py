@@ -36,8 +36,8 @@ from custom_components.cramp_guard.const import DOMAIN
 from custom_components.cramp_guard.explain import explain
 from custom_components.cramp_guard.risk import FACTOR_KEYS
 from custom_components.cramp_guard.runtime import CrampGuardData
-from custom_components.cramp_guard.services import DISCLAIMER
 from custom_components.cramp_guard.snapshot import Snapshot
+from custom_components.cramp_guard.texts import load_texts
 
 from .conftest import ABSURD_WATER, SOURCES, USABLE, make_entry, setup_entry
 
@@ -367,8 +367,12 @@ async def test_get_assessment(hass: HomeAssistant, people: People) -> None:
             assert response[key] == pytest.approx(value, abs=digits), key
     assert assessment.water_target_ml is not None
     assert assessment.apparent_temp_c is not None
-    assert response["disclaimer"] == DISCLAIMER
-    assert "not medical advice" in DISCLAIMER
+    english = load_texts("en")
+    assert response["disclaimer"] == english["disclaimer"]
+    assert "not medical advice" in response["disclaimer"]
+    assert "causes are debated" in response["disclaimer"]
+    assert response["advice"] == english["see_professional"]
+    assert response["see_professional"] is False  # no cramp logged
     # Whole points a person can check (explain.py): they add up to the score.
     explained = explain(assessment, people.snapshot(people.alex).inputs)
     points = [answer["points"] for answer in response["factors"].values()]
@@ -410,6 +414,42 @@ async def test_get_assessment(hass: HomeAssistant, people: People) -> None:
         "multipliers": dict.fromkeys(FACTOR_KEYS, 1.0),
     }
     assert "no_workload_history" in response["confidence_hints"]  # a new person
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es", "nl", "he", "de-CH", "pt"])
+async def test_get_assessment_speaks_home_assistants_language(
+    hass: HomeAssistant, people: People, language: str
+) -> None:
+    """The disclaimer and the see-a-professional advice in Home Assistant's language
+    (a regional variant in its language, one without words in English); a cramp
+    logged as severe raises the advice, its undo withdraws it again."""
+    hass.config.language = language
+    words = await hass.async_add_executor_job(load_texts, language)
+    own = language.split("-")[0]
+    if own != "pt":
+        assert words["disclaimer"] != load_texts("en")["disclaimer"]
+    target = {"config_entry_id": people.alex.entry_id}
+    response = await _call(hass, "get_assessment", target, response=True)
+    assert (
+        response["disclaimer"],
+        response["advice"],
+        response["see_professional"],
+    ) == (
+        words["disclaimer"],
+        words["see_professional"],
+        False,
+    )
+
+    await _call(hass, "log_cramp", target | {"severity": "severe"})
+    await hass.async_block_till_done()
+    response = await _call(hass, "get_assessment", target, response=True)
+    assert response["see_professional"] is True
+    assert response["advice"] == words["see_professional"]
+
+    await _call(hass, "undo_log", target | {"kind": "cramp"})
+    await hass.async_block_till_done()
+    response = await _call(hass, "get_assessment", target, response=True)
+    assert response["see_professional"] is False
 
 
 async def test_get_assessment_answers_the_index_the_sensor_shows(

@@ -85,3 +85,25 @@ def test_right_to_left_hebrew_is_hebrew() -> None:
     hebrew = _load(COMPONENT / "translations" / "he.json")
     title = hebrew["config.step.user.title"]
     assert any("\u0590" <= char <= "\u05ff" for char in title), title
+
+
+@pytest.mark.parametrize("language", ["en", *LANGUAGES])
+def test_the_see_a_professional_advice_is_one_sentence_everywhere(
+    language: str,
+) -> None:
+    """The advice when to see a health professional reads the same wherever it is
+    shown: `texts` (get_assessment's `advice`) is the one source; the card shows it
+    word for word, and both repair texts (frequent cramps, a severe cramp) carry it
+    whole. The English one is in the README and docs/risk-model.md too."""
+    advice = _load(COMPONENT / "texts" / f"{language}.json")["see_professional"]
+    card = _load(ROOT / "frontend" / "src" / "translations" / f"{language}.json")
+    assert card["see_professional"] == advice
+    issues = _load(COMPONENT / "translations" / f"{language}.json")
+    for key in ("frequent_cramps", "severe_cramp"):
+        assert advice in issues[f"issues.{key}.description"], key
+    if language == "en":
+        lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+        readme = " ".join(" ".join(line.removeprefix(">").split()) for line in lines)
+        assert advice in readme  # the block quote at the top
+        model = (ROOT / "docs" / "risk-model.md").read_text(encoding="utf-8")
+        assert f'"{advice}"' in " ".join(model.split())  # section 6

@@ -90,6 +90,14 @@ def recent_cramps(ledger: Ledger, now: datetime) -> tuple[tuple[datetime, str], 
     return tuple((c.at, c.context) for c in ledger.iter_cramps() if c.at >= since)
 
 
+def recent_severe(ledger: Ledger, now: datetime) -> tuple[datetime, ...]:
+    """The moments of the cramps of the last 30 days logged as severe, oldest first."""
+    since = now - CRAMP_WINDOW
+    return tuple(
+        c.at for c in ledger.iter_cramps() if c.at >= since and c.severity == "severe"
+    )
+
+
 def build_inputs(
     now: datetime,
     settings: Settings,

@@ -6,8 +6,10 @@
 - `counter_kind`: an activity or water counter behaves unlike the kind chosen for it
   (a "daily" one far above any plausible day or never falling at midnight, a "keeps
   counting" one falling to zero every midnight); the fix flow offers the other kind.
-- `frequent_cramps`: advice to see a health professional; not fixable, it goes away
-  when cramps are less frequent.
+- `frequent_cramps` / `severe_cramp`: advice to see a health professional (one issue
+  per person, its text by the reason: frequent cramps or one logged as severe); not
+  fixable, it goes away when cramps are less frequent, the severe one is 14 days old,
+  or its log is undone.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .const import COUNTER_SOURCES, DOMAIN, CounterKind
 
 ISSUE_MISSING_SOURCE = "missing_source"
 ISSUE_FREQUENT_CRAMPS = "frequent_cramps"
+ISSUE_SEVERE_CRAMP = "severe_cramp"  # the same issue, raised by a severe cramp
 ISSUE_COUNTER_KIND = "counter_kind"
 ISSUE_BROKEN_TARGET = "broken_notify_target"
 ISSUE_LEDGER = "ledger_recovered"  # translation keys: ledger_restored, ledger_lost
@@ -29,7 +32,7 @@ def _issue_id(entry_id: str, key: str) -> str:
 
 
 def frequent_cramps_issue_id(entry_id: str) -> str:
-    """The frequent-cramp advice of one person."""
+    """The see-a-professional advice of one person (frequent or severe cramps)."""
     return f"{ISSUE_FREQUENT_CRAMPS}_{entry_id}"
 
 
@@ -109,13 +112,21 @@ def async_delete_counter_kind(hass: HomeAssistant, entry_id: str) -> None:
 
 @callback
 def async_frequent_cramps(
-    hass: HomeAssistant, entry_id: str, name: str, counts: tuple[int, int] | None
+    hass: HomeAssistant,
+    entry_id: str,
+    name: str,
+    counts: tuple[int, int] | None,
+    severe: bool = False,
 ) -> None:
-    """Show the advice with (cramps in 14 days, night cramps in 7), or remove it."""
+    """Show the advice with (cramps in 14 days, night cramps in 7) when cramps are
+    frequent, else the severe-cramp advice when `severe`; or remove it."""
     issue_id = frequent_cramps_issue_id(entry_id)
-    if counts is None:
+    if counts is None and not severe:
         ir.async_delete_issue(hass, DOMAIN, issue_id)
         return
+    placeholders = {"name": name}
+    if counts is not None:
+        placeholders |= {"count": str(counts[0]), "nights": str(counts[1])}
     ir.async_create_issue(
         hass,
         DOMAIN,
@@ -123,12 +134,8 @@ def async_frequent_cramps(
         is_fixable=False,
         is_persistent=False,
         severity=ir.IssueSeverity.WARNING,
-        translation_key=ISSUE_FREQUENT_CRAMPS,
-        translation_placeholders={
-            "name": name,
-            "count": str(counts[0]),
-            "nights": str(counts[1]),
-        },
+        translation_key=ISSUE_SEVERE_CRAMP if counts is None else ISSUE_FREQUENT_CRAMPS,
+        translation_placeholders=placeholders,
     )
 
 

@@ -36,6 +36,7 @@ REARM_LEVELS = ("low",)  # hysteresis: the alert re-arms once the level is low a
 DEFAULT_EVENING = time(20, 30)
 FREQUENT_WINDOW, FREQUENT_COUNT = timedelta(days=14), 3  # [J]
 NIGHT_WINDOW, NIGHT_COUNT = timedelta(days=7), 2  # [J]
+SEVERE_WINDOW = timedelta(days=14)  # [J] a cramp logged as severe this recent: advice
 NIGHT_PRONE_WINDOW = timedelta(days=28)  # a night cramp this recent: bedtime advice
 LONG_BOUT = timedelta(minutes=60)  # [J] long: salty food or an electrolyte drink
 SWEATY_BOUT = timedelta(minutes=30)  # [J] this long in the heat counts as sweaty
@@ -391,6 +392,11 @@ def frequent_cramps(counts: tuple[int, int]) -> bool:
     """>= 3 cramps in 14 days or >= 2 night cramps in 7 days: see a professional."""
     recent, nights = counts
     return recent >= FREQUENT_COUNT or nights >= NIGHT_COUNT
+
+
+def severe_cramp(now: datetime, severe: Iterable[datetime]) -> bool:
+    """A cramp logged as severe in the last 14 days: see a professional."""
+    return any(_since(now, at) <= SEVERE_WINDOW for at in severe)
 
 
 def night_prone(now: datetime, cramps: Iterable[tuple[datetime, str]]) -> bool:

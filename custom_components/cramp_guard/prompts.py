@@ -1,7 +1,8 @@
 """The prompts of one person: after each assessment, send what the policy says is due.
 
 Also: the preferences the switch, time and number entities edit, the
-`mobile_app_notification_action` taps, and the frequent-cramp advice (a repair issue).
+`mobile_app_notification_action` taps, and the see-a-professional advice (a repair
+issue, raised by frequent cramps or one logged as severe).
 State and preferences are persisted, so nothing is sent twice across a restart, and a
 prompt shown before a restart is still cleared once it no longer holds. The moment a
 person is first set up is kept too: their quiet period is not restarted by a reload.
@@ -46,13 +47,16 @@ from .prompt_policy import (
     night_prone,
     no_longer_holds,
     roll_over,
+    severe_cramp,
     snooze,
 )
 from .snapshot import Snapshot
 from .texts import async_get_texts
 
 _LOGGER = logging.getLogger(__package__)
-NOT_DECIDED = (-1, -1)  # the frequent-cramps advice before the first assessment
+# The see-a-professional advice: (the counts when cramps are frequent, else None;
+# a severe cramp when they are not); None before the first assessment.
+Advice = tuple[tuple[int, int] | None, bool]
 NOT_PLANNED = object()  # no moment given to the engine yet
 
 STORAGE_VERSION = 1
@@ -115,7 +119,7 @@ class Prompter:
         self._ready = False
         # the moment the engine was given; planned again when the state changes
         self._planned: datetime | None | object = NOT_PLANNED
-        self._advice: tuple[int, int] | None = NOT_DECIDED
+        self._advice: Advice | None = None
         # one kind's sends and clears reach the phone in the order they were decided
         self._locks = {kind: asyncio.Lock() for kind in Kind}
 
@@ -217,11 +221,13 @@ class Prompter:
             return
         now = snapshot.inputs.now
         counts = cramp_counts(now, snapshot.cramps)
-        advice = counts if frequent_cramps(counts) else None
+        frequent = counts if frequent_cramps(counts) else None
+        severe = frequent is None and severe_cramp(now, snapshot.severe_cramps)
+        advice: Advice = (frequent, severe)
         if advice != self._advice:  # raised, changed or gone (once at start)
             self._advice = advice
             async_frequent_cramps(
-                self.hass, self.entry_id, self.engine.settings.name, advice
+                self.hass, self.entry_id, self.engine.settings.name, *advice
             )
         state, before = self.state, self.state.copy()
         facts = self.facts(snapshot)

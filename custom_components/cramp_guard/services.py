@@ -9,7 +9,7 @@ leaves the ledger as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import Any, Final
 
@@ -22,18 +22,20 @@ from homeassistant.core import (
     callback,
 )
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import config_validation as cv
+from homeassistant.helpers import config_validation as cv, issue_registry as ir
 import voluptuous as vol
 
 from . import actions
 from .bodies import KEYS, refused_as_error, service_error
 from .const import DOMAIN
 from .explain import explain
+from .issues import frequent_cramps_issue_id
 from .learning import evaluation_json, levers_json, personal_json
 from .ledger import LOG_KINDS
 from .runtime import CrampGuardData
 from .sensor import risk_available
 from .snapshot import Snapshot
+from .texts import async_get_texts
 from .util import rounded
 
 SERVICE_LOG_WATER: Final = "log_water"
@@ -53,10 +55,6 @@ ATTR_ANSWER: Final = "answer"
 ANSWERS: Final = {"no": False, "yes": True}  # cramps last night?
 
 MAX_SNOOZE: Final = timedelta(hours=24)
-DISCLAIMER: Final = (
-    "A relative index that compares today with situations linked to cramps in "
-    "research; general information, not medical advice."
-)
 # The log actions and the body each logs (its fields are the body's schema).
 LOG_ACTIONS: Final = {
     SERVICE_LOG_WATER: "water",
@@ -125,13 +123,21 @@ def async_get_target(hass: HomeAssistant, call: ServiceCall) -> CrampGuardData:
     return data
 
 
-def assessment_response(snapshot: Snapshot, temperature_unit: str) -> dict[str, Any]:
+def assessment_response(
+    snapshot: Snapshot,
+    temperature_unit: str,
+    texts: Mapping[str, Any],
+    see_professional: bool = False,
+) -> dict[str, Any]:
     """The full explanation of the index the risk sensor and the card show (the
     held one, `snapshot.risk`), JSON-ready (the get_assessment answer): each factor's
     whole `points` and `history_points` add up to that score, as the card shows
     them; the water figures are the latest assessment's, as the sensors' are. With
     them what would lower it now (a cooler room in `temperature_unit`), how it has
-    matched the person's cramps (by level too) and the personal weights.
+    matched the person's cramps (by level too) and the personal weights. Last the
+    disclaimer and the see-a-professional advice in the words of `texts`, and
+    whether that advice is raised now (`see_professional`: frequent cramps or one
+    logged as severe, the repair issue the card shows too).
     """
     assessment, latest = snapshot.risk, snapshot.assessment
     explained = explain(assessment, snapshot.inputs)
@@ -166,7 +172,9 @@ def assessment_response(snapshot: Snapshot, temperature_unit: str) -> dict[str, 
         else [],
         "evaluation": evaluation_json(snapshot.evaluation, by_level=True),
         "personal": personal_json(snapshot.personal, snapshot.learning),
-        "disclaimer": DISCLAIMER,
+        "see_professional": see_professional,
+        "advice": texts["see_professional"],
+        "disclaimer": texts["disclaimer"],
     }
 
 
@@ -219,7 +227,15 @@ def async_setup_services(hass: HomeAssistant) -> None:
                 translation_key="not_assessed",
                 translation_placeholders={"name": data.engine.settings.name},
             )
-        return assessment_response(snapshot, hass.config.units.temperature_unit)
+        issue = ir.async_get(hass).async_get_issue(
+            DOMAIN, frequent_cramps_issue_id(call.data[ATTR_CONFIG_ENTRY_ID])
+        )
+        return assessment_response(
+            snapshot,
+            hass.config.units.temperature_unit,
+            await async_get_texts(hass),
+            see_professional=issue is not None and issue.active,
+        )
 
     register = hass.services.async_register
     for service, schema in LOG_SCHEMAS.items():

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 
 from .const import COUNTER_SOURCES
-from .inputs import build_inputs, recent_cramps
+from .inputs import build_inputs, recent_cramps, recent_severe
 from .learning import CALIBRATING, Learnt
 from .ledger import DaySummary, Ledger, LedgerFacts, Night, night_before
 from .reader import SourceReader
@@ -59,6 +59,7 @@ class Snapshot:
     # The night before today's wake time while the morning check-in is on and it
     # was neither answered nor had a cramp logged in it; else None.
     unanswered_night: Night | None = None
+    severe_cramps: tuple[datetime, ...] = ()  # logged as severe, last 30 days
     _levers: list[tuple[Lever, ...]] = field(
         default_factory=list, init=False, repr=False, compare=False
     )
@@ -145,6 +146,7 @@ def take_snapshot(
         today=day.summary(),
         workout=bool(reader.workout_on) or any(b.end is None for b in inputs.bouts),
         cramps=recent_cramps(ledger, now),
+        severe_cramps=recent_severe(ledger, now),
         readings=MappingProxyType(reader.assessed()),
         ledger=ledger.facts(),
         learnt=learnt,

@@ -471,11 +471,31 @@ describe("why panel", () => {
     expect($(card, ".professional")).toBeNull();
   });
 
-  it("opens with the see-a-professional advice when cramps are frequent", async () => {
+  it("opens with the see-a-professional advice when cramps are frequent or severe", async () => {
     const hass = fakeHass();
     const card = await mount(hass);
     await send(card, hass, snapshot({ see_professional: true }));
-    expect(text($(card, ".professional"))).toMatch(/see a health professional/);
+    // The repair's complete sentence, word for word (tests/test_translations.py
+    // checks it against the repair texts and get_assessment's advice).
+    expect(text($(card, ".professional"))).toBe(
+      "Please see a health professional when cramps are frequent or severe; come with " +
+        "swelling, redness, warmth, lasting pain, weakness or numbness; have no clear " +
+        "trigger or began with a new medicine; disturb sleep or daily life; or occur in " +
+        "pregnancy.",
+    );
+  });
+
+  it.each([
+    ["de", ["Taubheitsgefühl", "Überwärmung", "keinen klaren Auslöser", "Alltag", "Schwangerschaft"]],
+    ["es", ["entumecimiento", "calor", "desencadenante claro", "vida diaria", "embarazo"]],
+    ["he", ["חוסר תחושה", "חום מקומי", "גורם ברור", "היום-יום", "בהריון"]],
+  ])("gives the complete advice in %s", async (language, words) => {
+    const hass = fakeHass(language);
+    const card = await mount(hass);
+    await send(card, hass, snapshot({ see_professional: true }));
+    const advice = text($(card, ".professional"));
+    for (const word of words) expect(advice).toContain(word);
+    expect(advice).not.toMatch(/Taubheit |Taubheit,|hormigueo|נימול/);
   });
 });
 

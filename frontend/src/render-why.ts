@@ -1,6 +1,7 @@
 // "Why?": the toggle and the panel that explains the index, with the advice to see a
-// health professional when cramps are frequent (the panel then opens by itself), and
-// how the index has matched the person's own cramps (personal.md sections 3 and 4).
+// health professional when cramps are frequent or one was logged as severe (the panel
+// then opens by itself), and how the index has matched the person's own cramps
+// (personal.md sections 3 and 4).
 import { html, nothing, type TemplateResult } from "lit";
 import { isNumber, isolated, numberFormat, type Localize, type TranslationKey } from "./localize";
 import type { Evaluation, FactorKey, Snapshot } from "./types";
