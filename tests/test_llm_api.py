@@ -29,7 +29,7 @@ from custom_components.cramp_guard.const import CONF_PERSON_NAME, DOMAIN
 from custom_components.cramp_guard.issues import frequent_cramps_issue_id
 from custom_components.cramp_guard.learning import levers_json
 from custom_components.cramp_guard.llm_api import API_ID, DATA_LLM_API, fold
-from custom_components.cramp_guard.services import DISCLAIMER
+from custom_components.cramp_guard.texts import load_texts
 
 from .conftest import ENTRY_ID, PERSON, USABLE, engine_of, make_entry, setup_entry
 
@@ -47,6 +47,7 @@ READ_KEYS = {
     "water_target_ml",
     "raise_confidence",
     "see_a_professional",
+    "advice",
     "disclaimer",
 }
 TOTALS = {
@@ -59,13 +60,13 @@ TOTALS = {
 }
 
 
-def agent_context(prompt: str = "") -> llm.LLMContext:
+def agent_context(prompt: str = "", language: str = "en") -> llm.LLMContext:
     """The context an agent passes, with the fields this release's LLMContext has."""
     values: dict[str, Any] = {
         "platform": "test_agent",
         "context": Context(),
         "user_prompt": prompt,
-        "language": "en",
+        "language": language,
         "assistant": "conversation",
         "device_id": None,
     }
@@ -73,14 +74,16 @@ def agent_context(prompt: str = "") -> llm.LLMContext:
     return llm.LLMContext(**{key: values[key] for key in names})
 
 
-async def api_instance(hass: HomeAssistant) -> llm.APIInstance:
+async def api_instance(hass: HomeAssistant, language: str = "en") -> llm.APIInstance:
     """The API as an agent gets it for a turn of the conversation."""
-    return await llm.async_get_api(hass, API_ID, agent_context())
+    return await llm.async_get_api(hass, API_ID, agent_context(language=language))
 
 
-async def call(hass: HomeAssistant, tool: str, **args: Any) -> dict[str, Any]:
+async def call(
+    hass: HomeAssistant, tool: str, language: str = "en", **args: Any
+) -> dict[str, Any]:
     """Call a tool as the agent's chat log does; its JSON answer."""
-    api = await api_instance(hass)
+    api = await api_instance(hass, language)
     result = await api.async_call_tool(llm.ToolInput(tool_name=tool, tool_args=args))
     data: dict[str, Any] = getattr(result, "data", result)  # a ToolResult (2026.10)
     json.dumps(data)  # JSON as it is
@@ -170,7 +173,8 @@ async def test_read_the_index(
     assert answer["water_today_ml"] == 800
     assert answer["water_target_ml"] == round(snapshot.assessment.water_target_ml or 0)
     assert answer["see_a_professional"] is False
-    assert answer["disclaimer"] == DISCLAIMER
+    assert answer["advice"] is None
+    assert answer["disclaimer"] == load_texts("en")["disclaimer"]
     assert answer == await call(hass, "get_cramp_risk", person="alex")
 
 
@@ -267,7 +271,13 @@ async def test_see_a_professional(
         translation_key="frequent_cramps",
         translation_placeholders={"name": "Alex", "count": "4", "nights": "3"},
     )
-    assert (await call(hass, "get_cramp_risk"))["see_a_professional"] is True
+    answer = await call(hass, "get_cramp_risk")
+    assert answer["see_a_professional"] is True
+    assert answer["advice"] == load_texts("en")["see_professional"]
+    # in the conversation's language
+    german = await call(hass, "get_cramp_risk", language="de")
+    assert german["advice"] == load_texts("de")["see_professional"] != answer["advice"]
+    assert german["disclaimer"] == load_texts("de")["disclaimer"]
 
 
 @pytest.mark.entry(

@@ -31,7 +31,7 @@ import voluptuous as vol
 from . import actions
 from .bodies import CONTEXTS, MUSCLES, SEVERITIES, refused_as_error, service_error
 from .const import DOMAIN, WATER_UNITS
-from .services import DISCLAIMER
+from .texts import async_get_texts
 from .websocket_api import card_payload
 
 API_ID: Final = DOMAIN
@@ -157,7 +157,8 @@ class RiskTool(CrampGuardTool):
             "(drink `amount` mL), stretch, cooler (the room `amount` degrees "
             "cooler), each with the index it would give (`score`). `available` "
             "false: nothing beyond the time of day is known, so there is no index "
-            "to give. `see_a_professional`: cramps were frequent lately.",
+            "to give. `see_a_professional`: cramps were frequent or one was "
+            "severe lately; pass on `advice`.",
             {},
             read_only=True,
         )
@@ -171,6 +172,7 @@ class RiskTool(CrampGuardTool):
         """The index as the card shows it, in short."""
         entry = async_find_person(hass, _person(dict(tool_input.tool_args)))
         card = card_payload(hass, entry)
+        texts = await async_get_texts(hass, llm_context.language)
         available: bool = card["available"]
         points: list[tuple[str, int]] = [
             (factor["key"], factor["points"]) for factor in card["points"]
@@ -196,7 +198,8 @@ class RiskTool(CrampGuardTool):
             "water_target_ml": water["target_ml"],
             "raise_confidence": card["confidence_hints"],
             "see_a_professional": card["see_professional"],
-            "disclaimer": DISCLAIMER,
+            "advice": texts["see_professional"] if card["see_professional"] else None,
+            "disclaimer": texts["disclaimer"],
         }
         return cast(JsonObjectType, _RESULT(data=answer))
 

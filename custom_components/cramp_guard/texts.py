@@ -47,9 +47,11 @@ def load_texts(language: str) -> Mapping[str, Any]:
     return english
 
 
-async def async_get_texts(hass: HomeAssistant) -> Mapping[str, Any]:
-    """The words in Home Assistant's configured language."""
-    language = hass.config.language
+async def async_get_texts(
+    hass: HomeAssistant, language: str | None = None
+) -> Mapping[str, Any]:
+    """The words in `language`, by default Home Assistant's configured language."""
+    language = language or hass.config.language
     if (texts := _LOADED.get(language)) is None:
         texts = _LOADED[language] = await hass.async_add_executor_job(
             load_texts, language
