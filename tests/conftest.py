@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 import logging
 from typing import Any
+from unittest.mock import PropertyMock, patch
 from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
@@ -99,6 +100,18 @@ def auto_enable_custom_integrations(
 ) -> Generator[None]:
     """Let every test load integrations from custom_components."""
     return
+
+
+@pytest.fixture
+def entity_registry_enabled_by_default() -> Generator[None]:
+    """Every entity enabled, also those Cramp Guard disables by default (core's
+    fixture of the same name): for tests that read their states."""
+    with patch(
+        "homeassistant.helpers.entity.Entity.entity_registry_enabled_default",
+        return_value=True,
+        new_callable=PropertyMock,
+    ):
+        yield
 
 
 @pytest.fixture

@@ -212,6 +212,7 @@ async def test_backfill_takes_at_most_27_days(
     ids=["2-False", "3-True"],
     indirect=["statistics"],
 )
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
 async def test_workload_becomes_available_with_three_days(
     hass: HomeAssistant,
     statistics: range,

@@ -656,6 +656,7 @@ def test_entity_keys_have_names_and_icons(resolver: Resolver) -> None:
             assert set(icon.get("state", {})) <= states, (platform, key)
 
 
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")
 async def test_entities_match_their_texts(
     hass: HomeAssistant,
     init_integration: MockConfigEntry,

@@ -139,6 +139,7 @@ def _episodes_ok(records: list[logging.LogRecord]) -> None:
                 open_episodes.discard(entity_id)
 
 
+@pytest.mark.usefixtures("entity_registry_enabled_by_default")  # every entity
 @settings(
     max_examples=25,
     deadline=None,

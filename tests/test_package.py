@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib.util
 import json
 import os
 from pathlib import Path
@@ -193,6 +194,125 @@ def test_quality_scale_lists_every_rule_with_a_status() -> None:
         if status == "exempt":
             assert isinstance(value, dict), rule
             assert value.get("comment"), rule
+
+
+def _release_notes() -> Any:
+    """scripts/release_notes.py as a module (what the release workflow runs)."""
+    spec = importlib.util.spec_from_file_location(
+        "release_notes", ROOT / "scripts" / "release_notes.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_manifest_version_is_the_newest_changelog_section() -> None:
+    """One version everywhere: the manifest's is CHANGELOG.md's newest released
+    section (with a date and notes), pyproject's and the card's package, and the tag
+    the release workflow accepts for it is v + that version."""
+    release_notes = _release_notes()
+    version = _load(COMPONENT / "manifest.json")["version"]
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert release_notes.released(changelog)[0] == version
+    assert release_notes.notes(version, changelog).startswith("### ")
+    assert f"\n[{version}]: https://github.com/crampguard/cramp_guard/" in changelog
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'\nversion = "{version}"\n' in pyproject
+    assert _load(ROOT / "frontend" / "package.json")["version"] == version
+
+    manifest, path = COMPONENT / "manifest.json", ROOT / "CHANGELOG.md"
+    notes = release_notes.release_notes(f"v{version}", manifest, path)
+    assert notes == release_notes.notes(version, changelog)
+    for tag in (version, f"v{version}.1", "v0.0.1"):
+        with pytest.raises(release_notes.ReleaseError):
+            release_notes.release_notes(tag, manifest, path)
+
+
+def test_release_notes_refuse_a_version_without_notes(tmp_path: Path) -> None:
+    """No section, a section without a date or an empty one: nothing is released."""
+    release_notes = _release_notes()
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps({"version": "1.2.3"}), encoding="utf-8")
+    changelog = tmp_path / "CHANGELOG.md"
+    for text in (
+        "# Changelog\n\n## [1.2.2] - 2026-01-01\n\n- old\n",
+        "## [1.2.3]\n\n- no date\n",
+        "## [1.2.3] - 2026-01-02\n\n[1.2.3]: https://example.org\n",
+    ):
+        changelog.write_text(text, encoding="utf-8")
+        assert (
+            release_notes.main(
+                ["--manifest", str(manifest), "--changelog", str(changelog)]
+            )
+            == 1
+        )
+    changelog.write_text(
+        "## [Unreleased]\n\n## [1.2.3] - 2026-01-02\n\n### Fixed\n\n- a bug\n\n"
+        "## [1.2.2] - 2026-01-01\n\n- old\n",
+        encoding="utf-8",
+    )
+    assert release_notes.released(changelog.read_text(encoding="utf-8")) == [
+        "1.2.3",
+        "1.2.2",
+    ]
+    assert release_notes.release_notes("v1.2.3", manifest, changelog) == (
+        "### Fixed\n\n- a bug"
+    )
+
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+USES_RE = re.compile(r"^\s*(?:-\s+)?uses:\s*(\S+)(.*)$", re.MULTILINE)
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_workflow_actions_are_pinned_by_commit(path: Path) -> None:
+    """Every action is pinned by a full commit hash with its version as a comment,
+    the workflow starts with no permissions, and no checkout keeps credentials."""
+    text = path.read_text(encoding="utf-8")
+    uses = USES_RE.findall(text)
+    assert uses
+    for action, rest in uses:
+        assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", action), action
+        assert re.fullmatch(r"\s+# \S+", rest), (action, rest)
+    workflow = yaml.safe_load(text)
+    assert workflow["permissions"] == {}
+    for job in workflow["jobs"].values():
+        assert job["timeout-minutes"] > 0
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_the_release_workflow_checks_the_tag() -> None:
+    """On a tag vX.Y.Z the release job runs release_notes.py with the tag (through an
+    environment variable, not a template in the script) and writes only there."""
+    text = (ROOT / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    # PyYAML reads the key `on` as True (YAML 1.1).
+    assert workflow[True] == {"push": {"tags": ["v*"]}}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "write"}
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert any('scripts/release_notes.py --tag "$TAG"' in run for run in runs)
+    assert all("${{" not in run for run in runs)
+
+
+def test_the_bug_report_asks_for_versions_and_diagnostics() -> None:
+    """The bug report form requires both versions, what happened and the diagnostics
+    download (with where to find it); blank issues go through the forms."""
+    folder = ROOT / ".github" / "ISSUE_TEMPLATE"
+    form = yaml.safe_load((folder / "bug_report.yml").read_text(encoding="utf-8"))
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    for field in ("ha_version", "cramp_guard_version", "happened", "diagnostics"):
+        assert fields[field]["validations"]["required"] is True, field
+    assert "Download diagnostics" in fields["diagnostics"]["attributes"]["description"]
+    assert "logs" in fields
+    feature = yaml.safe_load((folder / "feature_request.yml").read_text("utf-8"))
+    assert feature["body"]
+    config = yaml.safe_load((folder / "config.yml").read_text(encoding="utf-8"))
+    assert config["blank_issues_enabled"] is False
 
 
 def test_readme_names_the_test_command() -> None:

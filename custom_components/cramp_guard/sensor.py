@@ -126,6 +126,9 @@ SENSORS: tuple[CrampGuardSensorDescription, ...] = (
         key="workload_ratio",
         translation_key="workload_ratio",
         entity_category=EntityCategory.DIAGNOSTIC,
+        # A figure of the model (the same is in get_assessment and diagnostics, and
+        # the workload's points are in the card): disabled until someone wants it.
+        entity_registry_enabled_default=False,
         state_class=SensorStateClass.MEASUREMENT,
         value_fn=lambda s: _rounded(s.assessment.workload_ratio, 2),
     ),
