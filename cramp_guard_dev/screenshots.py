@@ -36,6 +36,8 @@ CARD_SHOTS: Final[dict[str, CardShot]] = {
     "phone-he": (390, "light", "he", False),
     "why-en": (1280, "light", "en", True),
     "why-de": (1280, "light", "de", True),
+    "why-fr": (1280, "light", "fr", True),
+    "why-he": (1280, "light", "he", True),
 }
 
 

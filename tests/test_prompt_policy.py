@@ -696,9 +696,12 @@ def test_evening_text_by_activity() -> None:
 
 
 def test_evening_text_for_night_cramps_adds_the_bedtime_routine() -> None:
-    """After recent night cramps: calf and hamstring, 3 x 10 s per leg."""
+    """After recent night cramps: calf and hamstring, 3 x 10 s per leg, as a
+    shorter bedtime routine after the hold times; the not-medical-advice line last."""
     text = messages.evening(EN, "Alex", MainActivity.SWIMMING, _assessment(), True)
-    assert text.message.splitlines()[-1] == EN["bedtime"]
+    lines = text.message.splitlines()
+    assert lines[-3:] == [EN["dose"], EN["bedtime"], EN["not_medical_advice"]]
+    assert "shorter bedtime routine" in EN["bedtime"]
     assert "Feet" in text.message
 
 
@@ -734,7 +737,7 @@ def test_hydration_never_suggests_more_than_a_litre_an_hour(
     text = messages.hydration(EN, "Alex", assessment, water, salt=True)
     assert f"About {suggested} L over the next hour" in text.message
     assert "no more than about 1 L an hour" in text.message
-    assert text.message.splitlines()[-1] == EN["salt"]
+    assert text.message.splitlines()[-2:] == [EN["salt"], EN["not_medical_advice"]]
 
 
 def test_german_words_and_decimal_comma() -> None:

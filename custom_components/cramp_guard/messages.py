@@ -92,6 +92,7 @@ def evening(
     ]
     if night_prone:
         lines.append(t["bedtime"])
+    lines.append(t["not_medical_advice"])
     return Message(str(t["evening_title"]).format(name=name), "\n".join(lines))
 
 
@@ -125,6 +126,7 @@ def hydration(
     ]
     if salt:
         lines.append(t["salt"])
+    lines.append(t["not_medical_advice"])
     return Message(str(t["hydration_title"]).format(name=name), "\n".join(lines))
 
 

@@ -216,7 +216,7 @@ describe("the risk", () => {
     const rows = $$(card, ".row.factor");
     expect(rows.map((r) => text(r))).toEqual([
       "behind on water +12",
-      "warm room +8",
+      "heat (room or outdoors) +8",
       "no stretch today +4",
     ]);
     const history = $(card, ".row.history");
