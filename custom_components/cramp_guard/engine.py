@@ -219,8 +219,7 @@ class Engine(DataUpdateCoordinator[Snapshot]):
         the counters and the ledger go on (they are the source's, by its key, not
         its entity id); the entry's options take the new id, which applies in place
         (`in_place`: the settings are the engine's already), so nothing reloads."""
-        if (keys := self.reader.keys.get(old)) is None:
-            return  # followed already
+        keys = self.reader.keys[old]
         _LOGGER.info("%s: %s is now %s", self.settings.name, old, new)
         self.settings = self.settings.renamed(old, new)
         self.reader.apply(self.settings)
@@ -241,9 +240,7 @@ class Engine(DataUpdateCoordinator[Snapshot]):
         """A source entity was removed from the entity registry (itself, or with
         its device): it is missing, and reported at once (a removal needs no grace
         period, unlike an entity not there yet while Home Assistant starts)."""
-        if (keys := self.reader.keys.get(entity_id)) is None:
-            return
-        self.reader.health.removed.update(keys)
+        self.reader.health.removed.update(self.reader.keys[entity_id])
         self._read(entity_id, None, dt_util.now())
 
     @callback
