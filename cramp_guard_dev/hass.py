@@ -132,8 +132,12 @@ class LiveHass:
     probe = "/api/onboarding"  # answers 200 once the HTTP server is up
     person, username, password = "Test", "test", "test-password-1"  # the owner
 
-    def __init__(self, config_dir: Path, time_zone: str = "Etc/UTC") -> None:
+    def __init__(
+        self, config_dir: Path, time_zone: str = "Etc/UTC", extra: str = ""
+    ) -> None:
+        """A Home Assistant to run in `config_dir`; `extra`: more of its YAML."""
         self.config_dir = config_dir
+        self.extra = extra
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.time_zone = time_zone
@@ -159,6 +163,7 @@ class LiveHass:
             CONFIGURATION.format(
                 http=http_setup(self.config_dir, self.port), time_zone=self.time_zone
             )
+            + self.extra
         )
         await self._launch()
 

@@ -145,7 +145,8 @@ async def test_source_removed_while_running_raises_the_issue(
     noon: FrozenDateTimeFactory,
     init_integration: MockConfigEntry,
 ) -> None:
-    """A source entity that disappears (removed, renamed) raises the issue too.
+    """A source entity whose state disappears raises the issue too (one in the
+    entity registry, renamed or removed there: tests/test_follow.py).
 
     The grace period is allowed for: the issue must be there once it has passed.
     """

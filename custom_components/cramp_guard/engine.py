@@ -27,6 +27,7 @@ from homeassistant.core import (
     Event,
     EventStateChangedData,
     HomeAssistant,
+    State,
     callback,
 )
 from homeassistant.helpers.event import (
@@ -37,8 +38,9 @@ from homeassistant.helpers.start import async_at_started
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator
 from homeassistant.util import dt as dt_util
 
+from .follow import async_follow_sources
 from .health import MISSING_GRACE_SECONDS
-from .issues import async_delete_counter_kind
+from .issues import async_delete_counter_kind, async_source_renamed
 from .learning import (
     CALIBRATING,
     SAMPLE_LATE,
@@ -78,12 +80,14 @@ class Engine(DataUpdateCoordinator[Snapshot]):
         super().__init__(
             hass, _LOGGER, config_entry=entry, name=f"Cramp Guard {settings.name}"
         )
+        self.entry = entry
         self.entry_id = entry.entry_id
         self.settings = settings
         self.ledger = Ledger(hass, entry.entry_id, settings.profile.wake, settings.name)
         self.reader = SourceReader(hass, entry.entry_id, settings, self.ledger)
         self.pacer = Pacer(hass, self.async_update)
         self._unsubs: list[CALLBACK_TYPE] = []
+        self._following: list[CALLBACK_TYPE] = []  # what follows the sources
         # The start of the next hour to sample (None: not planned yet), and the
         # moment from which an assessment takes it (in UTC: compared by real time).
         self._sample_due: datetime | None = None
@@ -118,11 +122,7 @@ class Engine(DataUpdateCoordinator[Snapshot]):
             await async_backfill(self.hass, self.ledger, self.settings, dt_util.now())
         self.ledger.backfilled = True
         self.reader.read_all(dt_util.now())
-        self._unsubs.append(
-            async_track_state_change_event(
-                self.hass, sorted(self.reader.keys), self._on_change
-            )
-        )
+        self._follow_sources(sorted(self.reader.keys))
         self._unsubs.append(
             self.hass.bus.async_listen(
                 EVENT_CORE_CONFIG_UPDATE,
@@ -138,9 +138,26 @@ class Engine(DataUpdateCoordinator[Snapshot]):
     async def async_stop(self) -> None:
         """Unsubscribe everything and write the ledger."""
         self.pacer.stop()
+        self._follow_sources([])
         while self._unsubs:
             self._unsubs.pop()()
         await self.ledger.async_save_now()
+
+    @callback
+    def _follow_sources(self, entity_ids: list[str]) -> None:
+        """Follow these source entities' states and their entries in the entity
+        registry (renames and removals) instead of those followed so far (none:
+        stop following)."""
+        while self._following:
+            self._following.pop()()
+        if not entity_ids:
+            return
+        self._following = [
+            async_track_state_change_event(self.hass, entity_ids, self._on_change),
+            async_follow_sources(
+                self.hass, self.entry_id, entity_ids, self._on_renamed, self._on_removed
+            ),
+        ]
 
     @callback
     def async_continue(self, ledger: Ledger) -> None:
@@ -179,14 +196,52 @@ class Engine(DataUpdateCoordinator[Snapshot]):
 
     @callback
     def _on_change(self, event: Event[EventStateChangedData]) -> None:
-        now = dt_util.as_local(event.time_fired)  # the moment of the change
-        state = event.data["new_state"]
+        # The moment of the change. A source renamed in the entity registry is
+        # followed (`_on_renamed`) before its state's move is dispatched: the
+        # removal of the old id's state reaches nothing here.
+        now = dt_util.as_local(event.time_fired)
+        self._read(event.data["entity_id"], event.data["new_state"], now)
+
+    @callback
+    def _read(self, entity_id: str, state: State | None, now: datetime) -> None:
+        """Read a source entity's new state (at `now`, the moment of the change) for
+        every source it is, and assess soon when that matters."""
         changed = False
-        for key in self.reader.keys[event.data["entity_id"]]:
+        for key in self.reader.keys[entity_id]:
             changed |= self.reader.read(key, state, now)
         if changed:
             self.ledger.async_schedule_save()
             self.pacer.soon(now)
+
+    @callback
+    def _on_renamed(self, old: str, new: str) -> None:
+        """A source entity has a new entity id: follow it in place. The readings,
+        the counters and the ledger go on (they are the source's, by its key, not
+        its entity id); the entry's options take the new id, which applies in place
+        (`in_place`: the settings are the engine's already), so nothing reloads."""
+        keys = self.reader.keys[old]
+        _LOGGER.info("%s: %s is now %s", self.settings.name, old, new)
+        self.settings = self.settings.renamed(old, new)
+        self.reader.apply(self.settings)
+        self._follow_sources(sorted(self.reader.keys))
+        for key in keys:
+            async_source_renamed(self.hass, self.entry_id, self.settings.name, key, new)
+        if (state := self.hass.states.get(new)) is not None:  # it moved already
+            self._read(new, state, dt_util.now())
+        # Otherwise its state follows (its change event) and nothing is read now:
+        # the readings are the entity's last ones.
+        entry = self.entry
+        self.hass.config_entries.async_update_entry(
+            entry, options={**entry.options, **dict.fromkeys(keys, new)}
+        )
+
+    @callback
+    def _on_removed(self, entity_id: str) -> None:
+        """A source entity was removed from the entity registry (itself, or with
+        its device): it is missing, and reported at once (a removal needs no grace
+        period, unlike an entity not there yet while Home Assistant starts)."""
+        self.reader.health.removed.update(self.reader.keys[entity_id])
+        self._read(entity_id, None, dt_util.now())
 
     @callback
     def _on_time_zone(self, _event: Event[Any]) -> None:

@@ -2,8 +2,9 @@
 
 A source that stops being usable is logged once (a warning) and once again when it
 recovers; a source entity that does not exist raises a fixable repair issue, but only
-once Home Assistant has run for a grace period (its integration may start later). A
-counter source's outage is timed: what it counted is held for a while [J].
+once Home Assistant has run for a grace period (its integration may start later) -
+or at once when it was removed from the entity registry. A counter source's outage
+is timed: what it counted is held for a while [J].
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ class SourceHealth:
         self.settings = settings
         self.report_missing = hass.state is CoreState.running
         self.problems: dict[str, Problem] = {}  # the problems that were logged
+        # Sources removed from the entity registry: missing for sure, reported at once.
+        self.removed: set[str] = set()
         self._outage_since: dict[str, datetime] = {}  # counter sources out since
         self._present: set[str] = set()  # sources seen present (repair cleared)
 
@@ -56,7 +59,7 @@ class SourceHealth:
             return
         if old is not None:
             return
-        if (reading.problem is Problem.MISSING and not self.report_missing) or (
+        if (reading.problem is Problem.MISSING and not self._reports(key)) or (
             reading.problem is Problem.UNAVAILABLE
             and self.hass.state is not CoreState.running
         ):
@@ -77,12 +80,13 @@ class SourceHealth:
         restart), not on every reading.
         """
         if reading.problem is not Problem.MISSING:
+            self.removed.discard(key)
             if key not in self._present:
                 self._present.add(key)
                 async_source_back(self.hass, self.entry_id, key)
             return
         self._present.discard(key)
-        if self.report_missing:
+        if self._reports(key):
             async_missing_source(
                 self.hass,
                 self.entry_id,
@@ -90,6 +94,11 @@ class SourceHealth:
                 key,
                 self.settings.sources[key],
             )
+
+    def _reports(self, key: str) -> bool:
+        """Whether a missing source is reported now: after the grace period of a
+        start, or at once when it was removed."""
+        return self.report_missing or key in self.removed
 
     def counter_status(self, key: str, now: datetime) -> bool | None:
         """A counter source: True while usable, False while its last count is held

@@ -104,6 +104,18 @@ def async_counter_kind(
 
 
 @callback
+def async_source_renamed(
+    hass: HomeAssistant, entry_id: str, name: str, key: str, entity_id: str
+) -> None:
+    """A source entity has a new entity id: its counter-kind issue, if raised,
+    names the new one."""
+    issue = ir.async_get(hass).async_get_issue(DOMAIN, _kind_issue_id(entry_id, key))
+    if issue is not None and issue.data is not None:
+        suggested = CounterKind(str(issue.data["suggested"]))
+        async_counter_kind(hass, entry_id, name, key, entity_id, suggested)
+
+
+@callback
 def async_delete_counter_kind(hass: HomeAssistant, entry_id: str) -> None:
     """Remove an entry's counter-kind issues (its counters are checked anew)."""
     for key in COUNTER_SOURCES:

@@ -85,6 +85,14 @@ OUTDOOR_SOURCES = (
 )
 
 
+def _keys(settings: Settings) -> dict[str, list[str]]:
+    """Each source entity and the sources it is (one entity can be two)."""
+    keys: dict[str, list[str]] = {}
+    for key, entity_id in settings.sources.items():
+        keys.setdefault(entity_id, []).append(key)
+    return keys
+
+
 class SourceReader:
     """One person's sources as the model reads them, and what they wrote."""
 
@@ -98,17 +106,17 @@ class SourceReader:
         self.ledger = ledger
         self.health = SourceHealth(hass, entry_id, settings)
         self.readings: dict[str, Reading] = {}
-        self.keys: dict[str, list[str]] = {}  # entity id -> the sources it is
-        for key, entity_id in settings.sources.items():
-            self.keys.setdefault(entity_id, []).append(key)
+        self.keys = _keys(settings)  # entity id -> the sources it is
         self.workout_on: bool | None = None
         self._assessed: Mapping[str, Reading] = {}  # the readings last assessed
         self._counted: dict[str, float] = {}  # what counters added since then
         self._suggested: set[str] = set()  # counters whose kind repair is raised
 
     def apply(self, settings: Settings) -> None:
-        """Take settings that change nothing the reader reads (`Engine.in_place`)."""
+        """Take settings that change nothing the reader reads (`Engine.in_place`),
+        or a source entity's new entity id (what it read goes on)."""
         self.settings = self.health.settings = settings
+        self.keys = _keys(settings)
 
     def read_all(self, now: datetime) -> None:
         """Read every source's state as it is now."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time
 from typing import Any
 
@@ -103,6 +103,11 @@ class Settings:
     def has_activity(self) -> bool:
         """An activity counter is configured."""
         return CONF_ACTIVITY in self.sources
+
+    def renamed(self, old: str, new: str) -> Settings:
+        """These settings with a source entity's new entity id."""
+        sources = {k: new if v == old else v for k, v in self.sources.items()}
+        return replace(self, sources=sources)
 
     def counter(self, key: str) -> tuple[CounterKind, float]:
         """A counter source's kind and the most a plausible day of it holds."""

@@ -16,9 +16,13 @@ def auto_enable_custom_integrations() -> None:
 
 
 @pytest.fixture
-async def live(tmp_path: Path, socket_enabled: None) -> AsyncIterator[LiveHass]:
-    """A running Home Assistant with an onboarded user, stopped afterwards."""
-    instance = LiveHass(tmp_path / "config", zone_at(MIDDAY))
+async def live(
+    request: pytest.FixtureRequest, tmp_path: Path, socket_enabled: None
+) -> AsyncIterator[LiveHass]:
+    """A running Home Assistant with an onboarded user, stopped afterwards (more
+    YAML of its configuration as an indirect parameter)."""
+    extra = getattr(request, "param", "")
+    instance = LiveHass(tmp_path / "config", zone_at(MIDDAY), extra)
     try:
         await instance.start()
         yield instance
