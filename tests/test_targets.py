@@ -247,15 +247,27 @@ async def test_a_person_gets_prompts_on_each_phone_with_buttons(
 ) -> None:
     """The person's phones are found at each send: a phone registered later gets the
     next prompt without any change to the options; each gets the buttons and the tag,
-    and a prompt taken back is cleared on each. A tracker that is not a phone's (a
-    router's, without a device) is passed over."""
+    and a prompt taken back is cleared on each. Trackers that are not a phone's (a
+    YAML one without a device, a router's on its own device) are passed over."""
     phones = Phones(hass, hass_admin_user.id)
-    alex = await _person(
-        hass, hass_ws_client, "Alex", hass_admin_user.id, ["device_tracker.router"]
+    router = MockConfigEntry(domain="unifi", title="Router")
+    router.add_to_hass(hass)
+    watch = dr.async_get(hass).async_get_or_create(
+        config_entry_id=router.entry_id, connections={("mac", "aa:bb:cc:dd:ee:ff")}
     )
+    er.async_get(hass).async_get_or_create(
+        "device_tracker",
+        "unifi",
+        "aa:bb:cc:dd:ee:ff",
+        config_entry=router,
+        device_id=watch.id,
+        suggested_object_id="watch",
+    )
+    trackers = ["device_tracker.router", "device_tracker.watch"]
+    alex = await _person(hass, hass_ws_client, "Alex", hass_admin_user.id, trackers)
     await phones.add("Pixel 7", "mobile_app_pixel_7", tracker="device_tracker.pixel_7")
     assert hass.states.get(alex).attributes["device_trackers"] == [
-        "device_tracker.router",
+        *trackers,
         "device_tracker.pixel_7",
     ]
     assert person_phones(hass, alex) == ["mobile_app_pixel_7"]

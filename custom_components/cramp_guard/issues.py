@@ -140,15 +140,10 @@ def broken_target_issue_id(entry_id: str, target: str) -> str:
     return f"{ISSUE_BROKEN_TARGET}_{entry_id}_{target}"
 
 
-@callback
-def async_broken_target(
-    hass: HomeAssistant,
-    entry_id: str,
-    name: str,
-    target: str,
-    translation_key: str = ISSUE_BROKEN_TARGET,
+def _target_issue(
+    hass: HomeAssistant, entry_id: str, name: str, target: str, translation_key: str
 ) -> None:
-    """Raise the fixable issue for a notify target that is missing or raises."""
+    """A fixable warning about one notify target of a person (fix: another one)."""
     ir.async_create_issue(
         hass,
         DOMAIN,
@@ -163,12 +158,20 @@ def async_broken_target(
 
 
 @callback
+def async_broken_target(
+    hass: HomeAssistant, entry_id: str, name: str, target: str
+) -> None:
+    """Raise the fixable issue for a notify target that is missing or raises."""
+    _target_issue(hass, entry_id, name, target, ISSUE_BROKEN_TARGET)
+
+
+@callback
 def async_person_without_phone(
     hass: HomeAssistant, entry_id: str, name: str, person: str
 ) -> None:
     """Raise the fixable issue for a person target none of whose device trackers is
     a phone with the Companion app (the same fix as a broken target's)."""
-    async_broken_target(hass, entry_id, name, person, ISSUE_NO_PHONE)
+    _target_issue(hass, entry_id, name, person, ISSUE_NO_PHONE)
 
 
 @callback

@@ -96,15 +96,14 @@ def person_phones(hass: HomeAssistant, person_id: str) -> list[str]:
     phones: list[str] = []
     for tracker in state.attributes.get(ATTR_DEVICE_TRACKERS) or ():
         entity = entities.async_get(tracker)
-        if entity is None or entity.device_id is None:
-            continue  # a tracker without a device (a router's, a YAML one)
-        if (device := devices.async_get(entity.device_id)) is None:
-            continue
-        for entry_id in device.config_entries:
+        # A tracker without a device (a router's, a YAML one) is no phone.
+        device = (
+            devices.async_get(entity.device_id) if entity and entity.device_id else None
+        )
+        for entry_id in device.config_entries if device else ():
             entry = hass.config_entries.async_get_entry(entry_id)
-            if entry is None or entry.domain != MOBILE_APP:
-                continue
-            if name := entry.data.get(ATTR_DEVICE_NAME):
+            name = entry.data.get(ATTR_DEVICE_NAME) if entry else None
+            if entry and entry.domain == MOBILE_APP and name:
                 phones.append(slugify(f"{MOBILE_PREFIX}{name}"))
     return list(dict.fromkeys(phones))
 
