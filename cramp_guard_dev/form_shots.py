@@ -96,8 +96,18 @@ PHONE = {  # what the Android Companion app registers
 
 
 async def _add_targets(hass: DevelopHass) -> None:
-    """A phone (the owner's person gets its tracker) and a notify entity."""
-    await hass.rest("POST", "/api/mobile_app/registrations", PHONE)
+    """A phone (the owner's person gets its tracker) and a notify entity.
+
+    mobile_app needs PyNaCl, which a lane may not have (2025.4's venv): then the
+    picture shows the person without a phone.
+    """
+    try:
+        await hass.rest("POST", "/api/mobile_app/registrations", PHONE)
+    except RuntimeError as err:
+        print(f"[form_shots] no phone registered: {err}", flush=True)
+        phone = False
+    else:
+        phone = True
     flow = await hass.rest(
         "POST", "/api/config/config_entries/flow", {"handler": "file"}
     )
@@ -120,7 +130,8 @@ async def _add_targets(hass: DevelopHass) -> None:
             "new_entity_id": "notify.kitchen_display",
         }
     )
-    await hass.wait_for("device_tracker.pixel_7", lambda _state: True)
+    if phone:
+        await hass.wait_for("device_tracker.pixel_7", lambda _state: True)
 
 
 async def _targets_picker(
@@ -138,11 +149,12 @@ async def _targets_picker(
         await page.wait_for_timeout(1500)
         for _page in ("sources", "counters", "profile"):
             await _submit(page, words)
+        # Six targets or more: chips and a list to open; fewer: ticks, all shown.
         picker = page.locator("dialog-data-entry-flow ha-selector-select").first
-        await picker.get_by_role(
-            "button", name=re.compile(words["open_list"], re.I)
-        ).click()
-        await page.wait_for_timeout(1000)
+        opener = picker.get_by_role("button", name=re.compile(words["open_list"], re.I))
+        if await opener.count():
+            await opener.click()
+            await page.wait_for_timeout(1000)
         await page.screenshot(path=str(path))
 
 
