@@ -30,7 +30,8 @@ FRONTEND_WORDS: dict[str, dict[str, str]] = {
     },
     "de": {
         "add": "Integration hinzufügen",
-        "submit": "OK|Weiter|Absenden",
+        # Whole names: 2026.11's dialogs have a "Dokumentation" button too.
+        "submit": "^(OK|Weiter|Absenden)$",
         "finish": "Fertig|abschließen",
         "configure": "Konfigurieren",
     },

@@ -11,6 +11,7 @@ from homeassistant.core import HomeAssistant, ServiceCall
 from homeassistant.data_entry_flow import FlowResultType, InvalidData, section
 from homeassistant.helpers import device_registry as dr
 from homeassistant.helpers.network import NoURLAvailableError
+from homeassistant.setup import async_setup_component
 from homeassistant.util.unit_system import US_CUSTOMARY_SYSTEM
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -49,6 +50,8 @@ from custom_components.cramp_guard.const import (
 )
 from custom_components.cramp_guard.flow_schemas import SECTION_OF, flattened, sectioned
 from custom_components.cramp_guard.settings import Settings
+
+from .test_targets import set_up_screen
 
 TEMPERATURE = {
     "unit_of_measurement": "°C",
@@ -1081,8 +1084,10 @@ def select_options(result: ConfigFlowResult, field: str) -> list[dict[str, str]]
 async def test_prompts_offer_the_notify_services_that_exist(
     hass: HomeAssistant,
 ) -> None:
-    """Legacy notify services and the persistent notification; a chosen target that
-    is gone stays listed so it can be removed; the entity action is no target."""
+    """The persistent notification, the people, the legacy notify services and the
+    notify entities, each in words; a chosen target that is gone stays listed so it
+    can be removed; the entity action is no target. Opened and saved unchanged,
+    nothing changes."""
 
     async def notify(call: ServiceCall) -> None:
         """A notify service."""
@@ -1094,7 +1099,12 @@ async def test_prompts_offer_the_notify_services_that_exist(
         "persistent_notification",
     ):
         hass.services.async_register("notify", service, notify)
-    entry = await set_up(hass, ROOM_ONLY | {CONF_NOTIFY_TARGETS: ["mobile_app_old"]})
+    assert await async_setup_component(
+        hass, "person", {"person": [{"id": "bea", "name": "Bea"}]}
+    )
+    await set_up_screen(hass)
+    chosen = ["person.bea", "notify.kitchen_screen", "mobile_app_old"]
+    entry = await set_up(hass, ROOM_ONLY | {CONF_NOTIFY_TARGETS: chosen})
 
     result = await to_prompts(hass, entry)
     assert fields(result) == [
@@ -1105,17 +1115,38 @@ async def test_prompts_offer_the_notify_services_that_exist(
     ]
     assert select_options(result, CONF_NOTIFY_TARGETS) == [
         {"value": "persistent_notification", "label": "Persistent notification"},
-        {"value": "family", "label": "notify.family"},
-        {"value": "mobile_app_old", "label": "notify.mobile_app_old"},
-        {"value": "mobile_app_pixel_7", "label": "notify.mobile_app_pixel_7"},
+        {
+            "value": "person.bea",
+            "label": "Bea (person): no phone with the Companion app yet",
+        },
+        {"value": "family", "label": "notify.family: notify service, without buttons"},
+        {
+            "value": "mobile_app_old",
+            "label": "notify.mobile_app_old: phone, with buttons",
+        },
+        {
+            "value": "mobile_app_pixel_7",
+            "label": "notify.mobile_app_pixel_7: phone, with buttons",
+        },
+        {
+            "value": "notify.kitchen_screen",
+            "label": "Kitchen screen (notify.kitchen_screen): plain text, "
+            "without buttons",
+        },
     ]
     assert form_values(result) == {
-        CONF_NOTIFY_TARGETS: ["mobile_app_old"],
+        CONF_NOTIFY_TARGETS: chosen,
         "morning_checkin": False,
         "webhook": False,
         CONF_WEBHOOK_LOCAL_ONLY: True,
     }
+    # Opened and saved as the frontend fills it: the same targets.
+    before = dict(entry.options)
+    saved = await configure_options(hass, result, frontend_data(result))
+    assert saved["type"] is FlowResultType.CREATE_ENTRY
+    assert entry.options == before | {CONF_WEBHOOK_LOCAL_ONLY: True}
 
+    result = await to_prompts(hass, entry)
     with pytest.raises(InvalidData):  # only the listed targets
         await configure_options(hass, result, {CONF_NOTIFY_TARGETS: ["send_message"]})
 
@@ -1128,6 +1159,21 @@ async def test_prompts_offer_the_notify_services_that_exist(
         CONF_WEBHOOK_LOCAL_ONLY: True,
     }
     assert entry.state is ConfigEntryState.LOADED
+
+
+async def test_prompts_in_home_assistants_language(hass: HomeAssistant) -> None:
+    """The targets' words follow Home Assistant's language (the persistent one's
+    label is translated by the frontend, from its translation key)."""
+    await hass.config.async_update(language="de")
+    hass.services.async_register("notify", "mobile_app_pixel_7", lambda _call: None)
+    entry = await set_up(hass, ROOM_ONLY)
+    result = await to_prompts(hass, entry)
+    assert select_options(result, CONF_NOTIFY_TARGETS)[1:] == [
+        {
+            "value": "mobile_app_pixel_7",
+            "label": "notify.mobile_app_pixel_7: Smartphone, mit Schaltflächen",
+        }
+    ]
 
 
 async def test_turning_the_webhook_on_shows_its_url_and_keeps_its_id(

@@ -77,7 +77,7 @@ from .sources import (
     read_source,
     read_water,
 )
-from .targets import NOTIFY, PERSISTENT, available_targets
+from .targets import PERSISTENT, target_options
 from .texts import async_get_texts, format_number
 from .webhook import webhook_url
 
@@ -113,16 +113,6 @@ def source_problem(
         if problem in REFUSED:
             return key, str(problem)
     return None
-
-
-def notify_target_options(hass: HomeAssistant, chosen: Iterable[str]) -> dict[str, str]:
-    """The targets to offer (value -> label): a persistent notification, the legacy
-    notify services that exist, and the chosen ones even when gone (to remove them).
-    """
-    names = sorted((set(available_targets(hass)) | set(chosen)) - {PERSISTENT})
-    return {PERSISTENT: "Persistent notification"} | {
-        name: f"{NOTIFY}.{name}" for name in names
-    }
 
 
 def _kind(source: str, state: State | None) -> tuple[CounterKind, bool]:
@@ -469,10 +459,13 @@ class CrampGuardOptionsFlow(CrampGuardFlow, OptionsFlow):
                 return await self.async_step_webhook_url()
             return self._finish()
         chosen = list(self._current.get(CONF_NOTIFY_TARGETS, []))
+        # The persistent notification, the people, the notify services and
+        # entities, in words in Home Assistant's language.
+        words = (await async_get_texts(self.hass))["targets"]
         return self.async_show_form(
             step_id="prompts",
             data_schema=self.add_suggested_values_to_schema(
-                prompts_schema(notify_target_options(self.hass, chosen)),
+                prompts_schema(target_options(self.hass, words, chosen)),
                 {
                     # None chosen: prompts go to the persistent notification, so it
                     # shows ticked (an unticked box reads as "off").

@@ -71,7 +71,7 @@ CONF_LEARN_FROM_CRAMPS: Final = "learn_from_cramps"
 CONF_GLASS_SIZE: Final = "glass_size"
 
 # Prompts and logging from outside (options flow).
-CONF_NOTIFY_TARGETS: Final = "notify_targets"  # notify service names
+CONF_NOTIFY_TARGETS: Final = "notify_targets"  # see targets.py
 CONF_WEBHOOK_ID: Final = "webhook_id"  # set when the webhook is enabled
 CONF_WEBHOOK_LOCAL_ONLY: Final = "webhook_local_only"
 CONF_MORNING_CHECKIN: Final = "morning_checkin"  # ask about night cramps each morning

@@ -1,8 +1,9 @@
 """Cramp Guard's repair issues, raised and deleted (their fix flows: repairs.py).
 
 - `missing_source`: a source entity is gone; the fix flow picks another entity.
-- `broken_notify_target`: a notify target is missing or raises; the fix flow picks
-  another legacy notify service (or a persistent notification).
+- `broken_notify_target`: a notify target is missing or raises, or a person chosen
+  as a target has no phone (translation `person_without_phone`); the fix flow picks
+  another target.
 - `counter_kind`: an activity or water counter behaves unlike the kind chosen for it
   (a "daily" one far above any plausible day or never falling at midnight, a "keeps
   counting" one falling to zero every midnight); the fix flow offers the other kind.
@@ -18,12 +19,14 @@ from homeassistant.core import HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 
 from .const import COUNTER_SOURCES, DOMAIN, CounterKind
+from .targets import shown
 
 ISSUE_MISSING_SOURCE = "missing_source"
 ISSUE_FREQUENT_CRAMPS = "frequent_cramps"
 ISSUE_SEVERE_CRAMP = "severe_cramp"  # the same issue, raised by a severe cramp
 ISSUE_COUNTER_KIND = "counter_kind"
 ISSUE_BROKEN_TARGET = "broken_notify_target"
+ISSUE_NO_PHONE = "person_without_phone"  # an issue of ISSUE_BROKEN_TARGET's kind
 ISSUE_LEDGER = "ledger_recovered"  # translation keys: ledger_restored, ledger_lost
 
 
@@ -156,11 +159,10 @@ def broken_target_issue_id(entry_id: str, target: str) -> str:
     return f"{ISSUE_BROKEN_TARGET}_{entry_id}_{target}"
 
 
-@callback
-def async_broken_target(
-    hass: HomeAssistant, entry_id: str, name: str, target: str
+def _target_issue(
+    hass: HomeAssistant, entry_id: str, name: str, target: str, translation_key: str
 ) -> None:
-    """Raise the fixable issue for a notify target that is missing or raises."""
+    """A fixable warning about one notify target of a person (fix: another one)."""
     ir.async_create_issue(
         hass,
         DOMAIN,
@@ -168,10 +170,27 @@ def async_broken_target(
         is_fixable=True,
         is_persistent=False,
         severity=ir.IssueSeverity.WARNING,
-        translation_key=ISSUE_BROKEN_TARGET,
-        translation_placeholders={"name": name, "target": f"notify.{target}"},
+        translation_key=translation_key,
+        translation_placeholders={"name": name, "target": shown(target)},
         data={"entry_id": entry_id, "target": target},
     )
+
+
+@callback
+def async_broken_target(
+    hass: HomeAssistant, entry_id: str, name: str, target: str
+) -> None:
+    """Raise the fixable issue for a notify target that is missing or raises."""
+    _target_issue(hass, entry_id, name, target, ISSUE_BROKEN_TARGET)
+
+
+@callback
+def async_person_without_phone(
+    hass: HomeAssistant, entry_id: str, name: str, person: str
+) -> None:
+    """Raise the fixable issue for a person target none of whose device trackers is
+    a phone with the Companion app (the same fix as a broken target's)."""
+    _target_issue(hass, entry_id, name, person, ISSUE_NO_PHONE)
 
 
 @callback

@@ -1,14 +1,20 @@
-"""Sending a prompt: legacy notify services (with actions on phones), or a persistent
-notification as the always-available fallback; and routing the taps on phones back.
+"""Sending a prompt to the targets (targets.py), with a persistent notification as
+the always-available fallback; and routing the taps on phones back.
 
-Phones (`notify.mobile_app_*`) get `data: {tag, actions}`, other notify services
-`data: {tag}`; the tag is per person and prompt kind, so a new prompt replaces the old
-one. A target that is missing or raises costs one warning, a fixable repair issue (pick
-another target) and a persistent notification instead - never a crash.
+Phones (`notify.mobile_app_*`, chosen themselves or the phones of a chosen person)
+get `data: {tag, actions}`, other legacy notify services `data: {tag}`, notify
+entities their title and message through `notify.send_message` (it takes nothing
+else: no buttons, no tag). The tag is per person and prompt kind, so a new prompt
+replaces the old one. A target that is missing or raises, or a person with no phone
+(or none that took the prompt), costs one warning, a fixable repair issue (pick
+another target) and a persistent notification instead - never a crash. A person is
+reached when one of their phones took the prompt; a phone of theirs that failed costs
+a warning.
 
 A prompt that no longer holds is cleared: phones get the companion apps'
 `clear_notification` message with its tag, the persistent notification of that tag is
-dismissed; other notify services cannot take a notification back and are skipped.
+dismissed; notify entities and other notify services cannot take a notification back
+and are skipped.
 
 Action ids carry the config entry; one `mobile_app_notification_action` listener
 routes each tap to its person, and ignores (with a debug line) taps of entries that
@@ -24,23 +30,37 @@ import logging
 from typing import Any
 
 from homeassistant.components import persistent_notification
+from homeassistant.const import ATTR_ENTITY_ID, STATE_UNAVAILABLE
 from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.util.hass_dict import HassKey
 
 from .const import DOMAIN
-from .issues import async_broken_target, async_target_works
+from .issues import (
+    async_broken_target,
+    async_person_without_phone,
+    async_target_works,
+)
 from .messages import Message
-from .targets import NOTIFY, PERSISTENT
+from .targets import (
+    NOTIFY,
+    PERSISTENT,
+    SEND_MESSAGE,
+    TargetKind,
+    is_phone,
+    kind_of,
+    person_phones,
+    shown,
+)
 
 _LOGGER = logging.getLogger(__package__)
 
 EVENT_ACTION = "mobile_app_notification_action"
 ACTION_PREFIX = "CRAMP_GUARD"
-MOBILE_PREFIX = "mobile_app_"
 MAX_ACTIONS = 3  # Android shows at most three
 CLEAR = "clear_notification"  # the companion apps remove the notification of the tag
 SEND_TIMEOUT = 30  # seconds a notify service may take
+FALLBACK = "; sent as a persistent notification instead"
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +140,8 @@ class Notifier:
     def __init__(
         self, hass: HomeAssistant, entry_id: str, name: str, targets: Sequence[str]
     ) -> None:
-        """Targets are notify service names; none means a persistent notification."""
+        """Targets as the options keep them (targets.py); none means a persistent
+        notification."""
         self.hass = hass
         self.entry_id = entry_id
         self.name = name
@@ -128,7 +149,7 @@ class Notifier:
         self._broken: set[str] = set()  # warned about in this run
 
     def set_targets(self, targets: Sequence[str]) -> None:
-        """Send to these notify services from now on (none: a persistent one)."""
+        """Send to these targets from now on (none: a persistent notification)."""
         self.targets = list(dict.fromkeys(targets)) or [PERSISTENT]
 
     async def async_send(
@@ -139,7 +160,7 @@ class Notifier:
         for target in self.targets:
             if target == PERSISTENT:
                 self._persistent(kind, message)
-            elif not await self._notify(target, kind, message, actions):
+            elif not await self._send(target, kind, message, actions):
                 fallback = True
         if fallback and PERSISTENT not in self.targets:
             self._persistent(kind, message)
@@ -153,7 +174,9 @@ class Notifier:
         )
 
     async def async_clear(self, kind: str) -> None:
-        """Take a prompt back: cleared on phones, the persistent one dismissed.
+        """Take a prompt back: cleared on phones (a person's too), the persistent
+        one dismissed. Notify entities and other notify services cannot take a
+        notification back.
 
         Never raises: a phone that fails or hangs costs what a failed send does.
         """
@@ -161,50 +184,112 @@ class Notifier:
             "message": CLEAR,
             "data": {"tag": tag(self.entry_id, kind)},
         }
-        phones = [t for t in self.targets if t.startswith(MOBILE_PREFIX)]
-        for target in phones:
-            if error := await self._call(target, payload):
-                self._warn(target, error, "could not clear a prompt on")
+        for target in self.targets:
+            if kind_of(target) is TargetKind.PERSON:
+                for phone in person_phones(self.hass, target):
+                    if error := await self._call(phone, payload):
+                        what = f"could not clear a prompt of {target} on"
+                        self._warn(phone, error, what)
+            elif kind_of(target) is TargetKind.SERVICE and is_phone(target):
+                error = await self._call(target, payload)
+                self._outcome(target, error, "could not clear a prompt on")
         persistent_notification.async_dismiss(self.hass, tag(self.entry_id, kind))
 
-    async def _notify(
-        self, target: str, kind: str, message: Message, actions: Sequence[Action]
-    ) -> bool:
-        """Call notify.<target>; False (after a warning and an issue) when it fails."""
+    def _payload(
+        self, service: str, kind: str, message: Message, actions: Sequence[Action]
+    ) -> dict[str, Any]:
+        """What notify.<service> gets: phones the buttons too."""
         data: dict[str, object] = {"tag": tag(self.entry_id, kind)}
-        if actions and target.startswith(MOBILE_PREFIX):
+        if actions and is_phone(service):
             data["actions"] = [
                 {"action": action_id(self.entry_id, a.action), "title": a.title}
                 for a in actions[:MAX_ACTIONS]
             ]
-        payload = {"title": message.title, "message": message.message, "data": data}
-        if (error := await self._call(target, payload)) is None:
+        return {"title": message.title, "message": message.message, "data": data}
+
+    async def _send(
+        self, target: str, kind: str, message: Message, actions: Sequence[Action]
+    ) -> bool:
+        """Send to one target; False (after a warning and an issue) when it fails."""
+        if kind_of(target) is TargetKind.PERSON:
+            return await self._send_person(target, kind, message, actions)
+        if kind_of(target) is TargetKind.ENTITY:
+            error = await self._call_entity(target, message)
+        else:
+            payload = self._payload(target, kind, message, actions)
+            error = await self._call(target, payload)
+        return self._outcome(target, error, "could not send to", FALLBACK)
+
+    async def _send_person(
+        self, person: str, kind: str, message: Message, actions: Sequence[Action]
+    ) -> bool:
+        """Send to each of a person's phones. The person is reached when one of
+        them took it; none there, or none took it: the issue of the person."""
+        phones = person_phones(self.hass, person)
+        if not phones:
+            async_person_without_phone(self.hass, self.entry_id, self.name, person)
+            why = "no phone with the Companion app among its device trackers"
+            self._warn(person, why, "could not send to", FALLBACK)
+            return False
+        reached = False
+        for phone in phones:
+            payload = self._payload(phone, kind, message, actions)
+            if error := await self._call(phone, payload):
+                what = f"could not send a prompt for {person} to"
+                self._warn(phone, error, what)
+            else:
+                self._broken.discard(phone)
+                reached = True
+        if reached:
+            return self._outcome(person, None, "")
+        why = "none of its phones took the prompt"
+        return self._outcome(person, why, "could not send to", FALLBACK)
+
+    def _outcome(
+        self, target: str, error: str | None, what: str, then: str = ""
+    ) -> bool:
+        """Note how a target did: the issue (and one warning) when it failed, else
+        the issue gone. True when it worked."""
+        if error is None:
+            self._broken.discard(target)
+            async_target_works(self.hass, self.entry_id, target)
             return True
-        then = "; sent as a persistent notification instead"
-        self._warn(target, error, "could not send to", then)
+        async_broken_target(self.hass, self.entry_id, self.name, target)
+        self._warn(target, error, what, then)
         return False
 
-    async def _call(self, target: str, payload: dict[str, Any]) -> str | None:
-        """Call notify.<target> within SEND_TIMEOUT: None, or what went wrong (and
-        the fixable issue)."""
+    async def _call(self, service: str, payload: dict[str, Any]) -> str | None:
+        """Call notify.<service> within SEND_TIMEOUT: None, or what went wrong."""
         try:
-            if not self.hass.services.has_service(NOTIFY, target):
-                raise HomeAssistantError(f"notify.{target} does not exist")
+            if not self.hass.services.has_service(NOTIFY, service):
+                raise HomeAssistantError(f"notify.{service} does not exist")
             async with asyncio.timeout(SEND_TIMEOUT):
                 await self.hass.services.async_call(
-                    NOTIFY, target, payload, blocking=True
+                    NOTIFY, service, payload, blocking=True
                 )
         except Exception as err:  # whatever a target raises
-            async_broken_target(self.hass, self.entry_id, self.name, target)
             return str(err) or type(err).__name__
-        self._broken.discard(target)
-        async_target_works(self.hass, self.entry_id, target)
         return None
+
+    async def _call_entity(self, entity_id: str, message: Message) -> str | None:
+        """Send the title and message to a notify entity (`notify.send_message`
+        takes nothing else): None, or what went wrong."""
+        state = self.hass.states.get(entity_id)
+        if state is None:
+            return f"{entity_id} does not exist"
+        if state.state == STATE_UNAVAILABLE:
+            return f"{entity_id} is unavailable"
+        payload = {
+            ATTR_ENTITY_ID: entity_id,
+            "title": message.title,
+            "message": message.message,
+        }
+        return await self._call(SEND_MESSAGE, payload)
 
     def _warn(self, target: str, error: str, what: str, then: str = "") -> None:
         """Warn once per target and run."""
         if target not in self._broken:
             self._broken.add(target)
             _LOGGER.warning(
-                "%s: %s notify.%s (%s)%s", self.name, what, target, error, then
+                "%s: %s %s (%s)%s", self.name, what, shown(target), error, then
             )

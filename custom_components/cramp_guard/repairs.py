@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from typing import Any
 
 from homeassistant.components.repairs import RepairsFlow
@@ -26,7 +27,8 @@ from .const import CONF_NOTIFY_TARGETS
 from .flow_schemas import COUNTER_KIND_KEYS, COUNTER_KIND_SELECTOR
 from .issues import ISSUE_BROKEN_TARGET, ISSUE_COUNTER_KIND
 from .pickers import source_selectors
-from .targets import PERSISTENT, available_targets
+from .targets import shown, target_options
+from .texts import async_get_texts
 
 CONF_REPLACEMENT = "replacement"
 
@@ -121,12 +123,21 @@ class CounterKindFlow(_SourceFlow):
 
 
 class BrokenTargetFlow(_EntryFlow):
-    """Pick another notify target for one that is missing or raises."""
+    """Pick another notify target for one that is missing or raises (or a person
+    without a phone)."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         """Remember which entry and target the issue is about."""
         super().__init__(data)
         self._target: str = data["target"]
+        self._words: Mapping[str, Any] = {}
+
+    async def async_step_replace(
+        self, user_input: dict[str, Any] | None = None
+    ) -> FlowResult:
+        """The targets' labels are in Home Assistant's language."""
+        self._words = (await async_get_texts(self.hass))["targets"]
+        return await super().async_step_replace(user_input)
 
     def _replaced(self, options: dict[str, Any], replacement: Any) -> dict[str, Any]:
         targets = [
@@ -138,17 +149,12 @@ class BrokenTargetFlow(_EntryFlow):
         return {**options, CONF_NOTIFY_TARGETS: list(dict.fromkeys(targets))}
 
     def _selector(self) -> Any:
-        choices = [t for t in available_targets(self.hass) if t != self._target]
+        choices = target_options(self.hass, self._words, leave_out=[self._target])
         return SelectSelector(
             SelectSelectorConfig(
                 options=[
-                    SelectOptionDict(
-                        value=t,
-                        label="Persistent notification"
-                        if t == PERSISTENT
-                        else f"notify.{t}",
-                    )
-                    for t in choices
+                    SelectOptionDict(value=value, label=label)
+                    for value, label in choices.items()
                 ],
                 mode=SelectSelectorMode.DROPDOWN,
                 translation_key="notify_target",  # the persistent one is translated
@@ -156,7 +162,7 @@ class BrokenTargetFlow(_EntryFlow):
         )
 
     def _placeholders(self, name: str) -> dict[str, str]:
-        return {"name": name, "target": f"notify.{self._target}"}
+        return {"name": name, "target": shown(self._target)}
 
 
 async def async_create_fix_flow(
