@@ -8,9 +8,10 @@ from dataclasses import asdict
 from typing import Any
 
 from homeassistant.components.diagnostics import async_redact_data
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, State
 
 from .const import CONF_PERSON_NAME
+from .freshness import Freshness
 from .learning import evaluation_json, personal_json
 from .risk import RiskInputs
 from .runtime import CrampGuardConfigEntry
@@ -42,6 +43,7 @@ async def async_get_config_entry_diagnostics(
                 "state": state.state if (state := hass.states.get(entity_id)) else None,
                 "value": readings[key].value if key in readings else None,
                 "problem": readings[key].problem if key in readings else None,
+                **_freshness(key, state, engine.ledger.freshness.get(key), snapshot),
             }
             for key, entity_id in engine.settings.sources.items()
         },
@@ -49,6 +51,27 @@ async def async_get_config_entry_diagnostics(
         "assessment": asdict(snapshot.assessment) if snapshot else None,
         "inputs": _inputs(snapshot.inputs) if snapshot else None,
         "learning": _learning(snapshot) if snapshot else None,
+    }
+
+
+def _freshness(
+    key: str, state: State | None, fresh: Freshness | None, snapshot: Snapshot | None
+) -> dict[str, Any]:
+    """When the source last reported and last changed; a counter's as Cramp Guard
+    kept them (across restarts), its usual gap between changes (minutes of awake
+    time) and whether it is stale."""
+    if fresh is None:
+        return {
+            "last_reported": state.last_reported.isoformat() if state else None,
+            "last_changed": state.last_changed.isoformat() if state else None,
+        }
+    usual = fresh.usual
+    return {
+        "last_reported": fresh.reported.isoformat() if fresh.reported else None,
+        "last_changed": fresh.changed.isoformat() if fresh.changed else None,
+        "usual_gap_minutes": None if usual is None else round(usual / 60),
+        "gaps_learnt": len(fresh.gaps),
+        "stale": snapshot is not None and key in snapshot.stale,
     }
 
 
