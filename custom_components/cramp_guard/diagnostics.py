@@ -5,10 +5,12 @@ person's cramps (counts and multipliers; no moments of cramps)."""
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import datetime
 from typing import Any
 
 from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.core import HomeAssistant, State
+from homeassistant.util import dt as dt_util
 
 from .const import CONF_PERSON_NAME
 from .freshness import Freshness
@@ -62,8 +64,8 @@ def _freshness(
     time) and whether it is stale."""
     if fresh is None:
         return {
-            "last_reported": state.last_reported.isoformat() if state else None,
-            "last_changed": state.last_changed.isoformat() if state else None,
+            "last_reported": _local(state.last_reported) if state else None,
+            "last_changed": _local(state.last_changed) if state else None,
         }
     usual = fresh.usual
     return {
@@ -73,6 +75,10 @@ def _freshness(
         "gaps_learnt": len(fresh.gaps),
         "stale": snapshot is not None and key in snapshot.stale,
     }
+
+
+def _local(moment: datetime) -> str:
+    return dt_util.as_local(moment).isoformat()
 
 
 def _learning(snapshot: Snapshot) -> dict[str, Any]:
@@ -105,6 +111,7 @@ def _inputs(inputs: RiskInputs) -> dict[str, Any]:
     """The model's inputs, with the profile's times as text."""
     data = asdict(inputs)
     data["held"] = sorted(inputs.held)
+    data["stale"] = sorted(inputs.stale)
     profile = data["profile"]
     profile["wake"], profile["bed"] = (
         inputs.profile.wake.isoformat(),

@@ -7,7 +7,8 @@ gap and a phone that is silent while its person sleeps is never late. A counter'
 usual gap is learnt from its recent gaps: the length that 95 % of its recent awake
 time was spent in gaps no longer than (the 95th percentile, each gap weighted by
 its length: an hour at a desk counts as an hour, not as one gap among dozens of
-15-minute ones), at least MIN_USUAL_GAP. A counter that has neither changed nor
+15-minute ones), half as long again (MARGIN: the 5 % beyond are ordinary too), at
+least MIN_USUAL_GAP. A counter that has neither changed nor
 reported for longer than that, in awake time, is stale: the model trusts its
 factor less, the card and diagnostics say when it last synced. Until enough awake
 time is learnt nothing is stale.
@@ -28,6 +29,9 @@ from .risk.day import make_day
 
 MIN_USUAL_GAP = timedelta(hours=1)
 PERCENTILE = 0.95
+# The 95th percentile is what 5 % of ordinary time goes beyond: a source counts as
+# stale once it is silent for half as long again [J].
+MARGIN = 1.5
 # The awake time learnt before a usual gap is trusted (about a day) [J].
 LEARN_FIRST = timedelta(hours=12)
 # The most recent awake time whose gaps are kept (about a week), and at most so many.
@@ -59,7 +63,8 @@ def awake_seconds(start: datetime, end: datetime, wake: time, bed: time) -> floa
 
 def usual_gap(gaps: list[float]) -> float | None:
     """The usual gap (seconds of awake time) of the gaps given: the 95th percentile
-    weighted by length, at least MIN_USUAL_GAP; None before LEARN_FIRST is learnt."""
+    weighted by length, with MARGIN, at least MIN_USUAL_GAP; None before LEARN_FIRST
+    is learnt."""
     total = math.fsum(gaps)
     if total < _LEARN_FIRST_S:
         return None
@@ -68,8 +73,8 @@ def usual_gap(gaps: list[float]) -> float | None:
     for gap in ordered[:-1]:
         covered += gap
         if covered >= PERCENTILE * total:
-            return max(_MIN_USUAL_S, gap)
-    return max(_MIN_USUAL_S, ordered[-1])
+            return max(_MIN_USUAL_S, MARGIN * gap)
+    return max(_MIN_USUAL_S, MARGIN * ordered[-1])
 
 
 def _iso(moment: datetime | None) -> str | None:
