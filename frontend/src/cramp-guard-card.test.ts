@@ -325,6 +325,8 @@ describe("the risk", () => {
     expect($$(card, ".stale").map(text)).toEqual([
       "Veraltet: Intensitätsminuten zuletzt synchronisiert vor 1 Stunde",
     ]);
+    // The number stays with its words when the line wraps.
+    expect($(card, ".stale")!.textContent).toContain("vor\u00a01\u00a0Stunde");
     await send(card, hass, snapshot({ stale: undefined }));
     expect($$(card, ".stale")).toEqual([]);
   });

@@ -136,15 +136,20 @@ function renderStale(data: Snapshot, t: Localize, tag: string): TemplateResult[]
     );
 }
 
-/** "3 hours ago" in the user's language (days from two days on). */
+/**
+ * "3 hours ago" in the user's language (days from two days on), the number kept with
+ * the words next to it (no-break spaces: "vor 6 Stunden" never breaks after the 6).
+ */
 function ago(hours: number, tag: string): string {
   const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
     hours >= 48 ? [Math.floor(hours / 24), "day"] : [Math.floor(hours), "hour"];
+  let text: string;
   try {
-    return new Intl.RelativeTimeFormat(tag, { numeric: "always" }).format(-value, unit);
+    text = new Intl.RelativeTimeFormat(tag, { numeric: "always" }).format(-value, unit);
   } catch {
-    return new Intl.RelativeTimeFormat("en", { numeric: "always" }).format(-value, unit);
+    text = new Intl.RelativeTimeFormat("en", { numeric: "always" }).format(-value, unit);
   }
+  return text.replace(/ (?=\d)|(?<=\d) /g, "\u00a0");
 }
 
 /**
