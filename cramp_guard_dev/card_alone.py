@@ -13,7 +13,6 @@ the frontend's, and given a fake `hass` whose subscription answers with the payl
 from __future__ import annotations
 
 import asyncio
-import json
 from pathlib import Path
 import sys
 from typing import Any, Final
