@@ -368,3 +368,19 @@ def test_moments_are_compared_in_real_time() -> None:
     fresh = Freshness()
     fresh.observe(1.0, datetime(2026, 6, 15, 6, tzinfo=UTC), _at(D1, 8), WAKE, BED)
     assert fresh.silent(_at(D1, 9), WAKE, BED) == HOUR
+
+
+def test_awake_time_is_counted_a_month_back_at_most() -> None:
+    """A silence of two months counts as 31 awake days (it is long either way)."""
+    start, end = _at(D1, 8), _at(D1 + timedelta(days=60), 8)
+    assert awake_seconds(start, end, WAKE, BED) == 31 * 15 * HOUR - 14 * HOUR
+
+
+def test_a_moment_before_the_one_kept_is_no_change() -> None:
+    """A state whose last_changed moves, but to before the change kept (a clock put
+    back), teaches nothing and keeps the later moment."""
+    fresh = Freshness(value=1.0, changed=_at(D1, 12), reported=_at(D1, 12))
+    fresh.observe(2.0, _at(D1, 9), _at(D1, 9), WAKE, BED)  # the first look: taken
+    assert fresh.changed == _at(D1, 12)
+    assert not fresh.observe(3.0, _at(D1, 10), _at(D1, 10), WAKE, BED)
+    assert (fresh.value, fresh.changed, fresh.gaps) == (3.0, _at(D1, 12), [])
