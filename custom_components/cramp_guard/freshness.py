@@ -105,6 +105,8 @@ class Freshness:
     _seen: tuple[datetime, datetime] | None = field(
         default=None, repr=False, compare=False
     )
+    # The usual gap of `gaps` once worked out (False: not yet, or gaps changed since).
+    _usual: float | None | bool = field(default=False, repr=False, compare=False)
 
     def observe(
         self,
@@ -151,6 +153,7 @@ class Freshness:
             return
         gaps = self.gaps
         gaps.append(round(gap, 1))
+        self._usual = False
         total = math.fsum(gaps)
         drop = 0
         while len(gaps) - drop > KEEP_GAPS or (
@@ -162,8 +165,11 @@ class Freshness:
 
     @property
     def usual(self) -> float | None:
-        """The usual gap in seconds of awake time; None while still learning."""
-        return usual_gap(self.gaps)
+        """The usual gap in seconds of awake time; None while still learning (worked
+        out again only when a gap was learnt)."""
+        if self._usual is False:
+            self._usual = usual_gap(self.gaps)
+        return None if isinstance(self._usual, bool) else self._usual
 
     def silent(self, now: datetime, wake: time, bed: time) -> float | None:
         """The awake time since the source last changed or reported (seconds)."""

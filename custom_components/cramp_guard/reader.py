@@ -245,11 +245,11 @@ class SourceReader:
     def check_freshness(self, now: datetime) -> Mapping[str, datetime]:
         """Look at each usable counter source's state (at an assessment, not at its
         updates): when it last changed and reported, the gap learnt; returns the
-        stale ones and when they last synced (`freshness.py`)."""
+        stale ones and when they last synced (`freshness.py`). What it learns is
+        written with the ledger's next save (no save of its own)."""
         profile = self.settings.profile
         wake, bed = profile.wake, profile.bed
         stale: dict[str, datetime] = {}
-        learnt = False
         for key in COUNTER_SOURCES:
             reading = self.readings.get(key)
             if reading is None or reading.value is None:
@@ -258,7 +258,7 @@ class SourceReader:
             if state is None:  # pragma: no cover - a usable reading has a state
                 continue
             fresh = self.ledger.freshness.setdefault(key, Freshness())
-            learnt |= fresh.observe(
+            fresh.observe(
                 reading.value,
                 dt_util.as_local(state.last_changed),
                 dt_util.as_local(state.last_reported),
@@ -267,8 +267,6 @@ class SourceReader:
             )
             if fresh.stale(now, wake, bed) and fresh.reported is not None:
                 stale[key] = fresh.reported
-        if learnt:
-            self.ledger.async_schedule_save()
         self.stale = stale
         return stale
 
