@@ -179,10 +179,12 @@ class Freshness:
     def stale(self, now: datetime, wake: time, bed: time) -> bool:
         """Silent, in awake time, for longer than its usual gap."""
         usual = self.usual
-        if usual is None:
+        last = self.reported or self.changed
+        if usual is None or last is None:
             return False
-        silent = self.silent(now, wake, bed)
-        return silent is not None and silent > usual
+        if (now - last).total_seconds() <= usual:
+            return False  # awake time is never more than the time: no need to count
+        return awake_seconds(last, now, wake, bed) > usual
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready (the ledger keeps it)."""
