@@ -258,6 +258,12 @@ def test_full_data_needs_no_hints() -> None:
         ({"water_ml": None}, ("no_water_logged",)),
         ({"stretched_recently": False}, ("no_recent_stretch",)),
         ({"held": frozenset({"load"})}, ("source_out",)),
+        ({"stale": frozenset({"load"})}, ("source_stale",)),
+        # Out and stale at once: each remedy is valued alone (load 0.275 > water).
+        (
+            {"held": frozenset({"water"}), "stale": frozenset({"load"})},
+            ("source_stale", "source_out"),
+        ),
         # Most valuable first, three at most: activity 0.25 + 0.3 * 0.7 > heat 0.15
         # > water 0.105 > stretch 0.025.
         (
@@ -283,9 +289,11 @@ def test_hints(changes: dict[str, object], hints: tuple[str, ...]) -> None:
     assert confidence_hints(assess(inputs), inputs) == hints
 
 
-def test_hints_of_garbage_held() -> None:
-    """A `held` that is not a collection is ignored, as the model ignores it."""
-    inputs = _full(held=3)
+@pytest.mark.parametrize("field", ["held", "stale"])
+def test_hints_of_garbage_held(field: str) -> None:
+    """A `held` or `stale` that is not a collection is ignored, as the model ignores
+    it."""
+    inputs = _full(**{field: 3})
     assessment = assess(inputs)
     assert confidence_hints(assessment, inputs) == ()
     assert sum(WEIGHTS[k] * q for k, q in qualities(assessment, inputs).items()) == (

@@ -883,6 +883,27 @@ def test_inputs_can_be_replaced() -> None:
     assert assess(replace(base, water_ml=0)).factors["hydration"].available
 
 
+def test_stale_inputs_count_half_in_the_confidence_as_held_ones() -> None:
+    """A counter that has not synced for longer than usual: what it counted is used,
+    trusted half, as a held one; held and stale at once is still half."""
+    now = datetime(2026, 6, 16, 15, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    base = RiskInputs(
+        now=now,
+        profile=Profile(body_mass_kg=70),
+        load_metric="steps",
+        load_history=[7000.0] * 27,
+        load_today=6000.0,
+        room_temp_c=22.0,
+        water_ml=900.0,
+    )
+    held = assess(replace(base, held=frozenset({"load"})))
+    stale = assess(replace(base, stale=frozenset({"load"})))
+    both = assess(replace(base, held=frozenset({"load"}), stale=frozenset({"load"})))
+    assert stale.score == held.score == assess(base).score
+    assert stale.confidence == held.confidence == both.confidence
+    assert assess(replace(base, stale=frozenset({"nonsense"}))) == assess(base)
+
+
 def test_held_inputs_count_half_in_the_confidence() -> None:
     """What a source counted before it went out is kept, and trusted less."""
     now = datetime(2026, 6, 16, 15, 0, tzinfo=ZoneInfo("Europe/Berlin"))

@@ -56,6 +56,7 @@ PAYLOAD_KEYS = {
     "levers",
     "evaluation",
     "personal",
+    "stale",
 }
 LEVER_KEYS = {"key", "amount", "unit", "score", "points"}
 EVALUATION_KEYS = {

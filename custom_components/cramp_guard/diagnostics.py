@@ -5,12 +5,15 @@ person's cramps (counts and multipliers; no moments of cramps)."""
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import datetime
 from typing import Any
 
 from homeassistant.components.diagnostics import async_redact_data
-from homeassistant.core import HomeAssistant
+from homeassistant.core import HomeAssistant, State
+from homeassistant.util import dt as dt_util
 
 from .const import CONF_PERSON_NAME
+from .freshness import Freshness
 from .learning import evaluation_json, personal_json
 from .risk import RiskInputs
 from .runtime import CrampGuardConfigEntry
@@ -42,6 +45,7 @@ async def async_get_config_entry_diagnostics(
                 "state": state.state if (state := hass.states.get(entity_id)) else None,
                 "value": readings[key].value if key in readings else None,
                 "problem": readings[key].problem if key in readings else None,
+                **_freshness(key, state, engine.ledger.freshness.get(key), snapshot),
             }
             for key, entity_id in engine.settings.sources.items()
         },
@@ -50,6 +54,31 @@ async def async_get_config_entry_diagnostics(
         "inputs": _inputs(snapshot.inputs) if snapshot else None,
         "learning": _learning(snapshot) if snapshot else None,
     }
+
+
+def _freshness(
+    key: str, state: State | None, fresh: Freshness | None, snapshot: Snapshot | None
+) -> dict[str, Any]:
+    """When the source last reported and last changed; a counter's as Cramp Guard
+    kept them (across restarts), its usual gap between changes (minutes of awake
+    time) and whether it is stale."""
+    if fresh is None:
+        return {
+            "last_reported": _local(state.last_reported) if state else None,
+            "last_changed": _local(state.last_changed) if state else None,
+        }
+    usual = fresh.usual
+    return {
+        "last_reported": fresh.reported.isoformat() if fresh.reported else None,
+        "last_changed": fresh.changed.isoformat() if fresh.changed else None,
+        "usual_gap_minutes": None if usual is None else round(usual / 60),
+        "gaps_learnt": len(fresh.gaps),
+        "stale": snapshot is not None and key in snapshot.stale,
+    }
+
+
+def _local(moment: datetime) -> str:
+    return dt_util.as_local(moment).isoformat()
 
 
 def _learning(snapshot: Snapshot) -> dict[str, Any]:
@@ -82,6 +111,7 @@ def _inputs(inputs: RiskInputs) -> dict[str, Any]:
     """The model's inputs, with the profile's times as text."""
     data = asdict(inputs)
     data["held"] = sorted(inputs.held)
+    data["stale"] = sorted(inputs.stale)
     profile = data["profile"]
     profile["wake"], profile["bed"] = (
         inputs.profile.wake.isoformat(),

@@ -29,6 +29,7 @@ from .risk.assess import (
     NO_STRETCH_QUALITY,
     NO_WATER_QUALITY,
     WORKLOAD_FULL_DAYS,
+    known_held,
 )
 from .risk.combine import FACTOR_KEYS, PRONE_H, WEIGHTS, history_h
 from .risk.day import DAY, make_day
@@ -43,6 +44,7 @@ Hint = Literal[
     "no_water_logged",
     "no_recent_stretch",
     "source_out",
+    "source_stale",
 ]
 HINTS: tuple[Hint, ...] = get_args(Hint)
 MAX_HINTS = 3
@@ -172,10 +174,10 @@ def _days_since_cramp(inputs: RiskInputs) -> float | None:
 
 
 def qualities(assessment: Assessment, inputs: RiskInputs) -> dict[str, float]:
-    """The data quality q of each available factor as the model rates it (held
-    inputs halved): the assessment's confidence is sum(w * q).
+    """The data quality q of each available factor as the model rates it (held and
+    stale inputs halved): the assessment's confidence is sum(w * q).
     """
-    held = _held_factors(inputs)
+    held = _held_factors(inputs.held) | _held_factors(inputs.stale)
     return {
         key: q * (HELD_QUALITY if key in held else 1.0)
         for key, q in _full_qualities(inputs).items()
@@ -199,13 +201,10 @@ def _full_qualities(inputs: RiskInputs) -> dict[str, float]:
     }
 
 
-def _held_factors(inputs: RiskInputs) -> set[str]:
-    """The factors of the held inputs the model knows (as risk/assess.py reads them)."""
-    try:
-        names = {name for name in inputs.held if name in HELD_FACTORS}
-    except TypeError:  # not a collection
-        return set()
-    return {key for name in names for key in HELD_FACTORS[name]}
+def _held_factors(names: object) -> set[str]:
+    """The factors of the held (or stale) inputs the model knows (as risk/assess.py
+    reads them)."""
+    return {key for name in known_held(names) for key in HELD_FACTORS[name]}
 
 
 def _available(assessment: Assessment, key: str) -> bool:
@@ -242,21 +241,27 @@ def confidence_hints(assessment: Assessment, inputs: RiskInputs) -> tuple[Hint, 
     Each hint is valued by what its remedy adds to the confidence under the model's
     quality rules: more activity history (workload and exertion at full quality), an
     activity source, a room temperature (heat available), water logged (hydration
-    at full quality), a recent stretch, or the held sources back.
+    at full quality), a recent stretch, the held sources back, or the stale ones
+    synced.
     """
     weights = _weights(assessment)
     quality = _full_qualities(inputs)
-    held = _held_factors(inputs)
+    out = _held_factors(inputs.held)
+    late = _held_factors(inputs.stale)
+    held = out | late
     available = {key for key in FACTOR_KEYS if _available(assessment, key)}
     now = _confidence(weights, available, quality, held)
     load = ("workload", "exertion")
 
     def gain(
-        adds: Set[str] = frozenset(), better: Set[str] = frozenset(), back: bool = False
+        adds: Set[str] = frozenset(),
+        better: Set[str] = frozenset(),
+        halved: Set[str] | None = None,
     ) -> float:
-        """The confidence with `adds` available, `better` at q = 1, `back` unheld."""
+        """The confidence with `adds` available, `better` at q = 1 and only `halved`
+        halved (None: as now)."""
         raised = {**quality, **dict.fromkeys(better, 1.0)}
-        held_now = set() if back else held
+        held_now = held if halved is None else halved
         return _confidence(weights, available | adds, raised, held_now) - now
 
     has_metric = inputs.load_metric in _METRICS
@@ -269,7 +274,8 @@ def confidence_hints(assessment: Assessment, inputs: RiskInputs) -> tuple[Hint, 
         if quality["hydration"] == 1.0
         else gain({"hydration"}, {"hydration"}),
         "no_recent_stretch": gain(better={"stretch"}),
-        "source_out": gain(back=True),
+        "source_out": gain(halved=late),  # the sources out back
+        "source_stale": gain(halved=out),  # the stale ones synced
     }
     ranked = sorted(
         (hint for hint in HINTS if values[hint] > 1e-9),

@@ -8,11 +8,12 @@ counted (the model is told, and trusts it less); after a long outage it is left 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import datetime, timedelta
 
 from .bouts import VIGOROUS_RATE, amount_between, detect_bouts, minute_of
 from .const import (
+    CONF_ACTIVITY,
     CONF_BEDROOM_HUMIDITY,
     CONF_BEDROOM_TEMPERATURE,
     CONF_ROOM_HUMIDITY,
@@ -104,11 +105,13 @@ def build_inputs(
     ledger: Ledger,
     value: Callable[[str], float | None],
     counters: Mapping[str, bool | None],
+    stale: Collection[str] = (),
 ) -> tuple[RiskInputs, Day]:
     """The model's inputs for `now` from the readings and the ledger.
 
     `counters` says of each counter source: True usable, False held through a short
-    outage, None not configured or out too long.
+    outage, None not configured or out too long; `stale`: the counter sources silent
+    for longer than they usually are (`freshness.py`).
     """
     today = ledger.day_of(now)
     day = ledger.days.get(today) or Day(today)
@@ -123,6 +126,10 @@ def build_inputs(
     held: dict[HeldInput, bool] = {
         "load": activity is False and load_today is not None,
         "water": water is False and water_ml is not None,
+    }
+    late: dict[HeldInput, bool] = {
+        "load": CONF_ACTIVITY in stale and activity is True,
+        "water": CONF_WATER in stale and water is True,
     }
     inputs = RiskInputs(
         now=now,
@@ -144,5 +151,6 @@ def build_inputs(
         stretched_recently=bool(stretches) and now - stretches[-1] <= STRETCH_MEMORY,
         last_cramp=cramps[-1].at if cramps else None,
         held=frozenset(name for name, is_held in held.items() if is_held),
+        stale=frozenset(name for name, is_late in late.items() if is_late),
     )
     return inputs, day

@@ -26,6 +26,7 @@ from homeassistant.core import HomeAssistant, callback
 from .bouts import minute_of, spread
 from .const import CONF_ACTIVITY, CounterKind
 from .counters import CounterState, Step, midnight, update_counter
+from .freshness import Freshness
 from .issues import async_ledger_recovered
 from .learning import checked_row, row_minute, sample_row
 from .ledger_store import (
@@ -279,6 +280,8 @@ class Ledger:
         self.wake = wake
         self.days: dict[date, Day] = {}
         self.counters: dict[str, CounterState] = {}
+        # How fresh each counter source is, and its recent gaps (freshness.py).
+        self.freshness: dict[str, Freshness] = {}
         # The morning check-in's answers: the awake day whose night it asked about ->
         # whether there were cramps.
         self.nights: dict[date, bool] = {}
@@ -326,6 +329,11 @@ class Ledger:
         nights = {
             date.fromisoformat(day): bool(cramps)
             for day, cramps in data.get("nights", {}).items()
+        }
+        freshness = data.get("freshness")
+        self.freshness = {
+            name: Freshness.from_dict(raw)
+            for name, raw in (freshness if isinstance(freshness, dict) else {}).items()
         }
         self.days, self.counters, self.nights = days, counters, nights
         self.backfilled = bool(data.get("backfilled"))
@@ -382,6 +390,7 @@ class Ledger:
             "backfilled": self.backfilled,
             "days": days,
             "counters": {n: c.as_dict() for n, c in self.counters.items()},
+            "freshness": {n: f.as_dict() for n, f in self.freshness.items()},
             "nights": {day.isoformat(): cramps for day, cramps in self.nights.items()},
         }
 

@@ -36,6 +36,7 @@ from .const import (
     TEMPERATURE_SOURCES,
     ActivityMetric,
 )
+from .freshness import Freshness
 from .health import SourceHealth
 from .issues import async_counter_kind
 from .ledger import Ledger
@@ -111,6 +112,9 @@ class SourceReader:
         self._assessed: Mapping[str, Reading] = {}  # the readings last assessed
         self._counted: dict[str, float] = {}  # what counters added since then
         self._suggested: set[str] = set()  # counters whose kind repair is raised
+        # Counter sources found stale at the last assessment -> when they last
+        # synced (`check_freshness`); a change of one assesses soon, once.
+        self.stale: dict[str, datetime] = {}
 
     def apply(self, settings: Settings) -> None:
         """Take settings that change nothing the reader reads (`Engine.in_place`),
@@ -153,6 +157,8 @@ class SourceReader:
         if key in COUNTER_SOURCES:
             if reading.value is not None:
                 counted = self._count(key, reading.value, state, now)
+            if self.stale and self.stale.pop(key, None) is not None:
+                counted = True  # it synced: the next assessment says so
         elif key == CONF_WORKOUT:
             on = None if reading.value is None else reading.value == 1.0
             counted = on != self.workout_on
@@ -243,6 +249,34 @@ class SourceReader:
             else WATER_SIGNIFICANT_ML
         )
         return brisk or self._counted.get(key, 0.0) >= threshold
+
+    def check_freshness(self, now: datetime) -> Mapping[str, datetime]:
+        """Look at each usable counter source's state (at an assessment, not at its
+        updates): when it last changed and reported, the gap learnt; returns the
+        stale ones and when they last synced (`freshness.py`). What it learns is
+        written with the ledger's next save (no save of its own)."""
+        profile = self.settings.profile
+        wake, bed = profile.wake, profile.bed
+        stale: dict[str, datetime] = {}
+        for key in COUNTER_SOURCES:
+            reading = self.readings.get(key)
+            if reading is None or reading.value is None:
+                continue
+            state = self.hass.states.get(self.settings.sources[key])
+            if state is None:  # pragma: no cover - a usable reading has a state
+                continue
+            fresh = self.ledger.freshness.setdefault(key, Freshness())
+            fresh.observe(
+                reading.value,
+                dt_util.as_local(state.last_changed),
+                dt_util.as_local(state.last_reported),
+                wake,
+                bed,
+            )
+            if fresh.stale(now, wake, bed) and fresh.reported is not None:
+                stale[key] = fresh.reported
+        self.stale = stale
+        return stale
 
     def value(self, key: str) -> float | None:
         """A source's value in the model's unit; None when it has none."""

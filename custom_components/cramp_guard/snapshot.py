@@ -37,6 +37,7 @@ from .risk import (
 from .settings import Settings
 from .sources import Reading
 
+_NONE_STALE: Mapping[str, datetime] = MappingProxyType({})
 # The risk shown moves once the model's raw score is this far from it.
 SCORE_HYSTERESIS = 0.75
 
@@ -60,6 +61,9 @@ class Snapshot:
     # was neither answered nor had a cramp logged in it; else None.
     unanswered_night: Night | None = None
     severe_cramps: tuple[datetime, ...] = ()  # logged as severe, last 30 days
+    # The counter sources silent for longer than they usually are (stale) -> when
+    # they last synced (freshness.py).
+    stale: Mapping[str, datetime] = field(default_factory=lambda: _NONE_STALE)
     _levers: list[tuple[Lever, ...]] = field(
         default_factory=list, init=False, repr=False, compare=False
     )
@@ -134,7 +138,8 @@ def take_snapshot(
     while learning is on and they are active), and copy out what is shown."""
     status = reader.health.counter_status
     counters = {key: status(key, now) for key in COUNTER_SOURCES}
-    inputs, day = build_inputs(now, settings, ledger, reader.value, counters)
+    stale = reader.check_freshness(now)
+    inputs, day = build_inputs(now, settings, ledger, reader.value, counters, stale)
     learning = settings.learn_from_cramps
     assessment = assess(
         inputs, personal.weights if learning and personal.active else None
@@ -154,6 +159,7 @@ def take_snapshot(
         learning=learning,
         shown=None if shown is assessment else shown,
         unanswered_night=_unanswered_night(now, settings, ledger, day.day),
+        stale=MappingProxyType(dict(stale)) if stale else _NONE_STALE,
     )
 
 

@@ -28,7 +28,7 @@ from homeassistant.helpers.event import async_track_state_change_event
 from homeassistant.util.hass_dict import HassKey
 import voluptuous as vol
 
-from .const import DOMAIN
+from .const import CONF_ACTIVITY, DOMAIN
 from .explain import explain
 from .issues import frequent_cramps_issue_id
 from .learning import CALIBRATING, evaluation_json, levers_json, personal_json
@@ -36,6 +36,7 @@ from .risk import evaluate
 from .risk.load import MIN_DAYS, present
 from .runtime import CrampGuardData
 from .sensor import risk_available
+from .snapshot import Snapshot
 from .util import rounded, whole
 
 ERR_NOT_LOADED: Final = "not_loaded"
@@ -223,7 +224,22 @@ def card_payload(hass: HomeAssistant, entry: ConfigEntry) -> dict[str, Any]:
         else [],
         "evaluation": evaluation_json(snapshot.evaluation),
         "personal": personal_json(snapshot.personal, snapshot.learning),
+        "stale": _stale(snapshot, engine.settings.activity_metric.value),
     }
+
+
+def _stale(snapshot: Snapshot, metric: str) -> list[dict[str, Any]]:
+    """The stale counter sources: what they count (the activity's metric, or
+    water), when they last synced and how many whole hours ago that was."""
+    now = snapshot.inputs.now
+    return [
+        {
+            "source": metric if key == CONF_ACTIVITY else "water",
+            "last_synced": synced.isoformat(),
+            "hours": int((now - synced).total_seconds() // 3600),
+        }
+        for key, synced in sorted(snapshot.stale.items())
+    ]
 
 
 _EMPTY: Final[dict[str, Any]] = {
@@ -244,4 +260,5 @@ _EMPTY: Final[dict[str, Any]] = {
     "levers": [],
     "evaluation": evaluation_json(evaluate((), ())),  # nothing to match yet
     "personal": personal_json(CALIBRATING, learning=False),
+    "stale": [],
 }

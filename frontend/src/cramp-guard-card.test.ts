@@ -283,6 +283,54 @@ describe("the risk", () => {
     expect(text($(card, ".confidence"))).toBe("Confidence: medium - activity history: 1 of 3 days");
   });
 
+  it("says which source is stale and when it last synced, under what is not measured", async () => {
+    const hass = fakeHass();
+    const card = await mount(hass);
+    await send(
+      card,
+      hass,
+      snapshot({
+        ...TWO_MISSING,
+        confidence_hints: ["source_stale"],
+        stale: [
+          { source: "steps", last_synced: "2026-06-18T08:35:00+02:00", hours: 3 },
+          { source: "water", last_synced: "2026-06-16T08:00:00+02:00", hours: 50 },
+        ],
+      }),
+    );
+    expect(text($(card, ".missing"))).toBe("Not measured: room temperature and activity history");
+    expect($$(card, ".stale").map(text)).toEqual([
+      "Stale: steps last synced 3 hours ago",
+      "Stale: water intake last synced 2 days ago",
+    ]);
+    expect(text($(card, ".confidence"))).toBe(
+      "Confidence: medium - a source has not synced for a while",
+    );
+  });
+
+  it("shows a stale source alone, in the user's language, and nothing it has no words for", async () => {
+    const hass = fakeHass("de");
+    const card = await mount(hass);
+    await send(
+      card,
+      hass,
+      snapshot({
+        stale: [
+          { source: "intensity_minutes", last_synced: "2026-06-18T08:35:00+02:00", hours: 1 },
+          { source: "heartbeats" as never, last_synced: "2026-06-18T08:35:00+02:00", hours: 4 },
+        ],
+      }),
+    );
+    expect($(card, ".missing")).toBeNull();
+    expect($$(card, ".stale").map(text)).toEqual([
+      "Veraltet: Intensitätsminuten zuletzt synchronisiert vor 1 Stunde",
+    ]);
+    // The number stays with its words when the line wraps.
+    expect($(card, ".stale")!.textContent).toContain("vor\u00a01\u00a0Stunde");
+    await send(card, hass, snapshot({ stale: undefined }));
+    expect($$(card, ".stale")).toEqual([]);
+  });
+
   it("keeps a button's size while it says Logged (its usual text, hidden, holds it)", async () => {
     const hass = fakeHass();
     const card = await mount(hass);

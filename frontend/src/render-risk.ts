@@ -92,8 +92,18 @@ export function renderFactors(data: Snapshot, t: Localize, tag: string): Templat
     </div>`;
 }
 
-/** "Not measured: ..." for the factors without a source. */
+/**
+ * "Not measured: ..." for the factors without a source, and a line for each stale
+ * source ("Stale: steps last synced 3 hours ago").
+ */
 export function renderMissing(data: Snapshot, t: Localize, tag: string): TemplateResult | typeof nothing {
+  const stale = renderStale(data, t, tag);
+  const missing = renderNotMeasured(data, t, tag);
+  if (missing === nothing && stale.length === 0) return nothing;
+  return html`${missing}${stale}`;
+}
+
+function renderNotMeasured(data: Snapshot, t: Localize, tag: string): TemplateResult | typeof nothing {
   // The activity history a confidence hint already counts in days is not listed
   // again (it read as a contradiction next to the steps on screen).
   const explained = (data.confidence_hints ?? []).includes("no_workload_history");
@@ -108,6 +118,38 @@ export function renderMissing(data: Snapshot, t: Localize, tag: string): Templat
     list = missing.join(", ");
   }
   return html`<div class="missing">${t("not_measured", { list })}</div>`;
+}
+
+const STALE_SOURCES = new Set(["steps", "intensity_minutes", "active_kcal", "water"]);
+
+/** One line per stale source the card has words for (an older integration sends none). */
+function renderStale(data: Snapshot, t: Localize, tag: string): TemplateResult[] {
+  return (Array.isArray(data.stale) ? data.stale : [])
+    .filter((item) => item && STALE_SOURCES.has(item.source) && isNumber(item.hours) && item.hours >= 0)
+    .map(
+      (item) => html`<div class="stale stale-${item.source}">
+        ${isolated(t, "stale", {
+          source: t(`stale_source.${item.source}` as TranslationKey),
+          ago: ago(item.hours, tag),
+        })}
+      </div>`,
+    );
+}
+
+/**
+ * "3 hours ago" in the user's language (days from two days on), the number kept with
+ * the words next to it (no-break spaces: "vor 6 Stunden" never breaks after the 6).
+ */
+function ago(hours: number, tag: string): string {
+  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
+    hours >= 48 ? [Math.floor(hours / 24), "day"] : [Math.floor(hours), "hour"];
+  let text: string;
+  try {
+    text = new Intl.RelativeTimeFormat(tag, { numeric: "always" }).format(-value, unit);
+  } catch {
+    text = new Intl.RelativeTimeFormat("en", { numeric: "always" }).format(-value, unit);
+  }
+  return text.replace(/ (?=\d)|(?<=\d) /g, "\u00a0");
 }
 
 /**

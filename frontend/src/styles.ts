@@ -132,7 +132,8 @@ export const cardStyles = css`
   }
   .hint,
   .confidence,
-  .missing {
+  .missing,
+  .stale {
     color: var(--cg-muted);
     font-size: 13px;
   }

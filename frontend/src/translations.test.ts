@@ -36,8 +36,15 @@ describe("translations", () => {
       "no_water_logged",
       "no_recent_stretch",
       "source_out",
+      "source_stale",
     ]) {
       expect(keys.has(`hint.${hint}`)).toBe(true);
+    }
+  });
+
+  it("names every source a stale line can be about", () => {
+    for (const source of ["steps", "intensity_minutes", "active_kcal", "water"]) {
+      expect(Object.keys(en)).toContain(`stale_source.${source}`);
     }
   });
 

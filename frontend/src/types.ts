@@ -51,7 +51,8 @@ export type ConfidenceHint =
   | "no_room_temperature"
   | "no_water_logged"
   | "no_recent_stretch"
-  | "source_out";
+  | "source_out"
+  | "source_stale";
 
 export interface FactorPoints {
   key: FactorKey;
@@ -117,6 +118,13 @@ export interface Checkin {
   open: boolean;
 }
 
+/** A stale counter source: what it counts, when it last synced, whole hours since. */
+export interface Stale {
+  source: "steps" | "intensity_minutes" | "active_kcal" | "water";
+  last_synced: string;
+  hours: number;
+}
+
 /** One event of cramp_guard/card/subscribe while the person is loaded. */
 export interface Snapshot {
   loaded: true;
@@ -141,6 +149,8 @@ export interface Snapshot {
   evaluation?: Evaluation | null;
   personal?: Personal | null;
   checkin?: Checkin | null;
+  /** Counter sources silent for longer than they usually are (newer integrations). */
+  stale?: Stale[];
 }
 
 /** The last event before the integration ends the subscription (entry unloaded). */

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from . import clean, factors, hydration, load
 from .clean import Session
@@ -111,9 +112,14 @@ def assess(
 
 
 def _held(inputs: RiskInputs) -> set[str]:
-    """The held inputs the model knows (anything else is ignored)."""
+    """The held and the stale inputs the model knows (anything else is ignored)."""
+    return known_held(inputs.held) | known_held(inputs.stale)
+
+
+def known_held(names: Any) -> set[str]:
+    """The names of held (or stale) inputs the model knows; not a collection: none."""
     try:
-        return {name for name in inputs.held if name in HELD_FACTORS}
+        return {name for name in names if name in HELD_FACTORS}
     except TypeError:  # not a collection
         return set()
 

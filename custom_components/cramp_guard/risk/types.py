@@ -66,6 +66,9 @@ class RiskInputs:
     # Inputs carried over from a source that is out right now (what it counted today
     # before the outage): their factors count half in the confidence.
     held: Collection[HeldInput] = frozenset()
+    # Inputs of a source that has not synced for longer than it usually does (stale):
+    # their factors count half in the confidence too.
+    stale: Collection[HeldInput] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
