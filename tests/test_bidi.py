@@ -218,8 +218,11 @@ CARD_VALUES = {
     "m": "1.3",
     "factor": "חום",
     "events": "6",
+    "source": "צעדים",
+    "ago": "לפני 3 שעות",  # Intl.RelativeTimeFormat("he"), as the card writes it
 }
 ISOLATED = {
+    "stale",
     "lever.stretch",
     "lever.water",
     "lever.water_glass",
