@@ -14,7 +14,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.core import HomeAssistant
+from homeassistant.const import EVENT_HOMEASSISTANT_STARTED
+from homeassistant.core import CoreState, HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -230,3 +231,37 @@ async def test_updates_that_do_not_matter_assess_nothing_more(
         await advance(hass, freezer, timedelta(seconds=2))
     stop()
     assert updates == []
+
+
+async def test_a_boot_writing_the_source_twice_is_no_sync(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    sources: Sources,
+    learnt: MockConfigEntry,
+) -> None:
+    """Home Assistant boots while the steps are stale: the source's state restored
+    when it is added, then the same value written again as it starts (a template
+    entity does that in 2026.x). Neither is a sync: still stale once it runs."""
+    day3 = START.date() + timedelta(days=2)
+    await _play(hass, freezer, sources, datetime.combine(day3, time(9, 5), TZ))
+    await _play(
+        hass, freezer, sources, datetime.combine(day3, time(14), TZ), tracker=False
+    )
+    assert await hass.config_entries.async_unload(learnt.entry_id)
+    hass.set_state(CoreState.not_running)
+    steps = hass.states.get("sensor.steps")
+    assert steps is not None
+    attributes = {"unit_of_measurement": "steps"}
+    hass.states.async_set("sensor.steps", steps.state, attributes, force_update=True)
+    assert await hass.config_entries.async_setup(learnt.entry_id)
+    await hass.async_block_till_done()
+    engine = _engine(hass)
+    assert engine.snapshot is not None
+    assert engine.snapshot.stale == {}  # not looked at while booting
+    await advance(hass, freezer, timedelta(seconds=5))
+    hass.states.async_set("sensor.steps", steps.state, attributes)  # reported again
+    hass.set_state(CoreState.running)
+    hass.bus.async_fire(EVENT_HOMEASSISTANT_STARTED)
+    await advance(hass, freezer, timedelta(minutes=1))
+    assert "activity" in engine.snapshot.stale
+    assert card_payload(hass, learnt)["stale"][0]["hours"] == 5

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from datetime import datetime
 import logging
 
-from homeassistant.core import HomeAssistant, State
+from homeassistant.core import CoreState, HomeAssistant, State
 from homeassistant.util import dt as dt_util
 
 from .bouts import BOUT_RATE
@@ -254,7 +254,15 @@ class SourceReader:
         """Look at each usable counter source's state (at an assessment, not at its
         updates): when it last changed and reported, the gap learnt; returns the
         stale ones and when they last synced (`freshness.py`). What it learns is
-        written with the ledger's next save (no save of its own)."""
+        written with the ledger's next save (no save of its own).
+
+        Not while Home Assistant boots: a source may be written twice then, its
+        state restored when it is added and the same value again when Home
+        Assistant starts (a template entity, in 2026.x); the first look, once it
+        runs, takes neither as a sync (the engine assesses then, `_async_started`).
+        """
+        if self.hass.state is not CoreState.running:
+            return self.stale
         profile = self.settings.profile
         wake, bed = profile.wake, profile.bed
         stale: dict[str, datetime] = {}
