@@ -13,6 +13,7 @@ built-in gauge of the README's "Built-in cards" section is on its second view
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime
 import json
 from pathlib import Path
 import time
@@ -32,6 +33,10 @@ DASHBOARD: Final[dict[str, Any]] = yaml.safe_load(
 )
 CARD_TYPE: Final = "custom:cramp-guard-card"
 DEMO_PERSON: Final = "DEMO_PERSON"
+# The demo's phone in a drawer (config/configuration.yaml): its steps fall silent.
+DRAWER: Final = "input_boolean.demo_phone_in_drawer"
+DRAWER_SINCE: Final = "input_datetime.demo_phone_in_drawer_since"
+STEPS: Final = "sensor.demo_steps"
 
 
 def _first(kind: str) -> dict[str, Any]:
@@ -93,10 +98,46 @@ async def wait_until_running(hass: LiveHass, within: float = 60.0) -> None:
         await asyncio.sleep(0.5)
 
 
-async def set_up_demo(hass: DevelopHass) -> dict[str, Any] | None:
+async def _call(hass: LiveHass, domain: str, service: str, **data: Any) -> None:
+    """Call an action and wait until it is done."""
+    await hass.ws(
+        {"type": "call_service", "domain": domain, "service": service, **data}
+    )
+
+
+async def phone_in_drawer(hass: LiveHass, since: datetime | None) -> None:
+    """Put the demo's phone in a drawer at `since` (its steps stay what they were
+    then), or take it out (None: the steps count again)."""
+    if since is not None:
+        await _call(
+            hass,
+            "input_datetime",
+            "set_datetime",
+            target={"entity_id": DRAWER_SINCE},
+            service_data={"timestamp": since.timestamp()},
+        )
+    await _call(
+        hass,
+        "input_boolean",
+        "turn_off" if since is None else "turn_on",
+        target={"entity_id": DRAWER},
+    )
+    # The steps' template renders again at once; make sure of it.
+    await _call(hass, "homeassistant", "update_entity", target={"entity_id": STEPS})
+
+
+async def set_up_demo(
+    hass: DevelopHass, *, drawer_since: datetime | None = None
+) -> dict[str, Any] | None:
     """Add the demo person and the dashboard where they are missing; what the import
-    of the past day answered when the person was added now (else None)."""
+    of the past day answered when the person was added now (else None).
+
+    `drawer_since`: the phone went into a drawer then, before the person is added
+    (the replayed past day has its steps silent from then on: stale at once).
+    """
     await wait_until_running(hass)
+    if drawer_since is not None:
+        await phone_in_drawer(hass, drawer_since)
     for entity_id in SOURCES.values():
         await hass.wait_for(entity_id, lambda s: s not in ("unknown", "unavailable"))
     entries = await hass.rest(
@@ -135,14 +176,20 @@ async def set_up_demo(hass: DevelopHass) -> dict[str, Any] | None:
 
 
 async def prepare(
-    config_dir: Path, port: int, time_zone: str, *, show_log: bool = False
+    config_dir: Path,
+    port: int,
+    time_zone: str,
+    *,
+    show_log: bool = False,
+    drawer_since: datetime | None = None,
 ) -> DevelopHass:
     """Start the demo Home Assistant and set it up (the first run's user, entry and
-    dashboard); the caller stops it. Port 0: any free one."""
+    dashboard; `drawer_since`: set_up_demo's); the caller stops it. Port 0: any free
+    one."""
     hass = DevelopHass(config_dir, port or free_port(), time_zone, show_log=show_log)
     try:
         await hass.start()
-        await set_up_demo(hass)
+        await set_up_demo(hass, drawer_since=drawer_since)
     except BaseException:
         await hass.stop()
         raise

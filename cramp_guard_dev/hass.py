@@ -386,6 +386,20 @@ class LiveHass:
             raise RuntimeError(f"{message['type']}: {answer['error']}")
         return answer.get("result")
 
+    async def first_event(self, message: dict[str, Any]) -> Any:
+        """Subscribe with one websocket command and return its first event (the
+        card's payload, say); RuntimeError when it is refused."""
+        async with self._websocket() as ws:
+            await ws.send_json({"id": 1, **message})
+            while True:
+                answer = await ws.receive_json()
+                if answer.get("id") != 1:
+                    continue
+                if answer.get("type") == "event":
+                    return answer["event"]
+                if not answer.get("success", True):
+                    raise RuntimeError(f"{message['type']}: {answer['error']}")
+
     @contextlib.asynccontextmanager
     async def state_changes(self) -> AsyncIterator[asyncio.Queue[dict[str, Any]]]:
         """A queue of state_changed events from the websocket API."""

@@ -9,6 +9,9 @@ follows the engine's hysteresis (`settled`). At the start of every hour the ledg
 keeps its sample of the index, as the engine does live, and in the night after each
 hot day (every HOT_EVERY-th, with a long run) a cramp is logged at 02:30: so the
 card's "How it has matched your cramps" has 40 days of days that differ to show.
+Every 10 minutes the counter sources' freshness is looked at as the engine looks at
+it, so their usual gaps are learnt (a phone put in a drawer hours ago - the demo's
+input_boolean.demo_phone_in_drawer - is stale at the first look).
 The result is one sample a minute of the states the entities would have shown in
 the last 24 h, and the replayed ledger: the live person continues it
 (`Engine.async_continue`), so the live index goes on from the replay's last minute
@@ -34,8 +37,10 @@ from custom_components.cramp_guard.const import (
     CONF_WORKOUT,
     COUNTER_SOURCES,
 )
+from custom_components.cramp_guard.freshness import Freshness
 from custom_components.cramp_guard.inputs import build_inputs
 from custom_components.cramp_guard.ledger import CrampRecord, Ledger
+from custom_components.cramp_guard.pacing import REFRESH_EVERY
 from custom_components.cramp_guard.risk import assess, heat_index_c
 from custom_components.cramp_guard.risk.types import Assessment, RiskInputs
 from custom_components.cramp_guard.sensor import SENSOR_FACTORS
@@ -112,6 +117,11 @@ class _Replay:
         self.workout: bool | None = None
         self.shown: Assessment | None = None
         self.cramped: set[date] = set()  # the hot days whose night cramp is logged
+        # Each counter source's value and when it last changed (a template entity
+        # writes its state only when it changes: when it last reported too), and
+        # when the counters' freshness was last looked at.
+        self.changed: dict[str, tuple[float, datetime]] = {}
+        self.looked: datetime | None = None
 
     def read(self, sources: dict[str, str], at: datetime) -> None:
         """Take one minute's source states."""
@@ -122,6 +132,8 @@ class _Replay:
         for key in COUNTER_SOURCES:
             if key in entity_of and (value := self.readings.get(key)) is not None:
                 self.ledger.count(key, *self.settings.counter(key), value, at)
+                if (key not in self.changed) or self.changed[key][0] != value:
+                    self.changed[key] = (value, at)
         temp = self.readings.get(CONF_ROOM_TEMPERATURE)
         if temp is not None:
             self.ledger.record_heat(
@@ -131,6 +143,19 @@ class _Replay:
         if CONF_WORKOUT in entity_of and on is not None and bool(on) != self.workout:
             self.workout = bool(on)
             self.ledger.set_workout(self.workout, at)
+
+    def look(self, at: datetime) -> None:
+        """Every REFRESH_EVERY, the counter sources' moments as the engine's
+        assessments look at them (`SourceReader.check_freshness`): their usual gaps
+        are learnt from the replayed days, and a source silent at the end (the
+        phone in a drawer) is stale at once."""
+        if self.looked is not None and at - self.looked < REFRESH_EVERY:
+            return
+        self.looked = at
+        profile = self.settings.profile
+        for key, (value, changed) in self.changed.items():
+            fresh = self.ledger.freshness.setdefault(key, Freshness())
+            fresh.observe(value, changed, changed, profile.wake, profile.bed)
 
     def night_cramp(self, at: datetime) -> None:
         """Log the cramp of the night after a hot day once its moment has come."""
@@ -226,6 +251,7 @@ async def async_replay(
     for at in _moments(first, fine, now):
         sources = _render(templates, at)
         replay.read(sources, at)
+        replay.look(at)
         replay.night_cramp(at)
         assessment, shown, inputs = replay.assess(at)
         replay.sample(at)
