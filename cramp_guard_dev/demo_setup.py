@@ -126,6 +126,24 @@ async def phone_in_drawer(hass: LiveHass, since: datetime | None) -> None:
     await _call(hass, "homeassistant", "update_entity", target={"entity_id": STEPS})
 
 
+async def card_stale(
+    hass: LiveHass, entry_id: str, wanted: bool, within: float = 30.0
+) -> list[dict[str, Any]]:
+    """The stale sources of the person's card payload, as the card gets it, once
+    there are some (`wanted`) or none, or after `within` seconds: a restart (Home
+    Assistant 2026.2+ in `set_up_demo`) looks at the sources once it runs, and a
+    sync is seen at the next assessment."""
+    deadline = time.monotonic() + within
+    while True:
+        payload = await hass.first_event(
+            {"type": "cramp_guard/card/subscribe", "config_entry_id": entry_id}
+        )
+        stale: list[dict[str, Any]] = payload["stale"]
+        if bool(stale) == wanted or time.monotonic() > deadline:
+            return stale
+        await asyncio.sleep(0.5)
+
+
 async def set_up_demo(
     hass: DevelopHass, *, drawer_since: datetime | None = None
 ) -> dict[str, Any] | None:

@@ -12,42 +12,26 @@ steps count again and the line goes away.
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime, timedelta
 from pathlib import Path
-import time
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from playwright.async_api import expect
 import pytest
 
 from cramp_guard_dev.browser import CARD, logged_in_page, wait_for_card
-from cramp_guard_dev.demo_setup import demo_entry_id, phone_in_drawer, prepare
+from cramp_guard_dev.demo_setup import (
+    card_stale,
+    demo_entry_id,
+    phone_in_drawer,
+    prepare,
+)
 from cramp_guard_dev.hass import zone_at
-from cramp_guard_dev.process import DevelopHass
 from cramp_guard_dev.screenshots import AFTERNOON
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(240)]
 
 IN_DRAWER = timedelta(hours=3)
-
-
-async def _stale(
-    hass: DevelopHass, entry_id: str, wanted: bool, within: float = 30.0
-) -> list[dict[str, Any]]:
-    """The stale sources of the card's payload, as the card gets it, once there are
-    some (`wanted`) or none: a restart (Home Assistant 2026.2+ in `prepare`) looks
-    at the sources once it runs, a sync is seen at the next assessment."""
-    deadline = time.monotonic() + within
-    while True:
-        payload = await hass.first_event(
-            {"type": "cramp_guard/card/subscribe", "config_entry_id": entry_id}
-        )
-        stale: list[dict[str, Any]] = payload["stale"]
-        if bool(stale) == wanted or time.monotonic() > deadline:
-            return stale
-        await asyncio.sleep(0.5)
 
 
 async def test_a_phone_in_a_drawer_makes_the_steps_stale_until_it_syncs(
@@ -59,7 +43,7 @@ async def test_a_phone_in_a_drawer_makes_the_steps_stale_until_it_syncs(
     hass = await prepare(tmp_path / "develop", 0, zone, drawer_since=since)
     try:
         entry_id = await demo_entry_id(hass)
-        stale = await _stale(hass, entry_id, wanted=True)
+        stale = await card_stale(hass, entry_id, wanted=True)
         assert [(s["source"], s["hours"]) for s in stale] == [("steps", 3)]
         assert datetime.fromisoformat(stale[0]["last_synced"]) == since
 
@@ -71,6 +55,6 @@ async def test_a_phone_in_a_drawer_makes_the_steps_stale_until_it_syncs(
 
             await phone_in_drawer(hass, None)  # out of the drawer: it syncs
             await expect(line).to_have_count(0, timeout=30_000)
-        assert await _stale(hass, entry_id, wanted=False) == []
+        assert await card_stale(hass, entry_id, wanted=False) == []
     finally:
         await hass.stop()
