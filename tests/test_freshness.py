@@ -21,6 +21,7 @@ from hypothesis import given, settings, strategies as st
 import pytest
 
 from custom_components.cramp_guard.freshness import (
+    KEEP_GAPS,
     LEARN_FIRST,
     MARGIN,
     MIN_USUAL_GAP,
@@ -94,6 +95,12 @@ def test_usual_gap_is_learnt_first() -> None:
     short = [600.0] * int(LEARN_FIRST.total_seconds() // 600 - 1)
     assert usual_gap(short) is None
     assert usual_gap([*short, 600.0]) == MIN_USUAL_GAP.total_seconds()
+    # A counter that changes every minute keeps KEEP_GAPS minutes (under LEARN_FIRST):
+    # that many changes are its pace, learnt.
+    busy = [60.0] * KEEP_GAPS
+    assert sum(busy) < LEARN_FIRST.total_seconds()
+    assert usual_gap(busy[1:]) is None
+    assert usual_gap(busy) == MIN_USUAL_GAP.total_seconds()
 
 
 def test_usual_gap_weighs_gaps_by_their_length() -> None:
@@ -114,6 +121,7 @@ def test_usual_gap_bounds(gaps: list[float]) -> None:
     usual = usual_gap(gaps)
     if usual is None:
         assert sum(gaps) < LEARN_FIRST.total_seconds()
+        assert len(gaps) < KEEP_GAPS
         return
     assert usual >= MIN_USUAL_GAP.total_seconds()
     assert usual == MIN_USUAL_GAP.total_seconds() or any(

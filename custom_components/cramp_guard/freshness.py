@@ -64,9 +64,10 @@ def awake_seconds(start: datetime, end: datetime, wake: time, bed: time) -> floa
 def usual_gap(gaps: list[float]) -> float | None:
     """The usual gap (seconds of awake time) of the gaps given: the 95th percentile
     weighted by length, with MARGIN, at least MIN_USUAL_GAP; None before LEARN_FIRST
-    is learnt."""
+    is learnt (or KEEP_GAPS gaps: a counter that changes every minute keeps fewer
+    than LEARN_FIRST of them, and has shown its pace)."""
     total = math.fsum(gaps)
-    if total < _LEARN_FIRST_S:
+    if total < _LEARN_FIRST_S and len(gaps) < KEEP_GAPS:
         return None
     ordered = sorted(gaps)
     covered = 0.0
