@@ -16,7 +16,13 @@ import re
 
 import pytest
 
-from custom_components.cramp_guard import bouts, prompt_policy, prompts, snapshot
+from custom_components.cramp_guard import (
+    bouts,
+    freshness,
+    prompt_policy,
+    prompts,
+    snapshot,
+)
 from custom_components.cramp_guard.const import ActivityMetric
 
 # The risk package exports functions under some of its modules' names: by module.
@@ -340,6 +346,20 @@ CHECKS: list[tuple[str, list[object]]] = [
         ],
     ),
     ("| 14 days [J] | `SEVERE_WINDOW` |", [_days(PP.SEVERE_WINDOW)]),
+    (
+        "| 0.95 x 1.5 / 1 h [J] | `freshness.PERCENTILE` x `MARGIN` / "
+        "`MIN_USUAL_GAP` |",
+        [freshness.PERCENTILE, freshness.MARGIN, _hours(freshness.MIN_USUAL_GAP)],
+    ),
+    (
+        "| 12 h or 400 / 112 h or 400 [J] |",
+        [
+            _hours(freshness.LEARN_FIRST),
+            freshness.KEEP_GAPS,
+            _hours(freshness.KEEP),
+            freshness.KEEP_GAPS,
+        ],
+    ),
     (
         "moves once the model's raw score is 0.75 points from it [J]",
         [snapshot.SCORE_HYSTERESIS],
