@@ -115,6 +115,8 @@ class SourceReader:
         # Counter sources found stale at the last assessment -> when they last
         # synced (`check_freshness`); a change of one assesses soon, once.
         self.stale: dict[str, datetime] = {}
+        # Each counter source's `last_changed`, `last_reported` at the last look.
+        self._looked: dict[str, tuple[datetime, datetime]] = {}
 
     def apply(self, settings: Settings) -> None:
         """Take settings that change nothing the reader reads (`Engine.in_place`),
@@ -273,14 +275,18 @@ class SourceReader:
             state = self.hass.states.get(self.settings.sources[key])
             if state is None:  # pragma: no cover - a usable reading has a state
                 continue
-            fresh = self.ledger.freshness.setdefault(key, Freshness())
-            fresh.observe(
-                reading.value,
-                dt_util.as_local(state.last_changed),
-                dt_util.as_local(state.last_reported),
-                wake,
-                bed,
-            )
+            if (fresh := self.ledger.freshness.get(key)) is None:
+                fresh = self.ledger.freshness[key] = Freshness()
+            moments = (state.last_changed, state.last_reported)
+            if self._looked.get(key) != moments:  # else nothing new to observe
+                self._looked[key] = moments
+                fresh.observe(
+                    reading.value,
+                    dt_util.as_local(state.last_changed),
+                    dt_util.as_local(state.last_reported),
+                    wake,
+                    bed,
+                )
             if fresh.stale(now, wake, bed) and fresh.reported is not None:
                 stale[key] = fresh.reported
         self.stale = stale
