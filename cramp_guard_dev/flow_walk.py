@@ -85,6 +85,18 @@ async def picked(page: Page) -> list[str]:
     return values
 
 
+async def open_configure(page: Page, live: LiveHass, words: dict[str, str]) -> None:
+    """Open Configure on the person's entry, as a person does, its first page shown."""
+    page.set_default_timeout(TIMEOUT_MS)
+    await page.goto(
+        f"{live.base}/config/integrations/integration/cramp_guard",
+        wait_until="domcontentloaded",
+    )
+    await page.get_by_role("button", name=words["configure"]).first.click()
+    await page.locator("dialog-data-entry-flow").wait_for(state="attached")
+    await page.wait_for_timeout(1500)
+
+
 async def _open_add_flow(
     page: Page,
     live: LiveHass,
@@ -176,14 +188,7 @@ async def walk_configure(
     screenshots.mkdir(parents=True, exist_ok=True)
     pages: list[str] = []
     async with logged_in_page(live, language=language, height=1500) as page:
-        page.set_default_timeout(TIMEOUT_MS)
-        await page.goto(
-            f"{live.base}/config/integrations/integration/cramp_guard",
-            wait_until="domcontentloaded",
-        )
-        await page.get_by_role("button", name=words["configure"]).first.click()
-        await page.locator("dialog-data-entry-flow").wait_for(state="attached")
-        await page.wait_for_timeout(1500)
+        await open_configure(page, live, words)
         held = await picked(page)
         finish = page.get_by_role("button", name=re.compile(words["finish"], re.I))
         for step in range(8):

@@ -28,8 +28,8 @@ from .browser import CARD, logged_in_page, wait_for_card
 from .demo_setup import prepare
 from .flow_walk import (
     FRONTEND_WORDS,
-    TIMEOUT_MS,
     _submit,
+    open_configure,
     walk_configure,
     walk_taken_then_abandoned,
 )
@@ -139,14 +139,7 @@ async def _targets_picker(
 ) -> None:
     """Configure up to the prompts page; picture it with the targets picker open."""
     async with logged_in_page(hass, language=language, height=1100) as page:
-        page.set_default_timeout(TIMEOUT_MS)
-        await page.goto(
-            f"{hass.base}/config/integrations/integration/cramp_guard",
-            wait_until="domcontentloaded",
-        )
-        await page.get_by_role("button", name=words["configure"]).first.click()
-        await page.locator("dialog-data-entry-flow").wait_for(state="attached")
-        await page.wait_for_timeout(1500)
+        await open_configure(page, hass, words)
         for _page in ("sources", "counters", "profile"):
             await _submit(page, words)
         # Six targets or more: chips and a list to open; fewer: ticks, all shown.

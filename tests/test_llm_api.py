@@ -19,14 +19,14 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import Context, HomeAssistant
 from homeassistant.exceptions import HomeAssistantError, ServiceValidationError
-from homeassistant.helpers import issue_registry as ir, llm
+from homeassistant.helpers import llm
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 import voluptuous as vol
 
 from custom_components.cramp_guard.bodies import KEYS
 from custom_components.cramp_guard.const import CONF_PERSON_NAME, DOMAIN
-from custom_components.cramp_guard.issues import frequent_cramps_issue_id
+from custom_components.cramp_guard.issues import async_frequent_cramps
 from custom_components.cramp_guard.learning import levers_json
 from custom_components.cramp_guard.llm_api import API_ID, DATA_LLM_API, fold
 from custom_components.cramp_guard.texts import load_texts
@@ -262,15 +262,7 @@ async def test_see_a_professional(
     hass: HomeAssistant, noon: FrozenDateTimeFactory, init_integration: MockConfigEntry
 ) -> None:
     """The frequent-cramps advice reaches the model."""
-    ir.async_create_issue(
-        hass,
-        DOMAIN,
-        frequent_cramps_issue_id(ENTRY_ID),
-        is_fixable=False,
-        severity=ir.IssueSeverity.WARNING,
-        translation_key="frequent_cramps",
-        translation_placeholders={"name": "Alex", "count": "4", "nights": "3"},
-    )
+    async_frequent_cramps(hass, ENTRY_ID, "Alex", (4, 3))
     answer = await call(hass, "get_cramp_risk")
     assert answer["see_a_professional"] is True
     assert answer["advice"] == load_texts("en")["see_professional"]

@@ -883,19 +883,22 @@ def test_inputs_can_be_replaced() -> None:
     assert assess(replace(base, water_ml=0)).factors["hydration"].available
 
 
+# An afternoon with a step counter, a room and water: what held and stale inputs change.
+WITH_A_STEP_COUNTER = RiskInputs(
+    now=datetime(2026, 6, 16, 15, 0, tzinfo=ZoneInfo("Europe/Berlin")),
+    profile=Profile(body_mass_kg=70),
+    load_metric="steps",
+    load_history=[7000.0] * 27,
+    load_today=6000.0,
+    room_temp_c=22.0,
+    water_ml=900.0,
+)
+
+
 def test_stale_inputs_count_half_in_the_confidence_as_held_ones() -> None:
     """A counter that has not synced for longer than usual: what it counted is used,
     trusted half, as a held one; held and stale at once is still half."""
-    now = datetime(2026, 6, 16, 15, 0, tzinfo=ZoneInfo("Europe/Berlin"))
-    base = RiskInputs(
-        now=now,
-        profile=Profile(body_mass_kg=70),
-        load_metric="steps",
-        load_history=[7000.0] * 27,
-        load_today=6000.0,
-        room_temp_c=22.0,
-        water_ml=900.0,
-    )
+    base = WITH_A_STEP_COUNTER
     held = assess(replace(base, held=frozenset({"load"})))
     stale = assess(replace(base, stale=frozenset({"load"})))
     both = assess(replace(base, held=frozenset({"load"}), stale=frozenset({"load"})))
@@ -906,16 +909,7 @@ def test_stale_inputs_count_half_in_the_confidence_as_held_ones() -> None:
 
 def test_held_inputs_count_half_in_the_confidence() -> None:
     """What a source counted before it went out is kept, and trusted less."""
-    now = datetime(2026, 6, 16, 15, 0, tzinfo=ZoneInfo("Europe/Berlin"))
-    base = RiskInputs(
-        now=now,
-        profile=Profile(body_mass_kg=70),
-        load_metric="steps",
-        load_history=[7000.0] * 27,
-        load_today=6000.0,
-        room_temp_c=22.0,
-        water_ml=900.0,
-    )
+    base = WITH_A_STEP_COUNTER
     full = assess(base)
     load = assess(replace(base, held=frozenset({"load"})))
     water = assess(replace(base, held=frozenset({"water"})))

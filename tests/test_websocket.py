@@ -8,7 +8,6 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import issue_registry as ir
 from homeassistant.util.unit_system import US_CUSTOMARY_SYSTEM
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -17,8 +16,7 @@ from pytest_homeassistant_custom_component.typing import (
     WebSocketGenerator,
 )
 
-from custom_components.cramp_guard.const import DOMAIN
-from custom_components.cramp_guard.issues import frequent_cramps_issue_id
+from custom_components.cramp_guard.issues import async_frequent_cramps
 from custom_components.cramp_guard.risk import FACTOR_KEYS
 
 from .conftest import (
@@ -245,15 +243,7 @@ async def test_see_professional(
     """The frequent-cramps advice of the person: shown on the next assessment."""
     ws = await hass_ws_client(hass)
     await _subscribe(ws)
-    ir.async_create_issue(
-        hass,
-        DOMAIN,
-        frequent_cramps_issue_id(ENTRY_ID),
-        is_fixable=False,
-        severity=ir.IssueSeverity.WARNING,
-        translation_key="frequent_cramps",
-        translation_placeholders={"name": "Alex", "count": "4", "nights": "3"},
-    )
+    async_frequent_cramps(hass, ENTRY_ID, "Alex", (4, 3))
     engine_of(init_integration).async_update()
     payload = (await ws.receive_json())["event"]
     assert payload["see_professional"] is True
